@@ -1,0 +1,100 @@
+package com.rostra.demo;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.tenancy.ApiKeys;
+import com.rostra.tenancy.Companies;
+import com.rostra.tenancy.Company;
+import com.rostra.tenancy.Role;
+import com.rostra.tenancy.Users;
+
+/**
+ * Creates (or refreshes, on a restart over the same H2 file) the demo company, its admin and its API key,
+ * then announces them so the simulator wiring can connect Gladly for it.
+ */
+@Component
+@Profile("demo")
+class DemoCompanySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCompanySetup.class);
+    private static final String GENERATED_KEY_NAME = "Demo key";
+
+    private final DemoProperties properties;
+    private final Companies companies;
+    private final ApiKeys apiKeys;
+    private final Users users;
+    private final ApplicationEventPublisher events;
+    private final org.springframework.core.env.Environment environment;
+
+    DemoCompanySetup(DemoProperties properties, Companies companies, ApiKeys apiKeys, Users users,
+                     ApplicationEventPublisher events, org.springframework.core.env.Environment environment) {
+        this.properties = properties;
+        this.companies = companies;
+        this.apiKeys = apiKeys;
+        this.users = users;
+        this.events = events;
+        this.environment = environment;
+    }
+
+    @Transactional
+    public DemoCompanyReady setUp() {
+        Company company = companies.findByName(properties.companyName()).orElse(null);
+        if (company == null) {
+            Companies.CreatedCompany created = companies.create(properties.companyName(), properties.timeZone());
+            company = created.company();
+            apiKeys.revoke(company.id(), created.firstKey().id());
+        }
+        String key = ensureKey(company);
+        String password = blank(properties.password()) ? generatedPassword() : properties.password();
+        Company c = company;
+        users.findByEmail(properties.adminEmail()).ifPresentOrElse(
+                u -> users.setPassword(c.id(), u.id(), password),
+                () -> users.create(c.id(), properties.adminEmail(), "Demo Admin", Role.ADMIN, password));
+
+        log.info("""
+
+                ==================================================================
+                  Rostra demo is ready: {}
+                  Sign in at  http://localhost:{}/login
+                    user      {}
+                    password  {}
+                  API key     {}   (HTTP Basic username)
+                ==================================================================""",
+                company.name(), environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
+                properties.adminEmail(), password, key);
+        DemoCompanyReady ready = new DemoCompanyReady(company.id(), key);
+        events.publishEvent(ready);
+        return ready;
+    }
+
+    private String ensureKey(Company company) {
+        if (!blank(properties.apiKey())) {
+            if (apiKeys.authenticate(properties.apiKey()).isEmpty()) {
+                apiKeys.createWithKey(company.id(), "Demo key (fixed)", properties.apiKey());
+            }
+            return properties.apiKey();
+        }
+        // The old generated key was printed by an earlier run and is unrecoverable (only its hash is kept).
+        apiKeys.list(company.id()).stream().filter(k -> k.name().equals(GENERATED_KEY_NAME))
+                .forEach(k -> apiKeys.revoke(company.id(), k.id()));
+        return apiKeys.create(company.id(), GENERATED_KEY_NAME).key();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

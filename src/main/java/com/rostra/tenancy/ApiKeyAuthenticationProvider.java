@@ -1,0 +1,41 @@
+package com.rostra.tenancy;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * HTTP Basic where the username is a company API key and the password is the same key or empty
+ * (Gladly's webhook configuration sends the key as both).
+ */
+class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+    private final ApiKeys apiKeys;
+
+    ApiKeyAuthenticationProvider(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String key = String.valueOf(authentication.getPrincipal());
+        Object credentials = authentication.getCredentials();
+        String password = credentials == null ? "" : credentials.toString();
+        if (!password.isEmpty() && !password.equals(key)) {
+            throw new BadCredentialsException("the password must be empty or the API key itself");
+        }
+        ApiKeyPrincipal principal = apiKeys.authenticate(key)
+                .orElseThrow(() -> new BadCredentialsException("unknown or revoked API key"));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                List.of(new SimpleGrantedAuthority("ROLE_API")));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,124 @@
+package com.rostra.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.platform.Db;
+import com.rostra.platform.NotFoundException;
+
+/**
+ * Company API keys. A key is shown once, at creation; only its SHA-256 is stored. Keys carry 256 bits of
+ * randomness, so a fast hash is safe here (no dictionary to attack) and lets authentication be one
+ * indexed lookup, which matters on the webhook path.
+ */
+@Service
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "rk_";
+    /** last_used_at is informative; writing it on every request would double the webhook path's writes. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiKeys(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record NewApiKey(long id, String name, String key, Instant createdAt) {}
+
+    public record ApiKeySummary(long id, String name, String keyPrefix, Instant createdAt, Instant lastUsedAt) {}
+
+    public NewApiKey create(CompanyId company, String name) {
+        return createWithKey(company, name, generate());
+    }
+
+    /** For demo mode, where the operator fixes the key so scripted tours can use it. */
+    @Transactional
+    public NewApiKey createWithKey(CompanyId company, String name, String key) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = Db.insert(jdbc.sql("""
+                insert into api_keys (company_id, name, key_hash, key_prefix, created_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(company.value(), name.strip(), hash(key), key.substring(0, Math.min(8, key.length())), Db.ts(now)));
+        return new NewApiKey(id, name.strip(), key, now);
+    }
+
+    public List<ApiKeySummary> list(CompanyId company) {
+        return jdbc.sql("""
+                select id, name, key_prefix, created_at, last_used_at from api_keys
+                where company_id = ? and revoked_at is null order by id""")
+                .param(company.value())
+                .query((rs, i) -> new ApiKeySummary(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
+                        Db.instant(rs, "created_at"), Db.instant(rs, "last_used_at")))
+                .list();
+    }
+
+    @Transactional
+    public void revoke(CompanyId company, long keyId) {
+        int updated = jdbc.sql("update api_keys set revoked_at = ? where company_id = ? and id = ? and revoked_at is null")
+                .params(Db.ts(clock.instant()), company.value(), keyId).update();
+        if (updated == 0) {
+            throw new NotFoundException("API key");
+        }
+    }
+
+    /** The principal for a presented key, or empty when the key is unknown or revoked. */
+    public Optional<ApiKeyPrincipal> authenticate(String presentedKey) {
+        if (presentedKey == null || !presentedKey.startsWith(PREFIX) || presentedKey.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<KeyRow> row = jdbc.sql("""
+                select id, company_id, name, last_used_at from api_keys where key_hash = ? and revoked_at is null""")
+                .param(hash(presentedKey))
+                .query((rs, i) -> new KeyRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("name"),
+                        Db.instant(rs, "last_used_at")))
+                .optional();
+        row.ifPresent(this::touch);
+        return row.map(r -> new ApiKeyPrincipal(new CompanyId(r.companyId()), r.id(), r.name()));
+    }
+
+    private record KeyRow(long id, long companyId, String name, Instant lastUsedAt) {}
+
+    private void touch(KeyRow row) {
+        Instant now = clock.instant();
+        if (row.lastUsedAt() == null || row.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            jdbc.sql("update api_keys set last_used_at = ? where id = ?").params(Db.ts(now), row.id()).update();
+        }
+    }
+
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static boolean looksLikeKey(String value) {
+        return value != null && value.startsWith(PREFIX) && value.length() >= 20;
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

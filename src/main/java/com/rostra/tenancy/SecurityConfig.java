@@ -1,0 +1,81 @@
+package com.rostra.tenancy;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three doors: the operator (bearer token), the company API and Gladly's webhook (API key over Basic),
+ * and the pages (form login with a session).
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorChain(HttpSecurity http, @Value("${rostra.admin-token:}") String adminToken) throws Exception {
+        return http.securityMatcher("/api/v1/companies", "/api/v1/companies/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new OperatorTokenFilter(adminToken), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("OPERATOR"))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Rostra API\"");
+            ProblemResponses.write(response, 401, "Unauthorized",
+                    "Authenticate with HTTP Basic: a company API key as the username; password empty or the same key.");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                ProblemResponses.write(response, 403, "Forbidden", "This key may not do that.");
+        return http.securityMatcher("/api/**", "/webhooks/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys)))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("API"))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/settings/api-keys/**", "/settings/api-keys").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+}

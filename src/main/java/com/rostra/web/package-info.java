@@ -1,0 +1,2 @@
+/** Server-rendered pages. Reads every module through its public API; owns no tables. */
+package com.rostra.web;
