@@ -1,6 +1,7 @@
 package com.rostra;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.rostra.support.ApiTest;
 
@@ -15,6 +16,20 @@ class MigrationsTest extends ApiTest {
         long applied = jdbc.sql("select count(*) from flyway_schema_history where success = true").query(Long.class).single();
         assertThat(failed).isZero();
         assertThat(applied).isGreaterThanOrEqualTo(1);
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** .ci/run sets ROSTRA_EXPECT_DB so a misconfigured run cannot silently test H2 twice. */
+    @Test
+    void runsOnTheDatabaseCiAskedFor() throws Exception {
+        String product;
+        try (var connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+        }
+        String expected = System.getenv().getOrDefault("ROSTRA_EXPECT_DB", product);
+        assertThat(product).contains(expected.toLowerCase());
     }
 
     @Test

@@ -60,6 +60,11 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(asString(body))));
     }
 
+    public Response send(String method, String path, String authorization, Object body) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(asString(body))));
+    }
+
     public Response postRaw(String path, String authorization, String contentType, String body) {
         return send(request(path, authorization).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
