@@ -1,0 +1,197 @@
+package com.rostra.contacts;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.platform.DatabaseDialect;
+import com.rostra.platform.Db;
+import com.rostra.tenancy.CompanyId;
+
+/**
+ * Writes contacts idempotently: keyed by (company, Gladly contact id), so re-pulling a window updates rather
+ * than duplicates. One read per batch fetches the conversations the batch touches, which both assigns the
+ * conversation's first channel and keeps call times already fetched from conversation items.
+ */
+@Service
+public class ContactStore {
+
+    private static final String COLUMNS = "company_id, external_id, conversation_id, customer_id, channel, own_channel, "
+            + "gladly_channel, direction, initiator, entry_point, final_ivr_selection, inbox_when_queued_id, "
+            + "inbox_when_queued, inbox_when_ended_id, inbox_when_ended, status, gladly_status, external_created_at, "
+            + "queued_at, first_responded_at, first_response_duration, call_started_at, answered_at, sla_seconds, "
+            + "ended_at, agent_id, call_times_checked, updated_at";
+    private static final String PLACEHOLDERS = "?, ".repeat(27) + "?";
+    private static final String POSTGRES_UPSERT = "insert into contacts (" + COLUMNS + ") values (" + PLACEHOLDERS
+            + ") on conflict (company_id, external_id) do update set "
+            + java.util.Arrays.stream(COLUMNS.split(", ")).filter(c -> !c.equals("company_id") && !c.equals("external_id"))
+                    .map(c -> c + " = excluded." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
+    private static final String H2_UPSERT = "merge into contacts (" + COLUMNS + ") key (company_id, external_id) values ("
+            + PLACEHOLDERS + ")";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final DatabaseDialect dialect;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.dialect = dialect;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    private record Existing(String externalId, String conversationId, Channel channel, Channel ownChannel, Instant queuedAt,
+                            Instant callStartedAt, Instant answeredAt, Integer slaSeconds, boolean callTimesChecked) {}
+
+    /** Inserts or updates the batch; returns how many distinct contacts it held. Joins the caller's transaction. */
+    @Transactional
+    public int upsert(CompanyId company, Collection<ContactRecord> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<String, ContactRecord> byId = new LinkedHashMap<>();
+        for (ContactRecord r : batch) {
+            byId.put(r.externalId(), r);
+        }
+        Map<String, List<Existing>> existingByConversation = loadConversations(company, byId.values());
+        Map<String, Existing> existingById = new HashMap<>();
+        existingByConversation.values().forEach(list -> list.forEach(e -> existingById.put(e.externalId(), e)));
+
+        // The first message of each conversation, across what is stored and what arrives now.
+        Map<String, Object[]> first = new HashMap<>();
+        existingByConversation.forEach((conversation, list) -> list.forEach(e -> offerFirst(first, conversation, e.queuedAt(), e.ownChannel())));
+        byId.values().forEach(r -> offerFirst(first, r.conversationId(), r.queuedAt(), r.channel()));
+
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>(byId.size());
+        Instant min = null;
+        Instant max = null;
+        for (ContactRecord r : byId.values()) {
+            Existing old = existingById.get(r.externalId());
+            boolean checked = false;
+            if (old != null && old.callTimesChecked() && r.callStartedAt() == null) {
+                r = r.withCallTimes(old.callStartedAt(), old.answeredAt() != null ? old.answeredAt() : r.answeredAt(),
+                        old.slaSeconds());
+                checked = true;
+            } else if (r.callStartedAt() != null) {
+                checked = true;
+            }
+            Object[] f = r.conversationId() == null ? null : first.get(r.conversationId());
+            Channel channel = f == null ? r.channel() : (Channel) f[1];
+            rows.add(row(company, r, channel, checked, now));
+            min = min == null || r.queuedAt().isBefore(min) ? r.queuedAt() : min;
+            max = max == null || r.queuedAt().isAfter(max) ? r.queuedAt() : max;
+        }
+        jdbc.batchUpdate(dialect.isPostgres() ? POSTGRES_UPSERT : H2_UPSERT, rows, 1000, ContactStore::bind);
+        relabelOlderSiblings(company, existingByConversation, first);
+        events.publishEvent(new ContactsChanged(company, min, max, rows.size()));
+        return rows.size();
+    }
+
+    private static void offerFirst(Map<String, Object[]> first, String conversation, Instant queuedAt, Channel channel) {
+        if (conversation == null || channel == null) {
+            return;
+        }
+        Object[] current = first.get(conversation);
+        if (current == null || queuedAt.isBefore((Instant) current[0])) {
+            first.put(conversation, new Object[] {queuedAt, channel});
+        }
+    }
+
+    /** Stored contacts whose conversation just got an earlier first message take its channel. */
+    private void relabelOlderSiblings(CompanyId company, Map<String, List<Existing>> existing, Map<String, Object[]> first) {
+        existing.forEach((conversation, list) -> {
+            Channel firstChannel = (Channel) first.get(conversation)[1];
+            boolean stale = list.stream().anyMatch(e -> e.channel() != firstChannel);
+            if (stale) {
+                jdbc.update("update contacts set channel = ? where company_id = ? and conversation_id = ?",
+                        firstChannel.wireName(), company.value(), conversation);
+            }
+        });
+    }
+
+    private Map<String, List<Existing>> loadConversations(CompanyId company, Collection<ContactRecord> records) {
+        List<String> conversations = records.stream().map(ContactRecord::conversationId).filter(c -> c != null).distinct().toList();
+        Map<String, List<Existing>> result = new HashMap<>();
+        for (int i = 0; i < conversations.size(); i += 1000) {
+            List<String> chunk = conversations.subList(i, Math.min(conversations.size(), i + 1000));
+            named.query("""
+                    select external_id, conversation_id, channel, own_channel, queued_at, call_started_at, answered_at,
+                           sla_seconds, call_times_checked
+                    from contacts where company_id = :company and conversation_id in (:conversations)""",
+                    new MapSqlParameterSource("company", company.value()).addValue("conversations", chunk),
+                    rs -> {
+                        Existing e = new Existing(rs.getString(1), rs.getString(2),
+                                Channel.fromWire(rs.getString(3)).orElse(null), Channel.fromWire(rs.getString(4)).orElse(null),
+                                Db.instant(rs, 5), Db.instant(rs, 6), Db.instant(rs, 7), (Integer) rs.getObject(8),
+                                rs.getBoolean(9));
+                        result.computeIfAbsent(e.conversationId(), k -> new ArrayList<>()).add(e);
+                    });
+        }
+        return result;
+    }
+
+    private static Object[] row(CompanyId company, ContactRecord r, Channel channel, boolean checked, Instant now) {
+        return new Object[] {company.value(), r.externalId(), r.conversationId(), r.customerId(),
+                channel == null ? null : channel.wireName(), r.channel() == null ? null : r.channel().wireName(),
+                r.gladlyChannel(), r.direction(), r.initiator(), r.entryPoint(), r.finalIvrSelection(),
+                r.inboxWhenQueuedId(), r.inboxWhenQueued(), r.inboxWhenEndedId(), r.inboxWhenEnded(),
+                r.status().wireName(), r.gladlyStatus(), Db.ts(r.externalCreatedAt()), Db.ts(r.queuedAt()),
+                Db.ts(r.firstRespondedAt()), r.firstResponseDuration(), Db.ts(r.callStartedAt()), Db.ts(r.answeredAt()),
+                r.slaSeconds(), Db.ts(r.endedAt()), r.agentId(), checked, Db.ts(now)};
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+
+    /** Answered calls whose ring time has not been read from conversation items yet, newest first. */
+    public List<CallToCheck> callsToCheck(CompanyId company, int limit) {
+        return jdbc.query("""
+                select external_id, conversation_id, queued_at, first_responded_at from contacts
+                where company_id = ? and own_channel = 'phone' and gladly_channel = 'PHONE_CALL'
+                  and call_times_checked = false and first_responded_at is not null and conversation_id is not null
+                order by queued_at desc limit ?""",
+                (rs, i) -> new CallToCheck(rs.getString(1), rs.getString(2), Db.instant(rs, 3), Db.instant(rs, 4)),
+                company.value(), limit);
+    }
+
+    public record CallToCheck(String externalId, String conversationId, Instant queuedAt, Instant answeredAt) {}
+
+    /** Records the call's ring and answer times from its conversation item: the call SLA is answered − started. */
+    @Transactional
+    public void recordCallTimes(CompanyId company, String externalId, Instant startedAt, Instant answeredAt) {
+        Integer sla = startedAt != null && answeredAt != null
+                ? (int) Math.max(0, java.time.Duration.between(startedAt, answeredAt).getSeconds()) : null;
+        jdbc.update("""
+                update contacts set call_started_at = ?, answered_at = coalesce(?, answered_at),
+                       sla_seconds = coalesce(?, sla_seconds), call_times_checked = true
+                where company_id = ? and external_id = ?""",
+                Db.ts(startedAt), Db.ts(answeredAt), sla, company.value(), externalId);
+    }
+}

@@ -1,0 +1,175 @@
+package com.rostra.contacts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.rostra.platform.Db;
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.tenancy.CompanyId;
+
+/** Reads contacts back: filtered pages and interval volume, always scoped to one company. */
+@Service
+public class Contacts {
+
+    /** Service-level targets per channel until staffing settings exist (seconds to first response). */
+    static final Map<String, Integer> DEFAULT_SLA_TARGET = Map.of("phone", 60, "chat", 60, "sms", 900,
+            "social", 3600, "email", 86_400);
+
+    private final JdbcClient jdbc;
+
+    Contacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Page(List<ContactView> contacts, String nextCursor) {}
+
+    public record Filter(Instant start, Instant end, Channel channel, ContactStatus status) {}
+
+    public Page list(CompanyId company, Filter filter, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("""
+                select id, external_id, conversation_id, channel, gladly_channel, direction, inbox_when_queued,
+                       inbox_when_ended, entry_point, status, gladly_status, external_created_at, queued_at,
+                       first_responded_at, first_response_duration, sla_seconds, answered_at, ended_at
+                from contacts where company_id = :company""");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("company", company.value());
+        if (filter.start() != null) {
+            sql.append(" and queued_at >= :start");
+            params.put("start", Db.ts(filter.start()));
+        }
+        if (filter.end() != null) {
+            sql.append(" and queued_at < :end");
+            params.put("end", Db.ts(filter.end()));
+        }
+        if (filter.channel() != null) {
+            sql.append(" and channel = :channel");
+            params.put("channel", filter.channel().wireName());
+        }
+        if (filter.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", filter.status().wireName());
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            Object[] c = decodeCursor(cursor);
+            sql.append(" and (queued_at > :cq or (queued_at = :cq and id > :cid))");
+            params.put("cq", Db.ts((Instant) c[0]));
+            params.put("cid", c[1]);
+        }
+        sql.append(" order by queued_at, id limit :limit");
+        params.put("limit", limit + 1);
+        List<ContactView> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new ContactView(
+                rs.getLong("id"), rs.getString("external_id"), rs.getString("conversation_id"), rs.getString("channel"),
+                rs.getString("gladly_channel"), rs.getString("direction"), rs.getString("inbox_when_queued"),
+                rs.getString("inbox_when_ended"), rs.getString("entry_point"), rs.getString("status"),
+                rs.getString("gladly_status"), Db.instant(rs, "external_created_at"), Db.instant(rs, "queued_at"),
+                Db.instant(rs, "first_responded_at"), (Integer) rs.getObject("first_response_duration"),
+                (Integer) rs.getObject("sla_seconds"), Db.instant(rs, "answered_at"), Db.instant(rs, "ended_at"),
+                List.of())).list();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            ContactView last = rows.get(rows.size() - 1);
+            next = encodeCursor(last.queuedAt(), last.id());
+        }
+        return new Page(rows, next);
+    }
+
+    public long count(CompanyId company) {
+        return jdbc.sql("select count(*) from contacts where company_id = ?").param(company.value()).query(Long.class).single();
+    }
+
+    public enum GroupBy { NONE, CHANNEL, QUEUE }
+
+    /**
+     * Volume per local interval. SQL aggregates per UTC quarter hour (the index range scan does the heavy
+     * lifting); Java only folds quarter hours into the requested local grid and fills empty intervals.
+     */
+    public List<VolumeInterval> volume(CompanyId company, Instant start, Instant end, IntervalLength length,
+                                       GroupBy groupBy, ZoneId zone) {
+        Instant from = length.floor(start, zone);
+        long intervals = estimateIntervals(from, end, length);
+        if (intervals > 20_000) {
+            throw new InvalidRequestException("end", "the range holds " + intervals + " intervals; ask for at most 20000");
+        }
+        String key = switch (groupBy) {
+            case CHANNEL -> "coalesce(channel, 'unknown')";
+            case QUEUE -> "'no_queue'";
+            case NONE -> "'all'";
+        };
+        String sql = "select floor(extract(epoch from queued_at) / 900) as quarter, " + key + " as k, count(*) as n, "
+                + "sum(case when sla_seconds is not null then 1 else 0 end) as sla_total, "
+                + "sum(case when sla_seconds is not null and sla_seconds <= " + slaTargetCase() + " then 1 else 0 end) as sla_met, "
+                + "sum(first_response_duration) as frd_sum, count(first_response_duration) as frd_n "
+                + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? "
+                + "group by floor(extract(epoch from queued_at) / 900), " + key;
+        Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
+        TreeSet<String> keys = new TreeSet<>();
+        jdbc.sql(sql).params(company.value(), Db.ts(from), Db.ts(end)).query(rs -> {
+            Instant quarter = Instant.ofEpochSecond(rs.getLong("quarter") * 900);
+            Instant bucket = length.floor(quarter, zone);
+            String k = rs.getString("k");
+            keys.add(k);
+            long[] acc = grid.computeIfAbsent(bucket, b -> new TreeMap<>()).computeIfAbsent(k, x -> new long[5]);
+            acc[0] += rs.getLong("n");
+            acc[1] += rs.getLong("sla_met");
+            acc[2] += rs.getLong("sla_total");
+            acc[3] += rs.getLong("frd_sum");
+            acc[4] += rs.getLong("frd_n");
+        });
+        if (keys.isEmpty()) {
+            keys.add(groupBy == GroupBy.NONE ? "all" : groupBy == GroupBy.QUEUE ? "no_queue" : "phone");
+            if (groupBy == GroupBy.CHANNEL) {
+                for (Channel c : Channel.values()) keys.add(c.wireName());
+            }
+        }
+        List<VolumeInterval> result = new ArrayList<>();
+        for (Instant t = from; t.isBefore(end); t = length.next(t, zone)) {
+            Map<String, long[]> row = grid.getOrDefault(t, Map.of());
+            for (String k : keys) {
+                long[] a = row.getOrDefault(k, new long[5]);
+                result.add(new VolumeInterval(t, k, a[0], a[1], a[2], a[4] == 0 ? null : (double) a[3] / a[4]));
+            }
+        }
+        return result;
+    }
+
+    private static long estimateIntervals(Instant from, Instant end, IntervalLength length) {
+        long minutes = Math.max(0, java.time.Duration.between(from, end).toMinutes());
+        return length == IntervalLength.DAY ? minutes / 1380 + 1 : minutes / switch (length) {
+            case MINUTES_15 -> 15;
+            case MINUTES_30 -> 30;
+            default -> 60;
+        } + 1;
+    }
+
+    private static String slaTargetCase() {
+        StringBuilder c = new StringBuilder("case channel");
+        DEFAULT_SLA_TARGET.forEach((channel, seconds) -> c.append(" when '").append(channel).append("' then ").append(seconds));
+        return c.append(" else 3600 end").toString();
+    }
+
+    private static String encodeCursor(Instant queuedAt, long id) {
+        String raw = queuedAt.getEpochSecond() + ":" + queuedAt.getNano() + ":" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Object[] decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            return new Object[] {Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    Long.parseLong(parts[2])};
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("cursor", "not a cursor returned by this API");
+        }
+    }
+}

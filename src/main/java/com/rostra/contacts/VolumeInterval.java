@@ -1,0 +1,7 @@
+package com.rostra.contacts;
+
+import java.time.Instant;
+
+/** Contacts queued in one interval for one key (a channel, a queue, or "all"). */
+public record VolumeInterval(Instant start, String key, long count, long slaMet, long slaTotal,
+                             Double avgFirstResponseDuration) {}

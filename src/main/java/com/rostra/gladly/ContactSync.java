@@ -1,0 +1,240 @@
+package com.rostra.gladly;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.rostra.contacts.ContactRecord;
+import com.rostra.contacts.ContactStore;
+import com.rostra.platform.Db;
+import com.rostra.tenancy.CompanyId;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One sync run for one company: directory, then Contact Export windows from the stored checkpoint (oldest first,
+ * each window's contacts and the advanced checkpoint committed together, so a crash resumes exactly there), then
+ * call ring times for the newest answered calls as far as the run's budget allows.
+ */
+@Component
+class ContactSync {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactSync.class);
+    /** Gladly caps report rows silently; a window that comes back this full is split and asked again. */
+    static final int REPORT_ROW_CAP = 100_000;
+    private static final Duration MIN_WINDOW = Duration.ofMinutes(15);
+    private static final Duration FIRST_WINDOW = Duration.ofDays(1);
+    /** Contacts are asked for up to this close to now: Gladly's reporting lags a little. */
+    private static final Duration REPORT_LAG = Duration.ofMinutes(1);
+
+    private final ConnectionRepository connections;
+    private final GladlyDirectory directory;
+    private final ContactStore contactStore;
+    private final TokenCipher cipher;
+    private final RequestBudget budget;
+    private final GladlyProperties properties;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ContactSync(ConnectionRepository connections, GladlyDirectory directory, ContactStore contactStore, TokenCipher cipher,
+                RequestBudget budget, GladlyProperties properties, TransactionTemplate tx, JdbcClient jdbc, Clock clock) {
+        this.connections = connections;
+        this.directory = directory;
+        this.contactStore = contactStore;
+        this.cipher = cipher;
+        this.budget = budget;
+        this.properties = properties;
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    GladlyClient client(ConnectionRepository.Connection c) {
+        return new GladlyClient(c.companyId(), c.baseUrl(), c.username(), cipher.decrypt(c.tokenCiphertext()), budget, properties);
+    }
+
+    /** Runs one sync; returns when to run again, or null when the connection needs a person first. */
+    Duration run(CompanyId company) {
+        ConnectionRepository.Connection c = connections.find(company).orElse(null);
+        if (c == null || !c.active()) {
+            return null;
+        }
+        if ("invalid".equals(c.status()) && "permissions".equals(c.lastErrorCode())) {
+            return null;
+        }
+        MDC.put("company_id", company.toString());
+        try {
+            GladlyClient client = client(c);
+            refreshDirectory(company, client);
+            boolean backfillDone = pullContacts(c, client);
+            lookUpCallTimes(company, client);
+            connections.markSynced(company, clock.instant(), backfillDone);
+            return properties.syncInterval();
+        } catch (GladlyApiException e) {
+            return recordFailure(c, e.status(), e.getMessage(), e.isAuthorization());
+        } catch (ContactExportParser.TruncatedReportException e) {
+            return recordFailure(c, 200, "Gladly's report ended mid-row (truncated); the window will be asked again", false);
+        } finally {
+            MDC.remove("company_id");
+        }
+    }
+
+    private Duration recordFailure(ConnectionRepository.Connection c, int status, String message, boolean authorization) {
+        Instant now = clock.instant();
+        if (authorization) {
+            connections.recordError(c.companyId(), true, "permissions",
+                    "Permissions: the authorizing Gladly user no longer has API access (Gladly answered " + status + ").",
+                    "An admin must re-authorize: check the user still has the API User permission and enter a current API token.",
+                    status, now, null);
+            log.warn("Gladly rejected the credentials ({}); sync stopped until re-authorized", status);
+            return null;
+        }
+        Duration delay = Duration.ofMinutes(1L << Math.min(5, c.consecutiveFailures()));
+        String code = status == 0 ? "unreachable" : status == 429 ? "rate_limited" : status >= 500 ? "gladly_error" : "sync_error";
+        connections.recordError(c.companyId(), false, code, message,
+                "Nothing to do: Rostra retries automatically and resumes where it stopped.", status == 0 ? null : status,
+                now, now.plus(delay));
+        log.warn("Gladly sync failed ({}); retrying in {}", message, delay);
+        return delay;
+    }
+
+    private void refreshDirectory(CompanyId company, GladlyClient client) {
+        directory.replaceInboxes(company, client.inboxes());
+        directory.replaceAgents(company, client.agents(), client.teams(), clock.instant());
+        connections.markAgentsSynced(company, clock.instant());
+    }
+
+    /** Pulls every window from the checkpoint to now; returns whether the backfill is complete. */
+    private boolean pullContacts(ConnectionRepository.Connection c, GladlyClient client) {
+        CompanyId company = c.companyId();
+        Map<String, String> inboxNames = directory.inboxNames(company);
+        Instant horizon = clock.instant().minus(REPORT_LAG);
+        boolean backfilling = c.backfillCompletedAt() == null;
+        Instant start = backfilling ? c.contactsCheckpoint()
+                : earliest(c.contactsCheckpoint(), horizon.minus(properties.trailingWindow()));
+        Duration window = backfilling ? FIRST_WINDOW : Duration.between(start, horizon);
+        while (start.isBefore(horizon)) {
+            Instant end = earliest(start.plus(window), horizon);
+            List<ContactExportRow> rows = fetchWindow(client, start, end);
+            if (rows.size() >= REPORT_ROW_CAP && Duration.between(start, end).compareTo(MIN_WINDOW) > 0) {
+                window = Duration.between(start, end).dividedBy(2);
+                continue;
+            }
+            store(company, start, end, rows, inboxNames);
+            window = nextWindow(Duration.between(start, end), rows.size());
+            start = end;
+        }
+        return true;
+    }
+
+    private List<ContactExportRow> fetchWindow(GladlyClient client, Instant start, Instant end) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ContactExportParser.parse(client.contactExport(start, end));
+            } catch (ContactExportParser.TruncatedReportException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                log.info("Report for {}..{} came back truncated; asking again", start, end);
+            }
+        }
+    }
+
+    /** Aim the next window at the target row count, from the density just seen. */
+    private Duration nextWindow(Duration last, int rows) {
+        if (rows == 0) {
+            return properties.maxWindow();
+        }
+        long millis = (long) (last.toMillis() * ((double) properties.targetRowsPerReport() / rows));
+        Duration next = Duration.ofMillis(millis);
+        if (next.compareTo(MIN_WINDOW) < 0) return MIN_WINDOW;
+        if (next.compareTo(properties.maxWindow()) > 0) return properties.maxWindow();
+        return next;
+    }
+
+    private void store(CompanyId company, Instant start, Instant end, List<ContactExportRow> rows,
+                       Map<String, String> inboxNames) {
+        List<ContactRecord> records = new ArrayList<>(rows.size());
+        List<Object[]> rejected = new ArrayList<>();
+        for (ContactExportRow row : rows) {
+            try {
+                records.add(GladlyMapping.toContact(row, inboxNames));
+            } catch (GladlyMapping.RejectedRow e) {
+                rejected.add(new Object[] {row.rowNumber(), e.getMessage(), abbreviate(row.values().toString())});
+            }
+        }
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < records.size(); i += 5000) {
+                contactStore.upsert(company, records.subList(i, Math.min(records.size(), i + 5000)));
+            }
+            for (Object[] r : rejected) {
+                jdbc.sql("""
+                        insert into gladly_rejected_rows (company_id, window_start, row_number, reason, raw, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                        .params(company.value(), Db.ts(start), r[0], r[1], r[2], Db.ts(now)).update();
+            }
+            connections.advanceCheckpoint(company, end, now);
+        });
+        if (!rejected.isEmpty()) {
+            log.warn("{} report rows for {}..{} could not be mapped; kept in gladly_rejected_rows", rejected.size(), start, end);
+        }
+    }
+
+    /** Reads ring times of the newest answered calls from their conversation items (call SLA = answered − started). */
+    private void lookUpCallTimes(CompanyId company, GladlyClient client) {
+        for (ContactStore.CallToCheck call : contactStore.callsToCheck(company, properties.callLookupsPerRun())) {
+            Instant startedAt = null;
+            Instant answeredAt = null;
+            try {
+                JsonNode items = client.conversationItems(call.conversationId());
+                long best = Long.MAX_VALUE;
+                for (JsonNode item : items) {
+                    JsonNode content = item.get("content");
+                    if (content == null || !"PHONE_CALL".equals(GladlyClient.text(content, "type"))) continue;
+                    Instant started = parse(GladlyClient.text(content, "startedAt"));
+                    Instant answered = parse(GladlyClient.text(content, "answeredAt"));
+                    if (started == null || answered == null) continue;
+                    long distance = Math.abs(Duration.between(answered, call.answeredAt()).toMillis());
+                    if (distance < best) {
+                        best = distance;
+                        startedAt = started;
+                        answeredAt = answered;
+                    }
+                }
+            } catch (GladlyApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+            contactStore.recordCallTimes(company, call.externalId(), startedAt, answeredAt);
+        }
+    }
+
+    private static Instant parse(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 3900 ? s.substring(0, 3900) : s;
+    }
+}

@@ -1,0 +1,139 @@
+package com.rostra.gladly;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.rostra.contacts.Contacts;
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.tenancy.CompanyId;
+
+/** Connecting a company's Gladly account and reading its health: the module's public API. */
+@Service
+public class GladlyConnections {
+
+    public record ConnectRequest(String username, String apiToken, String subdomain, String baseUrl, Integer backfillDays) {}
+
+    /** Gladly refused the credentials while we checked them: nothing was saved. */
+    public static class CredentialsRejected extends RuntimeException {
+        private final int gladlyStatus;
+
+        CredentialsRejected(int gladlyStatus, String message) {
+            super(message);
+            this.gladlyStatus = gladlyStatus;
+        }
+
+        public int gladlyStatus() {
+            return gladlyStatus;
+        }
+    }
+
+    private final ConnectionRepository connections;
+    private final TokenCipher cipher;
+    private final RequestBudget budget;
+    private final GladlyProperties properties;
+    private final SyncScheduling.SyncScheduler scheduler;
+    private final Contacts contacts;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    GladlyConnections(ConnectionRepository connections, TokenCipher cipher, RequestBudget budget, GladlyProperties properties,
+                      SyncScheduling.SyncScheduler scheduler, Contacts contacts, JdbcClient jdbc, Clock clock) {
+        this.connections = connections;
+        this.cipher = cipher;
+        this.budget = budget;
+        this.properties = properties;
+        this.scheduler = scheduler;
+        this.contacts = contacts;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Verifies the credentials against Gladly, then saves them (token encrypted) and starts syncing. */
+    public IntegrationStatus connect(CompanyId company, ConnectRequest request) {
+        if (request.username() == null || request.username().isBlank()) {
+            throw new InvalidRequestException("username", "the Gladly login email of the API user is required");
+        }
+        if (request.apiToken() == null || request.apiToken().isBlank()) {
+            throw new InvalidRequestException("api_token", "a Gladly API token is required");
+        }
+        int backfillDays = request.backfillDays() == null ? properties.defaultBackfillDays() : request.backfillDays();
+        if (backfillDays < 0 || backfillDays > 730) {
+            throw new InvalidRequestException("backfill_days", "must be between 0 and 730");
+        }
+        String baseUrl = GladlyEndpoint.resolve(request.subdomain(), request.baseUrl(), properties);
+        GladlyClient client = new GladlyClient(company, baseUrl, request.username().strip(), request.apiToken().strip(),
+                budget, verifyProperties());
+        try {
+            client.agents();
+        } catch (GladlyApiException e) {
+            throw new CredentialsRejected(e.status(), explain(e));
+        }
+        Instant now = clock.instant();
+        Instant backfillStart = now.minus(Duration.ofDays(backfillDays)).truncatedTo(ChronoUnit.HOURS);
+        connections.save(company, request.username().strip(), baseUrl, cipher.encrypt(request.apiToken().strip()),
+                backfillDays, backfillStart, now);
+        scheduler.syncNow(company);
+        return status(company);
+    }
+
+    /** Checking credentials should answer in seconds, not retry for minutes. */
+    private GladlyProperties verifyProperties() {
+        return new GladlyProperties(properties.allowedHosts(), properties.encryptionKey(), properties.dataDir(),
+                properties.defaultBackfillDays(), properties.syncInterval(), properties.trailingWindow(),
+                properties.maxWindow(), properties.targetRowsPerReport(), properties.requestsPerSecond(),
+                properties.reportsPerMinute(), properties.callLookupsPerRun(), Duration.ofSeconds(20), 2,
+                properties.backoffBase(), properties.backoffMax());
+    }
+
+    private static String explain(GladlyApiException e) {
+        return switch (e.status()) {
+            case 401 -> "Gladly rejected the username or API token (401). Check the login email and create a new token in Gladly.";
+            case 403 -> "The Gladly user lacks the API User permission (403). An admin must grant it in Gladly's Settings > Users.";
+            case 404 -> "Gladly has no organization at this address (404). Check the subdomain or base URL.";
+            case 0 -> "Rostra could not reach Gladly at this address: " + e.getMessage();
+            default -> "Gladly answered " + e.getMessage();
+        };
+    }
+
+    public IntegrationStatus status(CompanyId company) {
+        ConnectionRepository.Connection c = connections.find(company).orElse(null);
+        if (c == null || !c.active()) {
+            return IntegrationStatus.notConnected();
+        }
+        Instant now = clock.instant();
+        Integer percent = null;
+        if (c.backfillCompletedAt() == null) {
+            long total = Math.max(1, Duration.between(c.backfillStart(), now).toSeconds());
+            long done = Math.max(0, Duration.between(c.backfillStart(), c.contactsCheckpoint()).toSeconds());
+            percent = (int) Math.min(99, done * 100 / total);
+        } else {
+            percent = 100;
+        }
+        long rejected = jdbc.sql("select count(*) from gladly_rejected_rows where company_id = ?").param(company.value())
+                .query(Long.class).single();
+        IntegrationStatus.LastError error = c.lastErrorCode() == null ? null
+                : new IntegrationStatus.LastError(c.lastErrorCode(), c.lastErrorMessage(), c.lastErrorHint(),
+                        c.lastErrorStatus(), c.lastErrorAt(), c.nextRetryAt());
+        return new IntegrationStatus(c.status(), c.username(), c.baseUrl(), c.lastSyncedAt(), contacts.count(company),
+                percent, c.contactsCheckpoint(), c.agentsSyncedAt(), c.agentStatesSyncedAt(), rejected, error,
+                new IntegrationStatus.Webhook(null, 0));
+    }
+
+    public void syncNow(CompanyId company) {
+        ConnectionRepository.Connection c = connections.find(company).orElse(null);
+        if (c == null || !c.active()) {
+            throw new InvalidRequestException("integration", "Gladly is not connected");
+        }
+        scheduler.syncNow(company);
+    }
+
+    public void disconnect(CompanyId company) {
+        connections.disconnect(company, clock.instant());
+        scheduler.stop(company);
+    }
+}

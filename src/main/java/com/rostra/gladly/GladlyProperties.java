@@ -1,0 +1,50 @@
+package com.rostra.gladly;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Operator settings for the Gladly integration.
+ *
+ * @param allowedHosts extra hosts a tenant may point Rostra at besides *.gladly.com / *.gladly.qa (e.g. the simulator)
+ * @param encryptionKey base64 AES-256 key for API tokens at rest; blank = a key file under {@code dataDir}
+ * @param requestsPerSecond steady request rate per connection: 8/s keeps any minute under 500 and any second under 10
+ * @param reportsPerMinute steady Reports API rate: 9/min stays inside Gladly's 10/min however windows align
+ */
+@ConfigurationProperties("rostra.gladly")
+public record GladlyProperties(
+        List<String> allowedHosts,
+        String encryptionKey,
+        String dataDir,
+        int defaultBackfillDays,
+        Duration syncInterval,
+        Duration trailingWindow,
+        Duration maxWindow,
+        int targetRowsPerReport,
+        int requestsPerSecond,
+        int reportsPerMinute,
+        int callLookupsPerRun,
+        Duration httpTimeout,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffMax) {
+
+    public GladlyProperties {
+        allowedHosts = allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
+        defaultBackfillDays = defaultBackfillDays <= 0 ? 90 : defaultBackfillDays;
+        syncInterval = syncInterval == null ? Duration.ofMinutes(5) : syncInterval;
+        trailingWindow = trailingWindow == null ? Duration.ofHours(24) : trailingWindow;
+        maxWindow = maxWindow == null ? Duration.ofDays(31) : maxWindow;
+        targetRowsPerReport = targetRowsPerReport <= 0 ? 80_000 : targetRowsPerReport;
+        requestsPerSecond = requestsPerSecond <= 0 ? 8 : requestsPerSecond;
+        reportsPerMinute = reportsPerMinute <= 0 ? 9 : reportsPerMinute;
+        callLookupsPerRun = callLookupsPerRun < 0 ? 100 : callLookupsPerRun;
+        httpTimeout = httpTimeout == null ? Duration.ofSeconds(120) : httpTimeout;
+        maxAttempts = maxAttempts <= 0 ? 6 : maxAttempts;
+        backoffBase = backoffBase == null ? Duration.ofSeconds(1) : backoffBase;
+        backoffMax = backoffMax == null ? Duration.ofSeconds(60) : backoffMax;
+    }
+}
