@@ -3,6 +3,7 @@ package com.rostra.gladly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,13 +120,17 @@ class ContactSync {
     private boolean pullContacts(ConnectionRepository.Connection c, GladlyClient client) {
         CompanyId company = c.companyId();
         Map<String, String> inboxNames = directory.inboxNames(company);
-        Instant horizon = clock.instant().minus(REPORT_LAG);
+        // Gladly takes report times to the minute, so every window edge sits on a whole minute: no gaps between them.
+        Instant horizon = clock.instant().minus(REPORT_LAG).truncatedTo(ChronoUnit.MINUTES);
         boolean backfilling = c.backfillCompletedAt() == null;
         Instant start = backfilling ? c.contactsCheckpoint()
                 : earliest(c.contactsCheckpoint(), horizon.minus(properties.trailingWindow()));
         Duration window = backfilling ? FIRST_WINDOW : Duration.between(start, horizon);
         while (start.isBefore(horizon)) {
-            Instant end = earliest(start.plus(window), horizon);
+            Instant end = earliest(start.plus(window).truncatedTo(ChronoUnit.MINUTES), horizon);
+            if (!end.isAfter(start)) {
+                end = earliest(start.plus(MIN_WINDOW), horizon);
+            }
             List<ContactExportRow> rows = fetchWindow(client, start, end);
             if (rows.size() >= REPORT_ROW_CAP && Duration.between(start, end).compareTo(MIN_WINDOW) > 0) {
                 window = Duration.between(start, end).dividedBy(2);

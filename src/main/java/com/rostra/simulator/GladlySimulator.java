@@ -335,6 +335,9 @@ public class GladlySimulator implements AutoCloseable {
         if (!to.isAfter(from)) {
             return error(ex, 400, "startAt", "invalid", "endAt must occur after startAt");
         }
+        if (faults.reportsBeforeFailure.get() == 0) {
+            return error(ex, 500, null, "internal", "simulated report outage");
+        }
         if (!limits.acquireReport(now)) {
             return tooMany(ex, limits.remaining(now));
         }
@@ -349,6 +352,7 @@ public class GladlySimulator implements AutoCloseable {
             }
             String csv = GladlyPayloads.contactExportCsv(contacts, now,
                     "https://" + config.organization() + ".gladly.com", faults);
+            faults.reportsBeforeFailure.getAndUpdate(n -> n > 0 ? n - 1 : n);
             ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=ContactExportReportV3.csv");
             return send(ex, 200, "text/csv; charset=utf-8", csv);
         } finally {

@@ -13,6 +13,8 @@ public class SimulatorFaults {
     volatile Instant stormUntil = Instant.MIN;
     final AtomicInteger next500 = new AtomicInteger();
     volatile Duration latency = Duration.ZERO;
+    /** Reports still answered before the failing ones start; negative = off. */
+    final AtomicInteger reportsBeforeFailure = new AtomicInteger(-1);
     volatile boolean truncateCsv;
     volatile boolean malformedRows;
     volatile boolean duplicateRows;
@@ -35,6 +37,12 @@ public class SimulatorFaults {
 
     public SimulatorFaults failNext(int n) {
         next500.set(n);
+        return this;
+    }
+
+    /** After {@code n} more successful reports every report gets 500, as an outage in the middle of a backfill. */
+    public SimulatorFaults failReportsAfter(int n) {
+        reportsBeforeFailure.set(n);
         return this;
     }
 
@@ -87,6 +95,7 @@ public class SimulatorFaults {
         next429.set(0);
         stormUntil = Instant.MIN;
         next500.set(0);
+        reportsBeforeFailure.set(-1);
         latency = Duration.ZERO;
         truncateCsv = malformedRows = duplicateRows = tokenRevoked = apiPermissionRemoved = false;
         duplicateWebhookDeliveries = reverseWebhookOrder = false;
