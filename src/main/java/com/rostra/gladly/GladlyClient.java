@@ -124,6 +124,8 @@ class GladlyClient {
     private <T> HttpResponse<T> send(java.util.function.Supplier<HttpRequest.Builder> request, boolean report,
                                      HttpResponse.BodyHandler<T> handler) {
         int attempt = 0;
+        int throttled = 0;
+        Instant patience = Instant.now().plus(properties.rateLimitPatience());
         while (true) {
             attempt++;
             int status;
@@ -156,10 +158,14 @@ class GladlyClient {
                 Thread.currentThread().interrupt();
                 throw new GladlyApiException(0, "interrupted");
             }
-            if (attempt >= properties.maxAttempts()) {
-                throw new GladlyApiException(status, problem + " (after " + attempt + " attempts)");
+            // 429 is back-pressure, not failure: keep backing off for a while, but only that long.
+            if (status == 429 && Instant.now().isBefore(patience)) {
+                attempt--;
+                throttled++;
+            } else if (attempt >= properties.maxAttempts() || status == 429) {
+                throw new GladlyApiException(status, problem + " (after " + (attempt + throttled) + " attempts)");
             }
-            sleep(backoff(attempt));
+            sleep(backoff(Math.max(attempt, Math.min(throttled, 8))));
             log.debug("Retrying Gladly request after {} (attempt {})", status, attempt);
         }
     }

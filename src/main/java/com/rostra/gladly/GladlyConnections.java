@@ -87,7 +87,7 @@ public class GladlyConnections {
                 properties.defaultBackfillDays(), properties.syncInterval(), properties.trailingWindow(),
                 properties.maxWindow(), properties.targetRowsPerReport(), properties.requestsPerSecond(),
                 properties.reportsPerMinute(), properties.callLookupsPerRun(), Duration.ofSeconds(20), 2,
-                properties.backoffBase(), properties.backoffMax());
+                properties.backoffBase(), properties.backoffMax(), Duration.ofSeconds(20));
     }
 
     private static String explain(GladlyApiException e) {

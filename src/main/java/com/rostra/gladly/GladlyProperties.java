@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param encryptionKey base64 AES-256 key for API tokens at rest; blank = a key file under {@code dataDir}
  * @param requestsPerSecond steady request rate per connection: 8/s keeps any minute under 500 and any second under 10
  * @param reportsPerMinute steady Reports API rate: 9/min stays inside Gladly's 10/min however windows align
+ * @param rateLimitPatience how long one request keeps backing off from 429s before the run gives up
  */
 @ConfigurationProperties("rostra.gladly")
 public record GladlyProperties(
@@ -29,7 +30,8 @@ public record GladlyProperties(
         Duration httpTimeout,
         int maxAttempts,
         Duration backoffBase,
-        Duration backoffMax) {
+        Duration backoffMax,
+        Duration rateLimitPatience) {
 
     public GladlyProperties {
         allowedHosts = allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -46,5 +48,6 @@ public record GladlyProperties(
         maxAttempts = maxAttempts <= 0 ? 6 : maxAttempts;
         backoffBase = backoffBase == null ? Duration.ofSeconds(1) : backoffBase;
         backoffMax = backoffMax == null ? Duration.ofSeconds(60) : backoffMax;
+        rateLimitPatience = rateLimitPatience == null ? Duration.ofMinutes(10) : rateLimitPatience;
     }
 }
