@@ -33,7 +33,11 @@ public class Contacts {
 
     public record Page(List<ContactView> contacts, String nextCursor) {}
 
-    public record Filter(Instant start, Instant end, Channel channel, ContactStatus status) {}
+    public record Filter(Instant start, Instant end, Channel channel, ContactStatus status, boolean newestFirst) {
+        public Filter(Instant start, Instant end, Channel channel, ContactStatus status) {
+            this(start, end, channel, status, false);
+        }
+    }
 
     public Page list(CompanyId company, Filter filter, int limit, String cursor) {
         StringBuilder sql = new StringBuilder("""
@@ -59,13 +63,13 @@ public class Contacts {
             sql.append(" and status = :status");
             params.put("status", filter.status().wireName());
         }
-        if (cursor != null && !cursor.isBlank()) {
+        if (cursor != null && !cursor.isBlank() && !filter.newestFirst()) {
             Object[] c = decodeCursor(cursor);
             sql.append(" and (queued_at > :cq or (queued_at = :cq and id > :cid))");
             params.put("cq", Db.ts((Instant) c[0]));
             params.put("cid", c[1]);
         }
-        sql.append(" order by queued_at, id limit :limit");
+        sql.append(filter.newestFirst() ? " order by queued_at desc, id desc limit :limit" : " order by queued_at, id limit :limit");
         params.put("limit", limit + 1);
         List<ContactView> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new ContactView(
                 rs.getLong("id"), rs.getString("external_id"), rs.getString("conversation_id"), rs.getString("channel"),
@@ -82,6 +86,22 @@ public class Contacts {
             next = encodeCursor(last.queuedAt(), last.id());
         }
         return new Page(rows, next);
+    }
+
+    /** Contacts queued in [from, to) per Rostra channel ("unknown" for Gladly channels Rostra does not know yet). */
+    public Map<String, Long> countByChannel(CompanyId company, Instant from, Instant to) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+            counts.put(c.wireName(), 0L);
+        }
+        jdbc.sql("""
+                select coalesce(channel, 'unknown') as k, count(*) as n from contacts
+                where company_id = ? and queued_at >= ? and queued_at < ? group by coalesce(channel, 'unknown')""")
+                .params(company.value(), Db.ts(from), Db.ts(to))
+                .query(rs -> {
+                    counts.put(rs.getString("k"), rs.getLong("n"));
+                });
+        return counts;
     }
 
     public long count(CompanyId company) {

@@ -28,13 +28,6 @@ class PagesController {
                 "Connect Gladly in Settings › Integrations and add the Rostra Agent States webhook.");
     }
 
-    @GetMapping("/queues")
-    String queues(Model model) {
-        return upcoming(model, "queues", "Queues and exclusions",
-                "Newly arrived volume per channel and queue, excluded contacts and drill-down lists.",
-                "Connect Gladly in Settings › Integrations so contacts start flowing in.");
-    }
-
     @GetMapping("/forecasts")
     String forecasts(Model model) {
         return upcoming(model, "forecasts", "Forecasts",
@@ -61,13 +54,6 @@ class PagesController {
         return upcoming(model, "people", "People",
                 "Agents with their Gladly id, channels, queues and team; add from Gladly or CSV.",
                 "Connect Gladly to add agents from it.");
-    }
-
-    @GetMapping("/settings/integrations")
-    String integrations(Model model) {
-        return upcoming(model, "integrations", "Integrations",
-                "The Gladly card: connection, sync status per data type, webhook set-up.",
-                "Connecting Gladly is available through PUT /api/v1/integrations/gladly.");
     }
 
     @GetMapping("/settings/agent-states")

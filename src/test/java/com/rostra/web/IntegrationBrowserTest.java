@@ -1,0 +1,75 @@
+package com.rostra.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import com.rostra.simulator.GladlySimulator;
+import com.rostra.support.ApiTest;
+import com.rostra.support.Browser;
+import com.rostra.support.Simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A support lead connects Gladly from the Integrations page and checks on Queues and exclusions that data flows. */
+class IntegrationBrowserTest extends ApiTest {
+
+    @Test
+    void connectFromTheCardThenSeeContactsArrive() throws Exception {
+        assertThat(Browser.available()).isTrue();
+        TestCompany company = newCompany("America/New_York");
+        String email = "lead-" + company.id() + "@example.com";
+        http.post("/api/v1/users", company.auth(), Map.of("email", email, "name", "Lena Lead", "role", "admin",
+                "password", "a long enough password"));
+        try (GladlySimulator sim = Simulators.start(41, 900); Browser browser = new Browser("http://127.0.0.1:" + port)) {
+            WebDriver d = browser.driver();
+            browser.login(email, "a long enough password");
+            browser.open("/settings/integrations");
+            assertThat(d.findElement(By.id("gladly-status")).getText()).contains("Not connected");
+
+            d.findElement(By.id("username")).sendKeys(sim.config().apiUserEmail());
+            d.findElement(By.id("api_token")).sendKeys("not-the-token");
+            d.findElement(By.id("base_url")).sendKeys(sim.baseUrl());
+            d.findElement(By.id("backfill_days")).clear();
+            d.findElement(By.id("backfill_days")).sendKeys("3");
+            d.findElement(By.id("connect-gladly")).click();
+            assertThat(d.findElement(By.id("connect-error")).getText()).contains("rejected the username or API token");
+            assertThat(d.getPageSource()).doesNotContain("not-the-token");
+            browser.screenshot("integrations-rejected");
+
+            d.findElement(By.id("api_token")).sendKeys(sim.config().apiToken());
+            d.findElement(By.id("connect-gladly")).click();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open("/settings/integrations");
+                return d.findElement(By.id("gladly-status")).getText().contains("Healthy");
+            });
+            assertThat(d.getPageSource()).doesNotContain(sim.config().apiToken());
+            assertThat(d.findElement(By.id("webhook-url")).getText()).endsWith("/webhooks/gladly");
+            browser.screenshot("integrations-healthy");
+
+            browser.open("/queues?range=week");
+            long phone = Long.parseLong(d.findElement(By.cssSelector("#tile-phone .tile-count")).getText().replace(",", ""));
+            long expected = jdbc.sql("select count(*) from contacts where company_id = ? and channel = 'phone' and queued_at >= ?")
+                    .params(company.id(), Instant.now().minus(Duration.ofDays(7)).atOffset(java.time.ZoneOffset.UTC))
+                    .query(Long.class).single();
+            assertThat(phone).isPositive().isEqualTo(expected);
+            assertThat(d.findElements(By.cssSelector("#contacts-table tbody tr"))).isNotEmpty();
+            browser.screenshot("queues-week");
+
+            sim.faults().revokeToken(true);
+            http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open("/settings/integrations");
+                return d.findElement(By.id("gladly-status")).getText().contains("Sync invalid");
+            });
+            assertThat(d.findElement(By.id("gladly-status")).getAttribute("title")).contains("no longer has API access");
+            assertThat(d.findElement(By.id("reauthorize")).isDisplayed()).isTrue();
+            browser.screenshot("integrations-invalid");
+        }
+    }
+}
