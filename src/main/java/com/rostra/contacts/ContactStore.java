@@ -170,6 +170,21 @@ public class ContactStore {
         }
     }
 
+    /**
+     * A contact announced by a CONTACT/STARTED event, before any report has it: stored only if absent, so the
+     * report (the source of truth) is never overwritten by the thinner event.
+     */
+    @Transactional
+    public boolean insertIfAbsent(CompanyId company, ContactRecord record) {
+        boolean exists = jdbc.queryForObject("select count(*) from contacts where company_id = ? and external_id = ?",
+                Long.class, company.value(), record.externalId()) > 0;
+        if (exists) {
+            return false;
+        }
+        upsert(company, java.util.List.of(record));
+        return true;
+    }
+
     /** Answered calls whose ring time has not been read from conversation items yet, newest first. */
     public List<CallToCheck> callsToCheck(CompanyId company, int limit) {
         return jdbc.query("""

@@ -23,7 +23,7 @@ import com.rostra.tenancy.CompanyId;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One sync run for one company: directory, then Contact Export windows from the stored checkpoint (oldest first,
+ * One sync run for one company: directory, agent events of the last 24 hours (gap repair), then Contact Export windows from the stored checkpoint (oldest first,
  * each window's contacts and the advanced checkpoint committed together, so a crash resumes exactly there), then
  * call ring times for the newest answered calls as far as the run's budget allows.
  */
@@ -47,9 +47,12 @@ class ContactSync {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AgentStateReconciliation reconciliation;
 
     ContactSync(ConnectionRepository connections, GladlyDirectory directory, ContactStore contactStore, TokenCipher cipher,
-                RequestBudget budget, GladlyProperties properties, TransactionTemplate tx, JdbcClient jdbc, Clock clock) {
+                RequestBudget budget, GladlyProperties properties, TransactionTemplate tx, JdbcClient jdbc, Clock clock,
+                AgentStateReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.connections = connections;
         this.directory = directory;
         this.contactStore = contactStore;
@@ -78,6 +81,7 @@ class ContactSync {
         try {
             GladlyClient client = client(c);
             refreshDirectory(company, client);
+            reconciliation.reconcile(company, client);
             boolean backfillDone = pullContacts(c, client);
             lookUpCallTimes(company, client);
             connections.markSynced(company, clock.instant(), backfillDone);

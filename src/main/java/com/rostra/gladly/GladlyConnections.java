@@ -121,7 +121,14 @@ public class GladlyConnections {
                         c.lastErrorStatus(), c.lastErrorAt(), c.nextRetryAt());
         return new IntegrationStatus(c.status(), c.username(), c.baseUrl(), c.lastSyncedAt(), contacts.count(company),
                 percent, c.contactsCheckpoint(), c.agentsSyncedAt(), c.agentStatesSyncedAt(), rejected, error,
-                new IntegrationStatus.Webhook(null, 0));
+                webhook(company));
+    }
+
+    private IntegrationStatus.Webhook webhook(CompanyId company) {
+        return jdbc.sql("select max(received_at) as last_at, count(*) as n from gladly_events where company_id = ? and source = 'webhook'")
+                .param(company.value())
+                .query((rs, i) -> new IntegrationStatus.Webhook(com.rostra.platform.Db.instant(rs, "last_at"), rs.getLong("n")))
+                .single();
     }
 
     public void syncNow(CompanyId company) {

@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.rostra.platform.Db;
+import com.rostra.agents.KnownAgents;
 import com.rostra.tenancy.CompanyId;
 
 /** The company's Gladly inboxes (to show names instead of ids) and agents with their teams. */
@@ -18,9 +17,11 @@ import com.rostra.tenancy.CompanyId;
 class GladlyDirectory {
 
     private final JdbcClient jdbc;
+    private final KnownAgents knownAgents;
 
-    GladlyDirectory(JdbcClient jdbc) {
+    GladlyDirectory(JdbcClient jdbc, KnownAgents knownAgents) {
         this.jdbc = jdbc;
+        this.knownAgents = knownAgents;
     }
 
     @Transactional
@@ -41,7 +42,6 @@ class GladlyDirectory {
         return names;
     }
 
-    @Transactional
     void replaceAgents(CompanyId company, List<GladlyClient.Agent> agents, List<GladlyClient.Team> teams, Instant now) {
         Map<String, String> teamNames = new HashMap<>();
         for (GladlyClient.Team team : teams) {
@@ -49,19 +49,8 @@ class GladlyDirectory {
                 teamNames.merge(agentId, team.name(), (a, b) -> a + ", " + b);
             }
         }
-        jdbc.sql("delete from gladly_agents where company_id = ?").param(company.value()).update();
-        for (GladlyClient.Agent a : agents) {
-            jdbc.sql("insert into gladly_agents (company_id, agent_id, name, email, team_names, seen_at) values (?, ?, ?, ?, ?, ?)")
-                    .params(company.value(), a.id(), a.name() == null ? a.id() : a.name(), a.emailAddress(),
-                            teamNames.get(a.id()), Db.ts(now)).update();
-        }
+        knownAgents.replace(company, agents.stream()
+                .map(a -> new KnownAgents.KnownAgent(a.id(), a.name(), a.emailAddress(), teamNames.get(a.id()))).toList(), now);
     }
 
-    long agentCount(CompanyId company) {
-        return jdbc.sql("select count(*) from gladly_agents where company_id = ?").param(company.value()).query(Long.class).single();
-    }
-
-    static String teamList(List<GladlyClient.Team> teams) {
-        return teams.stream().map(GladlyClient.Team::name).collect(Collectors.joining(", "));
-    }
 }

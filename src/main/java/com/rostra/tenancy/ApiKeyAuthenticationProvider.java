@@ -15,9 +15,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiKeys apiKeys;
+    private final boolean passwordMustBeKey;
 
-    ApiKeyAuthenticationProvider(ApiKeys apiKeys) {
+    /** @param passwordMustBeKey Gladly's webhook is configured with the key as username and password: require both */
+    ApiKeyAuthenticationProvider(ApiKeys apiKeys, boolean passwordMustBeKey) {
         this.apiKeys = apiKeys;
+        this.passwordMustBeKey = passwordMustBeKey;
     }
 
     @Override
@@ -25,7 +28,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         String key = String.valueOf(authentication.getPrincipal());
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        if (!password.isEmpty() && !password.equals(key)) {
+        if ((passwordMustBeKey || !password.isEmpty()) && !password.equals(key)) {
             throw new BadCredentialsException("the password must be empty or the API key itself");
         }
         ApiKeyPrincipal principal = apiKeys.authenticate(key)

@@ -46,18 +46,30 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    SecurityFilterChain webhookChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+        return apiKeyChain(http.securityMatcher("/webhooks/**"), new ApiKeyAuthenticationProvider(apiKeys, true),
+                "Gladly webhook: configure Basic auth with a Rostra API key as both username and password.");
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+        return apiKeyChain(http.securityMatcher("/api/**"), new ApiKeyAuthenticationProvider(apiKeys, false),
+                "Authenticate with HTTP Basic: a company API key as the username; password empty or the same key.");
+    }
+
+    private static SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeyAuthenticationProvider provider, String hint)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Rostra API\"");
-            ProblemResponses.write(response, 401, "Unauthorized",
-                    "Authenticate with HTTP Basic: a company API key as the username; password empty or the same key.");
+            ProblemResponses.write(response, 401, "Unauthorized", hint);
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
                 ProblemResponses.write(response, 403, "Forbidden", "This key may not do that.");
-        return http.securityMatcher("/api/**", "/webhooks/**")
+        return http
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys)))
+                .authenticationManager(new ProviderManager(provider))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("API"))
@@ -65,7 +77,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a

@@ -1,0 +1,144 @@
+package com.rostra.agents;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.platform.Db;
+import com.rostra.tenancy.CompanyId;
+
+/**
+ * Applies state changes to the timeline and the current state. The timeline takes every change in its place;
+ * the current state only moves forward in time, so a late event never overwrites a newer state.
+ */
+@Service
+public class AgentStates {
+
+    private final JdbcClient jdbc;
+
+    AgentStates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Returns false when this event was applied before. */
+    @Transactional
+    public boolean apply(StateChange change) {
+        // Look first: on PostgreSQL a failed insert would poison the caller's whole transaction.
+        boolean seen = jdbc.sql("select count(*) from agent_state_changes where company_id = ? and event_id = ?")
+                .params(change.companyId().value(), change.eventId()).query(Long.class).single() > 0;
+        if (seen) {
+            return false;
+        }
+        try {
+            jdbc.sql("""
+                    insert into agent_state_changes (company_id, gladly_agent_id, event_id, occurred_at, state, reason)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(change.companyId().value(), change.gladlyAgentId(), change.eventId(), Db.ts(change.occurredAt()),
+                            change.state().wireName(), change.reason()).update();
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        int moved = jdbc.sql("""
+                update agent_current_states set state = ?, reason = ?, since = ?
+                where company_id = ? and gladly_agent_id = ? and since <= ?""")
+                .params(change.state().wireName(), change.reason(), Db.ts(change.occurredAt()), change.companyId().value(),
+                        change.gladlyAgentId(), Db.ts(change.occurredAt())).update();
+        if (moved == 0) {
+            insertIfAbsent(change.companyId(), change.gladlyAgentId(), change.state(), change.reason(), change.occurredAt());
+        }
+        return true;
+    }
+
+    @Transactional
+    public void apply(AvailabilityChange change) {
+        String channels = String.join(",", change.availableFor());
+        int updated = jdbc.sql("""
+                update agent_current_states set available_for = ?, availability_at = ?
+                where company_id = ? and gladly_agent_id = ? and (availability_at is null or availability_at <= ?)""")
+                .params(channels, Db.ts(change.occurredAt()), change.companyId().value(), change.gladlyAgentId(),
+                        Db.ts(change.occurredAt())).update();
+        if (updated == 0 && insertIfAbsent(change.companyId(), change.gladlyAgentId(),
+                change.availableFor().isEmpty() ? AgentState.LOGGED_OUT : AgentState.ACTIVE, null, change.occurredAt())) {
+            apply(change);
+        }
+    }
+
+    private boolean insertIfAbsent(CompanyId company, String agentId, AgentState state, String reason, Instant since) {
+        boolean exists = jdbc.sql("select count(*) from agent_current_states where company_id = ? and gladly_agent_id = ?")
+                .params(company.value(), agentId).query(Long.class).single() > 0;
+        if (exists) {
+            return false;
+        }
+        try {
+            jdbc.sql("insert into agent_current_states (company_id, gladly_agent_id, state, reason, since) values (?, ?, ?, ?, ?)")
+                    .params(company.value(), agentId, state.wireName(), reason, Db.ts(since)).update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public record Current(String gladlyAgentId, AgentState state, String reason, Instant since, List<String> availableFor) {}
+
+    public List<Current> current(CompanyId company) {
+        return jdbc.sql("select * from agent_current_states where company_id = ? order by gladly_agent_id")
+                .param(company.value())
+                .query((rs, i) -> new Current(rs.getString("gladly_agent_id"), AgentState.fromWire(rs.getString("state")),
+                        rs.getString("reason"), Db.instant(rs, "since"), split(rs.getString("available_for"))))
+                .list();
+    }
+
+    public record TimelineEntry(String gladlyAgentId, AgentState state, String reason, Instant start, Instant end) {}
+
+    /** State entries overlapping [from, to); the last entry of an agent is open-ended (end null). */
+    public List<TimelineEntry> timeline(CompanyId company, String gladlyAgentId, Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("""
+                select * from (
+                  select gladly_agent_id, state, reason, occurred_at as start_at,
+                         lead(occurred_at) over (partition by gladly_agent_id order by occurred_at, id) as end_at
+                  from agent_state_changes where company_id = :company""");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("company", company.value());
+        if (gladlyAgentId != null) {
+            sql.append(" and gladly_agent_id = :agent");
+            params.put("agent", gladlyAgentId);
+        }
+        sql.append(") t where 1 = 1");
+        if (to != null) {
+            sql.append(" and start_at < :to");
+            params.put("to", Db.ts(to));
+        }
+        if (from != null) {
+            sql.append(" and (end_at is null or end_at > :from)");
+            params.put("from", Db.ts(from));
+        }
+        sql.append(" order by gladly_agent_id, start_at");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, i) -> new TimelineEntry(rs.getString("gladly_agent_id"), AgentState.fromWire(rs.getString("state")),
+                        rs.getString("reason"), Db.instant(rs, "start_at"), Db.instant(rs, "end_at")))
+                .list();
+    }
+
+    /** Every state and reason seen, with how often: what the mapping settings page lists. */
+    public record SeenState(AgentState state, String reason, long count) {}
+
+    public List<SeenState> seenStates(CompanyId company) {
+        return jdbc.sql("""
+                select state, reason, count(*) as n from agent_state_changes where company_id = ?
+                group by state, reason order by state, reason""")
+                .param(company.value())
+                .query((rs, i) -> new SeenState(AgentState.fromWire(rs.getString("state")), rs.getString("reason"), rs.getLong("n")))
+                .list();
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : new ArrayList<>(Arrays.asList(csv.split(",")));
+    }
+}

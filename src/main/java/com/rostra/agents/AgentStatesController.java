@@ -1,0 +1,117 @@
+package com.rostra.agents;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.tenancy.CurrentCompany;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Agent states")
+class AgentStatesController {
+
+    private final RealtimeAgents realtime;
+    private final AgentStates states;
+    private final StateMappings mappings;
+    private final People people;
+    private final CurrentCompany currentCompany;
+
+    AgentStatesController(RealtimeAgents realtime, AgentStates states, StateMappings mappings, People people,
+                          CurrentCompany currentCompany) {
+        this.realtime = realtime;
+        this.states = states;
+        this.mappings = mappings;
+        this.people = people;
+        this.currentCompany = currentCompany;
+    }
+
+    @GetMapping("/api/v1/agent-states/current")
+    List<RealtimeAgents.Row> current() {
+        return realtime.current(currentCompany.id());
+    }
+
+    record TimelineView(String gladlyAgentId, Long personId, String state, String reason, Instant start, Instant end) {}
+
+    @GetMapping("/api/v1/agent-states")
+    List<TimelineView> timeline(@RequestParam(name = "person_id", required = false) Long personId,
+                                @RequestParam(name = "gladly_agent_id", required = false) String gladlyAgentId,
+                                @RequestParam(required = false) String start, @RequestParam(required = false) String end) {
+        var company = currentCompany.id();
+        String agent = gladlyAgentId;
+        Long person = personId;
+        if (personId != null) {
+            Person p = people.get(company, personId);
+            if (p.gladlyAgentId() == null) return List.of();
+            agent = p.gladlyAgentId();
+        } else if (gladlyAgentId != null) {
+            person = people.findByGladlyAgent(company, gladlyAgentId).map(Person::id).orElse(null);
+        }
+        Long resolved = person;
+        java.util.Map<String, Long> personByAgent = new java.util.HashMap<>();
+        if (agent == null) {
+            people.list(company).forEach(p -> { if (p.gladlyAgentId() != null) personByAgent.put(p.gladlyAgentId(), p.id()); });
+        }
+        return states.timeline(company, agent, time("start", start), time("end", end)).stream()
+                .map(e -> new TimelineView(e.gladlyAgentId(), resolved != null ? resolved : personByAgent.get(e.gladlyAgentId()),
+                        e.state().wireName(), e.reason(), e.start(), e.end()))
+                .toList();
+    }
+
+    record MappingView(String state, String reason, String activityType, boolean productive, String channel) {}
+
+    record SeenView(String state, String reason, long count, String activityType, boolean mapped) {}
+
+    record MappingsView(List<MappingView> mappings, List<SeenView> seen) {}
+
+    @GetMapping("/api/v1/agent-state-mappings")
+    MappingsView mappings() {
+        return view();
+    }
+
+    @PutMapping("/api/v1/agent-state-mappings")
+    MappingsView replace(@RequestBody List<MappingView> body) {
+        List<StateMappings.Mapping> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            MappingView m = body.get(i);
+            AgentState state;
+            try {
+                state = m.state() == null ? null : AgentState.fromWire(m.state());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("mappings[" + i + "].state", "must be logged_out, active or away");
+            }
+            parsed.add(new StateMappings.Mapping(state, m.reason(), m.activityType(), m.productive(), m.channel()));
+        }
+        mappings.replace(currentCompany.id(), parsed);
+        return view();
+    }
+
+    private MappingsView view() {
+        var company = currentCompany.id();
+        List<StateMappings.Mapping> rules = mappings.list(company);
+        List<SeenView> seen = states.seenStates(company).stream().map(s -> {
+            StateMappings.Mapping m = StateMappings.resolve(rules, s.state(), s.reason());
+            return new SeenView(s.state().wireName(), s.reason(), s.count(), m == null ? null : m.activityType(), m != null);
+        }).toList();
+        return new MappingsView(rules.stream().map(m -> new MappingView(m.state().wireName(), m.reason(), m.activityType(),
+                m.productive(), m.channel())).toList(), seen);
+    }
+
+    private static Instant time(String field, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + value + "' is not an RFC 3339 time");
+        }
+    }
+}

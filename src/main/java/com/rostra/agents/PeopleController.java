@@ -1,0 +1,94 @@
+package com.rostra.agents;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.tenancy.CurrentCompany;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "People")
+class PeopleController {
+
+    private final People people;
+    private final PeopleImport importer;
+    private final CurrentCompany currentCompany;
+
+    PeopleController(People people, PeopleImport importer, CurrentCompany currentCompany) {
+        this.people = people;
+        this.importer = importer;
+        this.currentCompany = currentCompany;
+    }
+
+    @GetMapping("/api/v1/people")
+    List<Person> list() {
+        return people.list(currentCompany.id());
+    }
+
+    @GetMapping("/api/v1/people/{id}")
+    Person get(@PathVariable long id) {
+        return people.get(currentCompany.id(), id);
+    }
+
+    @PostMapping("/api/v1/people")
+    @ResponseStatus(HttpStatus.CREATED)
+    Person create(@RequestBody PersonInput input) {
+        return people.create(currentCompany.id(), input);
+    }
+
+    @PatchMapping("/api/v1/people/{id}")
+    Person update(@PathVariable long id, @RequestBody PersonInput patch) {
+        return people.update(currentCompany.id(), id, patch);
+    }
+
+    @DeleteMapping("/api/v1/people/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id) {
+        people.delete(currentCompany.id(), id);
+    }
+
+    @PostMapping(path = "/api/v1/people/import", consumes = {"text/csv", "text/plain", "application/csv"})
+    ResponseEntity<PeopleImport.Result> importCsv(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean partial) {
+        return respond(importer.importCsv(currentCompany.id(), csv, partial), partial);
+    }
+
+    @PostMapping(path = "/api/v1/people/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PeopleImport.Result> importFile(@RequestPart("file") MultipartFile file,
+                                                   @RequestParam(defaultValue = "false") boolean partial) throws IOException {
+        if (file.isEmpty()) throw new InvalidRequestException("file", "the uploaded file is empty");
+        return respond(importer.importCsv(currentCompany.id(), new String(file.getBytes(), StandardCharsets.UTF_8), partial), partial);
+    }
+
+    /** 200 when rows were imported (or nothing was wrong); 422 when errors kept the whole file out. */
+    private static ResponseEntity<PeopleImport.Result> respond(PeopleImport.Result result, boolean partial) {
+        boolean rejected = !result.errors().isEmpty() && !partial;
+        return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(result);
+    }
+
+    @GetMapping("/api/v1/people/import/template")
+    ResponseEntity<String> template() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=people-template.csv")
+                .contentType(MediaType.parseMediaType("text/csv")).body(PeopleImport.TEMPLATE);
+    }
+
+}

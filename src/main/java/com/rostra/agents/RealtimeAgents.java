@@ -1,0 +1,56 @@
+package com.rostra.agents;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import com.rostra.tenancy.CompanyId;
+
+/** One row per Gladly agent seen: live state joined with who they are and what the state counts as. */
+@Service
+public class RealtimeAgents {
+
+    public record Row(Long personId, String gladlyAgentId, String name, String team, String state, String reason,
+                      List<String> availableFor, String activityType, Boolean productive, Instant since,
+                      String scheduledActivity, Boolean inAdherence) {}
+
+    private final AgentStates states;
+    private final People people;
+    private final KnownAgents knownAgents;
+    private final StateMappings mappings;
+
+    RealtimeAgents(AgentStates states, People people, KnownAgents knownAgents, StateMappings mappings) {
+        this.states = states;
+        this.people = people;
+        this.knownAgents = knownAgents;
+        this.mappings = mappings;
+    }
+
+    public List<Row> current(CompanyId company) {
+        Map<String, Person> byAgent = new HashMap<>();
+        for (Person p : people.list(company)) {
+            if (p.gladlyAgentId() != null) byAgent.put(p.gladlyAgentId(), p);
+        }
+        Map<String, KnownAgents.KnownAgent> known = new HashMap<>();
+        for (KnownAgents.KnownAgent a : knownAgents.list(company)) known.put(a.gladlyAgentId(), a);
+        List<StateMappings.Mapping> rules = mappings.list(company);
+        List<Row> rows = new ArrayList<>();
+        for (AgentStates.Current c : states.current(company)) {
+            Person p = byAgent.get(c.gladlyAgentId());
+            KnownAgents.KnownAgent k = known.get(c.gladlyAgentId());
+            String name = p != null ? p.name() : k != null ? k.name() : c.gladlyAgentId();
+            String team = p != null && p.team() != null ? p.team() : k != null ? k.teams() : null;
+            StateMappings.Mapping m = StateMappings.resolve(rules, c.state(), c.reason());
+            rows.add(new Row(p == null ? null : p.id(), c.gladlyAgentId(), name, team, c.state().wireName(), c.reason(),
+                    c.availableFor(), m == null ? null : m.activityType(), m == null ? null : m.productive(), c.since(),
+                    null, null));
+        }
+        rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
+        return rows;
+    }
+}

@@ -1,0 +1,176 @@
+package com.rostra.gladly;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.rostra.agents.AgentState;
+import com.rostra.agents.AgentStates;
+import com.rostra.agents.AvailabilityChange;
+import com.rostra.agents.StateChange;
+import com.rostra.contacts.ContactRecord;
+import com.rostra.contacts.ContactStatus;
+import com.rostra.contacts.ContactStore;
+import com.rostra.platform.Db;
+import com.rostra.tenancy.CompanyId;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns stored Gladly events into agent states (and provisional contacts). Runs right after a delivery is
+ * stored and on a sweep, so events stored by a node that died are processed too. Applying is idempotent
+ * (keyed by event id), so two nodes draining at once do no harm.
+ */
+@Component
+class EventProcessor implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final AgentStates agentStates;
+    private final ContactStore contactStore;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gladly-event-processor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    EventProcessor(JdbcClient jdbc, AgentStates agentStates, ContactStore contactStore, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.agentStates = agentStates;
+        this.contactStore = contactStore;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Something new was stored: drain soon (coalesces bursts into one drain). */
+    void signal() {
+        if (pending.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${rostra.gladly.event-sweep:2s}")
+    void sweep() {
+        signal();
+    }
+
+    private void drain() {
+        pending.set(false);
+        try {
+            while (drainBatch() == BATCH) {
+                // keep going while full batches come back
+            }
+        } catch (RuntimeException e) {
+            log.error("Processing Gladly events failed; the next sweep retries", e);
+        }
+    }
+
+    private record Stored(long id, CompanyId company, String type, String body) {}
+
+    int drainBatch() {
+        List<Stored> batch = jdbc.sql("select id, company_id, type, body from gladly_events where processed_at is null order by id limit ?")
+                .param(BATCH)
+                .query((rs, i) -> new Stored(rs.getLong(1), new CompanyId(rs.getLong(2)), rs.getString(3), rs.getString(4)))
+                .list();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        tx.executeWithoutResult(status -> {
+            List<Long> ids = new ArrayList<>();
+            for (Stored e : batch) {
+                apply(e);
+                ids.add(e.id());
+            }
+            Instant now = clock.instant();
+            for (int i = 0; i < ids.size(); i += 200) {
+                List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
+                jdbc.sql("update gladly_events set processed_at = :now where id in (:ids)")
+                        .param("now", Db.ts(now)).param("ids", chunk).update();
+            }
+        });
+        return batch.size();
+    }
+
+    private void apply(Stored stored) {
+        JsonNode event = GladlyClient.JSON.readTree(stored.body());
+        JsonNode content = event.get("content");
+        String id = GladlyClient.text(event, "id");
+        if (content == null) {
+            return;
+        }
+        String agentId = GladlyClient.text(content, "agentId");
+        Instant occurredAt = GladlyEvents.time(GladlyClient.text(content, "occurredAt"));
+        if (occurredAt == null) {
+            occurredAt = GladlyEvents.time(GladlyClient.text(event, "timestamp"));
+        }
+        switch (stored.type()) {
+            case "AGENT_STATUS/LOGGED_IN", "AGENT_STATUS/RETURNED_FROM_AWAY", "AGENT_STATUS/CHANGED_ACTIVE_REASON" ->
+                    state(stored, id, agentId, occurredAt, AgentState.ACTIVE, reasonName(content, "activeReason"));
+            case "AGENT_STATUS/WENT_AWAY" -> state(stored, id, agentId, occurredAt, AgentState.AWAY, reasonName(content, "awayReason"));
+            case "AGENT_STATUS/LOGGED_OUT" -> state(stored, id, agentId, occurredAt, AgentState.LOGGED_OUT, null);
+            case "AGENT_AVAILABILITY/UPDATED" -> {
+                if (agentId != null && occurredAt != null) {
+                    List<String> channels = new ArrayList<>();
+                    JsonNode available = content.get("availableFor");
+                    if (available != null) available.forEach(c -> channels.add(c.asString()));
+                    agentStates.apply(new AvailabilityChange(stored.company(), agentId, occurredAt, channels));
+                }
+            }
+            case "CONTACT/STARTED" -> provisionalContact(stored.company(), event, content, occurredAt);
+            default -> {
+                // Recorded and acknowledged; nothing derives from it yet.
+            }
+        }
+    }
+
+    private void state(Stored stored, String eventId, String agentId, Instant occurredAt, AgentState state, String reason) {
+        if (agentId == null || occurredAt == null) {
+            log.warn("Gladly event {} has no agentId or occurredAt; kept raw, not applied", eventId);
+            return;
+        }
+        agentStates.apply(new StateChange(stored.company(), agentId, eventId, occurredAt, state, reason));
+    }
+
+    private static String reasonName(JsonNode content, String field) {
+        JsonNode reason = content.get(field);
+        return reason == null || reason.isNull() ? null : GladlyClient.text(reason, "name");
+    }
+
+    private void provisionalContact(CompanyId company, JsonNode event, JsonNode content, Instant at) {
+        String contactId = GladlyClient.text(content, "contactId");
+        String channel = GladlyClient.text(content, "channel");
+        if (contactId == null || channel == null || at == null) {
+            return;
+        }
+        JsonNode assignee = content.path("context").path("assignee");
+        String inbox = assignee.isMissingNode() ? null : GladlyClient.text(assignee, "inboxId");
+        String initiatorType = GladlyClient.text(event.path("initiator"), "type");
+        contactStore.insertIfAbsent(company, new ContactRecord(contactId, GladlyClient.text(content, "conversationId"),
+                GladlyClient.text(content, "customerId"), GladlyMapping.channel(channel).orElse(null), channel,
+                "AGENT".equals(initiatorType) ? "OUTBOUND" : "INBOUND", null, GladlyClient.text(content, "entryPoint"),
+                GladlyClient.text(content, "finalIVRSelection"), inbox, inbox, null, null, ContactStatus.OPEN, null, at, at,
+                null, null, null, null, null, null, null));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

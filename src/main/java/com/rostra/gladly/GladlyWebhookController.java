@@ -1,0 +1,64 @@
+package com.rostra.gladly;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.rostra.platform.ApiExceptionHandler;
+import com.rostra.tenancy.CurrentCompany;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Gladly's webhook. The request path does only what "nothing lost" needs: authenticate (the key names the
+ * company), store the raw event, answer. Everything else happens after, from the stored row.
+ */
+@RestController
+@Tag(name = "Gladly integration")
+class GladlyWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(GladlyWebhookController.class);
+
+    private final GladlyEvents events;
+    private final EventProcessor processor;
+    private final CurrentCompany currentCompany;
+
+    GladlyWebhookController(GladlyEvents events, EventProcessor processor, CurrentCompany currentCompany) {
+        this.events = events;
+        this.processor = processor;
+        this.currentCompany = currentCompany;
+    }
+
+    @PostMapping("/webhooks/gladly")
+    @Operation(summary = "Gladly webhook (Basic auth: a company API key as username and password)")
+    ResponseEntity<?> receive(@RequestBody(required = false) byte[] body) {
+        var company = currentCompany.id();
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        try {
+            GladlyEvents.Outcome outcome = events.store(company, text, "webhook");
+            if (outcome == GladlyEvents.Outcome.STORED) {
+                processor.signal();
+            }
+            return ResponseEntity.ok(Map.of("status", switch (outcome) {
+                case STORED -> "accepted";
+                case DUPLICATE -> "duplicate";
+                case PING -> "pong";
+            }));
+        } catch (GladlyEvents.MalformedEvent e) {
+            events.recordRejected(company, e.getMessage(), text);
+            log.warn("Rejected a Gladly webhook delivery: {}", e.getMessage());
+            ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, e.getMessage());
+            problem.setTitle("Malformed Gladly event");
+            return ResponseEntity.badRequest().body(problem);
+        }
+    }
+}
