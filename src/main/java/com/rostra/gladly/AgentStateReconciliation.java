@@ -42,7 +42,7 @@ class AgentStateReconciliation {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant from = now.minus(Duration.ofHours(24)).plus(Duration.ofMinutes(1));
         List<String> lines = client.events(from, now, ENTITIES);
-        Instant firstWebhook = jdbc.sql("select min(received_at) from gladly_events where company_id = ? and source = 'webhook'")
+        Instant firstWebhook = jdbc.sql("select min(occurred_at) from gladly_events where company_id = ? and source = 'webhook'")
                 .param(company.value()).query((rs, i) -> Db.instant(rs, 1)).optional().orElse(null);
         int recovered = 0;
         Instant gapStart = null;
