@@ -24,11 +24,11 @@ import com.rostra.tenancy.CompanyId;
  * because states are keyed by Gladly agent id.
  */
 @Service
-class GladlyAgentImport {
+public class GladlyAgentImport {
 
-    record Candidate(String gladlyAgentId, String name, String email, String team, boolean isPerson, Long personId) {}
+    public record Candidate(String gladlyAgentId, String name, String email, String team, boolean isPerson, Long personId) {}
 
-    record Added(List<Person> created, List<Person> matched) {}
+    public record Added(List<Person> created, List<Person> matched) {}
 
     private final KnownAgents knownAgents;
     private final People people;
@@ -38,7 +38,7 @@ class GladlyAgentImport {
         this.people = people;
     }
 
-    List<Candidate> candidates(CompanyId company) {
+    public List<Candidate> candidates(CompanyId company) {
         Map<String, Person> byAgent = people.list(company).stream().filter(p -> p.gladlyAgentId() != null)
                 .collect(Collectors.toMap(Person::gladlyAgentId, Function.identity()));
         return knownAgents.list(company).stream().map(a -> {
@@ -48,7 +48,7 @@ class GladlyAgentImport {
     }
 
     @Transactional
-    Added add(CompanyId company, Set<String> wanted) {
+    public Added add(CompanyId company, Set<String> wanted) {
         List<KnownAgents.KnownAgent> agents = knownAgents.list(company);
         if (agents.isEmpty()) {
             throw new InvalidRequestException("gladly_agent_ids", "no Gladly agents known yet: connect Gladly and let the first sync finish");

@@ -21,13 +21,6 @@ class PagesController {
         return "login";
     }
 
-    @GetMapping("/realtime")
-    String realtime(Model model) {
-        return upcoming(model, "realtime", "Realtime agent analysis",
-                "Live agent states from Gladly's webhook, time in state and adherence.",
-                "Connect Gladly in Settings › Integrations and add the Rostra Agent States webhook.");
-    }
-
     @GetMapping("/forecasts")
     String forecasts(Model model) {
         return upcoming(model, "forecasts", "Forecasts",
@@ -47,20 +40,6 @@ class PagesController {
         return upcoming(model, "schedules", "Schedules",
                 "A week grid of every agent's activities, editable and importable from CSV.",
                 "Add people first (People › Add from Gladly).");
-    }
-
-    @GetMapping("/people")
-    String people(Model model) {
-        return upcoming(model, "people", "People",
-                "Agents with their Gladly id, channels, queues and team; add from Gladly or CSV.",
-                "Connect Gladly to add agents from it.");
-    }
-
-    @GetMapping("/settings/agent-states")
-    String agentStates(Model model) {
-        return upcoming(model, "agent-states", "Agent states",
-                "Every Gladly state and reason seen, mapped to Rostra activity types.",
-                "States appear here once the webhook delivers them.");
     }
 
     @GetMapping("/settings/queues")

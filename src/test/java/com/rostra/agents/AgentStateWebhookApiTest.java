@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import static com.rostra.support.GladlyEventFixtures.event;
+import static com.rostra.support.GladlyEventFixtures.reason;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,24 +24,6 @@ class AgentStateWebhookApiTest extends ApiTest {
 
     private static String webhookAuth(TestCompany c) {
         return Http.basic(c.apiKey(), c.apiKey());
-    }
-
-    static Map<String, Object> event(String type, String agentId, Instant occurredAt, Map<String, Object> extra) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("agentId", agentId);
-        content.put("occurredAt", occurredAt.toString());
-        content.putAll(extra);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", UUID.randomUUID().toString());
-        e.put("type", type);
-        e.put("timestamp", occurredAt.plusMillis(300).toString());
-        e.put("initiator", Map.of("id", agentId, "type", "AGENT"));
-        e.put("content", content);
-        return e;
-    }
-
-    static Map<String, Object> reason(String name) {
-        return Map.of("id", "r-" + name.hashCode(), "name", name);
     }
 
     private Http.Response post(TestCompany c, Object event) {
