@@ -131,7 +131,7 @@ public class Contacts {
                 + "sum(case when sla_seconds is not null and sla_seconds <= " + slaTargetCase() + " then 1 else 0 end) as sla_met, "
                 + "sum(first_response_duration) as frd_sum, count(first_response_duration) as frd_n "
                 + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? "
-                + "group by floor(extract(epoch from queued_at) / 900), " + key;
+                + "group by floor(extract(epoch from queued_at) / 900)" + (groupBy == GroupBy.CHANNEL ? ", " + key : "");
         Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
         TreeSet<String> keys = new TreeSet<>();
         jdbc.sql(sql).params(company.value(), Db.ts(from), Db.ts(end)).query(rs -> {

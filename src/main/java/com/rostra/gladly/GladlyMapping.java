@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.ContactRecord;
 import com.rostra.contacts.ContactStatus;
+import com.rostra.tenancy.BusinessCalendar;
 
 /**
  * The seed's mapping rules from Gladly's Contact Export to Rostra contacts, one method per rule.
@@ -71,6 +72,14 @@ final class GladlyMapping {
     }
 
     static ContactRecord toContact(ContactExportRow row, Map<String, String> inboxNames) {
+        return toContact(row, inboxNames, null);
+    }
+
+    /**
+     * With a business calendar, first-response and messaging SLA times count open hours only (a call's SLA,
+     * answered − started, is measured while someone is on the line and stays in plain seconds).
+     */
+    static ContactRecord toContact(ContactExportRow row, Map<String, String> inboxNames, BusinessCalendar calendar) {
         String contactId = row.get("Contact ID");
         if (contactId == null) {
             throw new RejectedRow("no Contact ID");
@@ -95,10 +104,18 @@ final class GladlyMapping {
                 gladlyChannel.strip().toUpperCase(Locale.ROOT), upper(row.get("Direction")), row.get("Contact Initiator"),
                 row.get("Entry Point"), row.get("Final IVR Selection"), inboxQueued, name(inboxQueued, inboxNames),
                 inboxEnded, name(inboxEnded, inboxNames), status(gladlyStatus), gladlyStatus, externalCreatedAt,
-                queuedAt, fulfilledAt, firstResponseDuration(queuedAt, fulfilledAt), null,
+                queuedAt, fulfilledAt, elapsed(calendar, queuedAt, fulfilledAt), null,
                 own == Channel.PHONE ? fulfilledAt : null,
-                slaSeconds(own, gladlyChannel.strip().toUpperCase(Locale.ROOT), externalCreatedAt, fulfilledAt, null, null),
+                calendar != null && own != Channel.PHONE ? elapsed(calendar, externalCreatedAt, fulfilledAt)
+                        : slaSeconds(own, gladlyChannel.strip().toUpperCase(Locale.ROOT), externalCreatedAt, fulfilledAt, null, null),
                 endedAt, row.get("Agent ID"));
+    }
+
+    private static Integer elapsed(BusinessCalendar calendar, Instant from, Instant to) {
+        if (calendar == null || to == null) {
+            return firstResponseDuration(from, to);
+        }
+        return (int) calendar.businessSeconds(from, to);
     }
 
     private static String name(String inboxId, Map<String, String> inboxNames) {

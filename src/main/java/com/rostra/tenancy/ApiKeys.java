@@ -33,6 +33,15 @@ public class ApiKeys {
     /** last_used_at is informative; writing it on every request would double the webhook path's writes. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
+    /**
+     * Recently authenticated keys, so the webhook's hot path does not query the database on every delivery.
+     * Revoking evicts at once on this node; another node notices within the time-to-live.
+     */
+    private static final Duration CACHE_TTL = Duration.ofSeconds(10);
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(ApiKeyPrincipal principal, Instant until) {}
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -74,6 +83,7 @@ public class ApiKeys {
     public void revoke(CompanyId company, long keyId) {
         int updated = jdbc.sql("update api_keys set revoked_at = ? where company_id = ? and id = ? and revoked_at is null")
                 .params(Db.ts(clock.instant()), company.value(), keyId).update();
+        cache.values().removeIf(c -> c.principal().apiKeyId() == keyId);
         if (updated == 0) {
             throw new NotFoundException("API key");
         }
@@ -84,14 +94,22 @@ public class ApiKeys {
         if (presentedKey == null || !presentedKey.startsWith(PREFIX) || presentedKey.length() > 200) {
             return Optional.empty();
         }
+        String hash = hash(presentedKey);
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.principal());
+        }
         Optional<KeyRow> row = jdbc.sql("""
                 select id, company_id, name, last_used_at from api_keys where key_hash = ? and revoked_at is null""")
-                .param(hash(presentedKey))
+                .param(hash)
                 .query((rs, i) -> new KeyRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("name"),
                         Db.instant(rs, "last_used_at")))
                 .optional();
         row.ifPresent(this::touch);
-        return row.map(r -> new ApiKeyPrincipal(new CompanyId(r.companyId()), r.id(), r.name()));
+        Optional<ApiKeyPrincipal> principal = row.map(r -> new ApiKeyPrincipal(new CompanyId(r.companyId()), r.id(), r.name()));
+        principal.ifPresent(p -> cache.put(hash, new Cached(p, now.plus(CACHE_TTL))));
+        return principal;
     }
 
     private record KeyRow(long id, long companyId, String name, Instant lastUsedAt) {}

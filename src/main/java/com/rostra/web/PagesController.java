@@ -49,13 +49,6 @@ class PagesController {
                 "Queue rules use values seen in your contacts: connect Gladly first.");
     }
 
-    @GetMapping("/settings/business-hours")
-    String businessHours(Model model) {
-        return upcoming(model, "business-hours", "Business hours",
-                "Weekly opening hours and holidays used for first-response and SLA times.",
-                "Until set, first-response and SLA times count every hour.");
-    }
-
     private static String upcoming(Model model, String page, String title, String what, String next) {
         model.addAttribute("page", page);
         model.addAttribute("title", title);

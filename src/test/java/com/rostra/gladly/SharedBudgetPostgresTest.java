@@ -35,7 +35,7 @@ class SharedBudgetPostgresTest extends ApiTest {
     void twoNodesTogetherStayInsideOneConnectionsBudget() throws Exception {
         TestCompany company = newCompany();
         try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(RostraApplication.class)
-                .profiles("test").properties("server.port=0", "db-scheduler.enabled=false").run()) {
+                .profiles("test").run("--server.port=0", "--db-scheduler.enabled=false")) {
             RequestBudget second = secondNode.getBean(RequestBudget.class);
             List<Instant> permits = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);

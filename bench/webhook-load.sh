@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Webhook load benchmark against PostgreSQL: builds the jar, starts Rostra on a fresh database, posts AGENT_STATUS
+# events at increasing rates, then counts what was stored. Prints the figures; copy them into docs/benchmarks.md.
+# Usage: bench/webhook-load.sh [rates] [seconds-per-step] [concurrency]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATES=${1:-1000,2000,3000,4000}
+SECONDS_PER_STEP=${2:-15}
+CONCURRENCY=${3:-64}
+PORT=18181
+DB="rostra_bench_$(date +%s)"
+[ -f target/rostra-0.1.0-SNAPSHOT.jar ] || mvn -B -q -DskipTests package
+psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $DB"
+export ROSTRA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ROSTRA_DB_USER=postgres ROSTRA_DB_PASSWORD= ROSTRA_ADMIN_TOKEN=bench-token
+export ROSTRA_DB_POOL_SIZE=${ROSTRA_DB_POOL_SIZE:-20}
+java -Xmx1g -jar target/rostra-0.1.0-SNAPSHOT.jar --server.port=$PORT --logging.level.root=WARN \
+  --server.tomcat.threads.max=100 > /tmp/rostra-bench.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" || true' EXIT
+for _ in $(seq 1 60); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
+KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: application/json' \
+  -d '{"name":"Bench Co"}' localhost:$PORT/api/v1/companies | sed 's/.*"api_key":"\([^"]*\)".*/\1/')
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') PostgreSQL"
+java bench/WebhookLoad.java "http://127.0.0.1:$PORT/webhooks/gladly" "$KEY" "$RATES" "$SECONDS_PER_STEP" "$CONCURRENCY" | tee /tmp/webhook-load.csv
+sleep 3
+STORED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from gladly_events")
+APPLIED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from agent_state_changes")
+ACKED=$(grep total_acknowledged /tmp/webhook-load.csv | cut -d= -f2)
+echo "acknowledged=$ACKED stored=$STORED applied_state_changes=$APPLIED lost=$((ACKED - STORED))"

@@ -1,0 +1,89 @@
+package com.rostra.contacts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.rostra.support.ApiTest;
+import com.rostra.tenancy.CompanyId;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Volume per local interval through the API, checked against the contacts stored, across a DST change. */
+class VolumeApiTest extends ApiTest {
+
+    @Autowired
+    ContactStore store;
+
+    private static ContactRecord contact(String id, Channel channel, Instant queued, Integer firstResponse) {
+        Instant fulfilled = firstResponse == null ? null : queued.plusSeconds(firstResponse);
+        return new ContactRecord(id, "conv-" + id, "cust", channel, channel.name(), "INBOUND", "Customer", null, null,
+                "in1", "Support", "in1", "Support", fulfilled == null ? ContactStatus.OPEN : ContactStatus.SOLVED, null,
+                queued, queued, fulfilled, firstResponse, null, null, firstResponse, null, null);
+    }
+
+    @Test
+    void hourlyVolumeOnTheFallBackDayHas25IntervalsAndMatchesTheContacts() {
+        TestCompany company = newCompany("America/New_York");
+        Instant dayStart = Instant.parse("2026-11-01T04:00:00Z"); // local midnight, EDT
+        List<ContactRecord> contacts = new ArrayList<>();
+        // One phone contact in every UTC half hour of the 25-hour day, plus chats at 01:30 EDT and 01:30 EST.
+        for (int i = 0; i < 50; i++) {
+            contacts.add(contact("p" + i, Channel.PHONE, dayStart.plus(Duration.ofMinutes(30L * i + 5)), i % 2 == 0 ? 30 : 90));
+        }
+        contacts.add(contact("c1", Channel.CHAT, Instant.parse("2026-11-01T05:30:00Z"), 10));
+        contacts.add(contact("c2", Channel.CHAT, Instant.parse("2026-11-01T06:30:00Z"), 10));
+        store.upsert(new CompanyId(company.id()), contacts);
+
+        JsonNode volume = http.get("/api/v1/volume?start=2026-11-01T04:00:00Z&end=2026-11-02T05:00:00Z&interval=60m&group_by=channel",
+                company.auth()).json();
+        assertThat(volume.get("time_zone").asString()).isEqualTo("America/New_York");
+        List<JsonNode> phone = new ArrayList<>();
+        volume.get("intervals").forEach(i -> { if (i.get("key").asString().equals("phone")) phone.add(i); });
+        assertThat(phone).hasSize(25);
+        assertThat(phone).allSatisfy(i -> assertThat(i.get("count").asLong()).isEqualTo(2));
+        JsonNode first = phone.get(0);
+        assertThat(first.get("sla_total").asLong()).isEqualTo(2);
+        assertThat(first.get("sla_met").asLong()).as("phone target 60 s: 30 s met, 90 s missed").isEqualTo(1);
+        assertThat(first.get("avg_first_response_duration").asDouble()).isEqualTo(60.0);
+
+        long chatsAtOneAm = 0;
+        for (JsonNode i : volume.get("intervals")) {
+            if (i.get("key").asString().equals("chat") && i.get("count").asLong() > 0) chatsAtOneAm++;
+        }
+        assertThat(chatsAtOneAm).as("the repeated 01:00 hour is two intervals").isEqualTo(2);
+
+        JsonNode daily = http.get("/api/v1/volume?start=2026-11-01T04:00:00Z&end=2026-11-02T05:00:00Z&interval=1d",
+                company.auth()).json().get("intervals");
+        assertThat(daily).hasSize(1);
+        assertThat(daily.get(0).get("count").asLong()).isEqualTo(52);
+
+        JsonNode quarter = http.get("/api/v1/volume?start=2026-11-01T04:00:00Z&end=2026-11-02T05:00:00Z&interval=15m",
+                company.auth()).json().get("intervals");
+        assertThat(quarter).hasSize(100);
+    }
+
+    @Test
+    void impossibleParametersAreRejected() {
+        TestCompany company = newCompany();
+        assertThat(http.get("/api/v1/volume?start=2026-11-02T00:00:00Z&end=2026-11-01T00:00:00Z", company.auth()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/volume?start=yesterday&end=2026-11-01T00:00:00Z", company.auth()).json()
+                .get("errors").get(0).get("field").asString()).isEqualTo("start");
+        assertThat(http.get("/api/v1/volume?start=2026-11-01T00:00:00Z&end=2026-11-02T00:00:00Z&interval=7m", company.auth())
+                .json().get("errors").get(0).get("field").asString()).isEqualTo("interval");
+        assertThat(http.get("/api/v1/volume?start=2000-01-01T00:00:00Z&end=2026-11-02T00:00:00Z&interval=15m", company.auth())
+                .status()).as("too many intervals").isEqualTo(400);
+        assertThat(http.get("/api/v1/volume?start=2026-11-01T00:00:00Z&end=2026-11-02T00:00:00Z&time_zone=Nowhere/Land", company.auth())
+                .status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/volume?end=2026-11-02T00:00:00Z", company.auth()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/contacts?limit=0", company.auth()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/contacts?channel=fax", company.auth()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/contacts?cursor=garbage!", company.auth()).status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,51 @@
+package com.rostra.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.rostra.RostraApplication;
+import com.rostra.support.Http;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's demo: Rostra with the simulator and a connected demo company. Within a minute the API shows
+ * contacts, agent states and a healthy integration, with the fixed credentials a scripted tour uses.
+ */
+class DemoModeTest {
+
+    @Test
+    void demoShowsContactsAgentStatesAndHealthWithinAMinute() {
+        String key = "rk_demo_tour_key_for_tests_0123456789";
+        Instant started = Instant.now();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RostraApplication.class)
+                .profiles("demo")
+                // Command-line arguments outrank application.properties (and any ROSTRA_DB_URL of the suite run):
+                // the demo always runs on its own embedded database.
+                .run("--server.port=0", "--rostra.demo.api-key=" + key, "--rostra.demo.password=demo-password-123",
+                        "--rostra.demo.backfill-days=7",
+                        "--spring.datasource.url=jdbc:h2:mem:demo-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa", "--spring.datasource.password=",
+                        "--rostra.gladly.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "--logging.level.root=WARN")) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            Http http = new Http("http://127.0.0.1:" + port);
+            String auth = Http.key(key);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    http.get("/api/v1/integrations/gladly", auth).json().get("status").asString().equals("healthy"));
+            JsonNode status = http.get("/api/v1/integrations/gladly", auth).json();
+            assertThat(status.get("contacts_synced").asLong()).isGreaterThan(1000);
+            assertThat(http.get("/api/v1/contacts?limit=5", auth).json().get("contacts")).hasSize(5);
+            assertThat(http.get("/api/v1/agent-states/current", auth).json().size()).isEqualTo(20);
+            assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(60));
+            assertThat(http.get("/api/v1/gladly/agents", auth).json()).hasSize(20);
+        }
+    }
+}
