@@ -1,6 +1,5 @@
 package com.rostra.gladly;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.rostra.agents.KnownAgents;
-import com.rostra.agents.People;
 import com.rostra.agents.Person;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CurrentCompany;

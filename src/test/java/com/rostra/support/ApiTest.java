@@ -48,6 +48,17 @@ public abstract class ApiTest {
         return newCompany("UTC");
     }
 
+    public static final String USER_PASSWORD = "a long enough password";
+
+    /** A company with one signed-in-able user of the given role; returns the user's email. */
+    protected String addUser(TestCompany company, String role, String name) {
+        String email = role + "-" + company.id() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response r = http.post("/api/v1/users", company.auth(), Map.of("email", email, "name", name, "role", role,
+                "password", USER_PASSWORD));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return email;
+    }
+
     protected TestCompany newCompany(String timeZone) {
         String name = "Company " + UUID.randomUUID();
         Http.Response r = http.post("/api/v1/companies", OPERATOR, Map.of("name", name, "time_zone", timeZone));

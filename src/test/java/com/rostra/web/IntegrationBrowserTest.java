@@ -23,12 +23,10 @@ class IntegrationBrowserTest extends ApiTest {
     void connectFromTheCardThenSeeContactsArrive() throws Exception {
         assertThat(Browser.available()).isTrue();
         TestCompany company = newCompany("America/New_York");
-        String email = "lead-" + company.id() + "@example.com";
-        http.post("/api/v1/users", company.auth(), Map.of("email", email, "name", "Lena Lead", "role", "admin",
-                "password", "a long enough password"));
+        String email = addUser(company, "admin", "Lena Lead");
         try (GladlySimulator sim = Simulators.start(41, 900); Browser browser = new Browser("http://127.0.0.1:" + port)) {
             WebDriver d = browser.driver();
-            browser.login(email, "a long enough password");
+            browser.login(email, USER_PASSWORD);
             browser.open("/settings/integrations");
             assertThat(d.findElement(By.id("gladly-status")).getText()).contains("Not connected");
 

@@ -25,14 +25,12 @@ class PagesBrowserTest extends ApiTest {
     void everyPageRendersAndKeysCanBeCreatedOnce() throws Exception {
         assertThat(Browser.available()).as("chromium and chromedriver must be installed (.ci/run installs them)").isTrue();
         TestCompany company = newCompany("America/Chicago");
-        String email = "browser-" + company.id() + "@example.com";
-        http.post("/api/v1/users", company.auth(), Map.of("email", email, "name", "Bea Browser", "role", "admin",
-                "password", "a long enough password"));
+        String email = addUser(company, "admin", "Bea Browser");
 
         try (Browser browser = new Browser("http://127.0.0.1:" + port)) {
             browser.open("/login");
             browser.screenshot("login");
-            browser.login(email, "a long enough password");
+            browser.login(email, USER_PASSWORD);
             for (String page : PAGES) {
                 browser.open(page);
                 assertThat(browser.driver().findElement(By.cssSelector(".topbar .company")).getText())

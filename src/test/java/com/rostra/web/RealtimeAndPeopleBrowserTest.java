@@ -27,9 +27,7 @@ class RealtimeAndPeopleBrowserTest extends ApiTest {
     void realtimeFollowsTheWebhookAndPeopleComeFromGladly() throws Exception {
         assertThat(Browser.available()).isTrue();
         TestCompany company = newCompany("Europe/Berlin");
-        String email = "ops-" + company.id() + "@example.com";
-        http.post("/api/v1/users", company.auth(), Map.of("email", email, "name", "Ola Ops", "role", "admin",
-                "password", "a long enough password"));
+        String email = addUser(company, "admin", "Ola Ops");
         try (GladlySimulator sim = Simulators.start(71, 300); Browser browser = new Browser("http://127.0.0.1:" + port)) {
             Instant before = Instant.now();
             Simulators.connect(http, company, sim, 1);
@@ -38,7 +36,7 @@ class RealtimeAndPeopleBrowserTest extends ApiTest {
             String agentName = sim.organization().agents().get(0).name();
 
             WebDriver d = browser.driver();
-            browser.login(email, "a long enough password");
+            browser.login(email, USER_PASSWORD);
             browser.open("/realtime");
             assertThat(d.findElements(By.cssSelector("#agents-table tbody tr"))).isNotEmpty();
 
