@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Webhook load benchmark against PostgreSQL: builds the jar, starts Rostra on a fresh database, posts AGENT_STATUS
 # events at increasing rates, then counts what was stored. Prints the figures; copy them into docs/benchmarks.md.
-# Usage: bench/webhook-load.sh [rates] [seconds-per-step] [concurrency]
+# Uses wrk (Debian package) when installed: closed loop at increasing connection counts; otherwise the Java
+# open-loop generator bench/WebhookLoad.java at fixed rates.
+# Usage: bench/webhook-load.sh [rates or connection counts] [seconds-per-step] [concurrency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=${1:-1000,2000,3000,4000}
@@ -21,8 +23,23 @@ for _ in $(seq 1 60); do curl -sf localhost:$PORT/actuator/health >/dev/null && 
 KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: application/json' \
   -d '{"name":"Bench Co"}' localhost:$PORT/api/v1/companies | sed 's/.*"api_key":"\([^"]*\)".*/\1/')
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') PostgreSQL"
-java bench/WebhookLoad.java "http://127.0.0.1:$PORT/webhooks/gladly" "$KEY" "$RATES" "$SECONDS_PER_STEP" "$CONCURRENCY" | tee /tmp/webhook-load.csv
-sleep 3
+if command -v wrk >/dev/null; then
+  export AUTH="Basic $(printf '%s:%s' "$KEY" "$KEY" | base64 -w0)"
+  ACKED=0
+  # warm-up so the JIT has compiled the request path
+  RUN_ID=warm wrk -t1 -c8 -d5s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT | sed 's/^/warmup /'
+  ACKED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from gladly_events")
+  for C in ${CONNECTIONS:-8 16 32 64}; do
+    OUT=$(RUN_ID=c$C wrk -t1 -c$C -d${SECONDS_PER_STEP}s --timeout 15s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT)
+    echo "connections=$C $OUT"
+    R=$(echo "$OUT" | sed 's/.*requests=\([0-9]*\).*/\1/'); E=$(echo "$OUT" | sed 's/.*non2xx=\([0-9]*\).*/\1/')
+    ACKED=$((ACKED + R - E))
+  done
+  echo "total_acknowledged=$ACKED" > /tmp/webhook-load.csv
+else
+  java bench/WebhookLoad.java "http://127.0.0.1:$PORT/webhooks/gladly" "$KEY" "$RATES" "$SECONDS_PER_STEP" "$CONCURRENCY" | tee /tmp/webhook-load.csv
+fi
+sleep 5
 STORED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from gladly_events")
 APPLIED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from agent_state_changes")
 ACKED=$(grep total_acknowledged /tmp/webhook-load.csv | cut -d= -f2)

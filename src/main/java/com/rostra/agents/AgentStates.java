@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.platform.DatabaseDialect;
 import com.rostra.platform.Db;
 import com.rostra.tenancy.CompanyId;
 
@@ -22,9 +23,70 @@ import com.rostra.tenancy.CompanyId;
 public class AgentStates {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final DatabaseDialect dialect;
 
-    AgentStates(JdbcClient jdbc) {
+    AgentStates(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, DatabaseDialect dialect) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Applies many changes at once. On PostgreSQL: one insert for the timeline (duplicates skipped by the unique
+     * event id) and one upsert moving each agent's current state forward only; elsewhere one by one.
+     */
+    @Transactional
+    public void applyAll(List<StateChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (!dialect.isPostgres()) {
+            changes.forEach(this::apply);
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into agent_state_changes (company_id, gladly_agent_id, event_id, occurred_at, state, reason) values ");
+        for (int i = 0; i < changes.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ",(?, ?, ?, ?, ?, ?)");
+        }
+        sql.append(" on conflict (company_id, event_id) do nothing returning company_id, gladly_agent_id, occurred_at, state, reason");
+        List<StateChange> applied = template.query(sql.toString(), ps -> {
+            int i = 1;
+            for (StateChange c : changes) {
+                ps.setLong(i++, c.companyId().value());
+                ps.setString(i++, c.gladlyAgentId());
+                ps.setString(i++, c.eventId());
+                ps.setObject(i++, Db.ts(c.occurredAt()));
+                ps.setString(i++, c.state().wireName());
+                ps.setString(i++, c.reason());
+            }
+        }, (rs, n) -> new StateChange(new CompanyId(rs.getLong(1)), rs.getString(2), null, Db.instant(rs, 3),
+                AgentState.fromWire(rs.getString(4)), rs.getString(5)));
+        Map<String, StateChange> latest = new java.util.LinkedHashMap<>();
+        for (StateChange c : applied) {
+            latest.merge(c.companyId().value() + "\u0000" + c.gladlyAgentId(), c,
+                    (a, b) -> b.occurredAt().isAfter(a.occurredAt()) ? b : a);
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        StringBuilder upsert = new StringBuilder("insert into agent_current_states (company_id, gladly_agent_id, state, reason, since) values ");
+        int k = 0;
+        for (int i = 0; i < latest.size(); i++) {
+            upsert.append(k++ == 0 ? "(?, ?, ?, ?, ?)" : ",(?, ?, ?, ?, ?)");
+        }
+        upsert.append(" on conflict (company_id, gladly_agent_id) do update set state = excluded.state, reason = excluded.reason,")
+                .append(" since = excluded.since where agent_current_states.since <= excluded.since");
+        template.update(upsert.toString(), ps -> {
+            int i = 1;
+            for (StateChange c : latest.values()) {
+                ps.setLong(i++, c.companyId().value());
+                ps.setString(i++, c.gladlyAgentId());
+                ps.setString(i++, c.state().wireName());
+                ps.setString(i++, c.reason());
+                ps.setObject(i++, Db.ts(c.occurredAt()));
+            }
+        });
     }
 
     /** Returns false when this event was applied before. */

@@ -94,10 +94,15 @@ class EventProcessor implements DisposableBean {
         }
         tx.executeWithoutResult(status -> {
             List<Long> ids = new ArrayList<>();
+            List<StateChange> changes = new ArrayList<>();
+            List<AvailabilityChange> availability = new ArrayList<>();
             for (Stored e : batch) {
-                apply(e);
+                apply(e, changes, availability);
                 ids.add(e.id());
             }
+            // States first: an availability update must not create an agent's row ahead of its LOGGED_IN.
+            agentStates.applyAll(changes);
+            availability.forEach(agentStates::apply);
             Instant now = clock.instant();
             for (int i = 0; i < ids.size(); i += 200) {
                 List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
@@ -108,7 +113,7 @@ class EventProcessor implements DisposableBean {
         return batch.size();
     }
 
-    private void apply(Stored stored) {
+    private void apply(Stored stored, List<StateChange> changes, List<AvailabilityChange> availability) {
         JsonNode event = GladlyClient.JSON.readTree(stored.body());
         JsonNode content = event.get("content");
         String id = GladlyClient.text(event, "id");
@@ -122,15 +127,15 @@ class EventProcessor implements DisposableBean {
         }
         switch (stored.type()) {
             case "AGENT_STATUS/LOGGED_IN", "AGENT_STATUS/RETURNED_FROM_AWAY", "AGENT_STATUS/CHANGED_ACTIVE_REASON" ->
-                    state(stored, id, agentId, occurredAt, AgentState.ACTIVE, reasonName(content, "activeReason"));
-            case "AGENT_STATUS/WENT_AWAY" -> state(stored, id, agentId, occurredAt, AgentState.AWAY, reasonName(content, "awayReason"));
-            case "AGENT_STATUS/LOGGED_OUT" -> state(stored, id, agentId, occurredAt, AgentState.LOGGED_OUT, null);
+                    state(changes, stored, id, agentId, occurredAt, AgentState.ACTIVE, reasonName(content, "activeReason"));
+            case "AGENT_STATUS/WENT_AWAY" -> state(changes, stored, id, agentId, occurredAt, AgentState.AWAY, reasonName(content, "awayReason"));
+            case "AGENT_STATUS/LOGGED_OUT" -> state(changes, stored, id, agentId, occurredAt, AgentState.LOGGED_OUT, null);
             case "AGENT_AVAILABILITY/UPDATED" -> {
                 if (agentId != null && occurredAt != null) {
                     List<String> channels = new ArrayList<>();
                     JsonNode available = content.get("availableFor");
                     if (available != null) available.forEach(c -> channels.add(c.asString()));
-                    agentStates.apply(new AvailabilityChange(stored.company(), agentId, occurredAt, channels));
+                    availability.add(new AvailabilityChange(stored.company(), agentId, occurredAt, channels));
                 }
             }
             case "CONTACT/STARTED" -> provisionalContact(stored.company(), event, content, occurredAt);
@@ -140,12 +145,13 @@ class EventProcessor implements DisposableBean {
         }
     }
 
-    private void state(Stored stored, String eventId, String agentId, Instant occurredAt, AgentState state, String reason) {
+    private void state(List<StateChange> changes, Stored stored, String eventId, String agentId, Instant occurredAt,
+                       AgentState state, String reason) {
         if (agentId == null || occurredAt == null) {
             log.warn("Gladly event {} has no agentId or occurredAt; kept raw, not applied", eventId);
             return;
         }
-        agentStates.apply(new StateChange(stored.company(), agentId, eventId, occurredAt, state, reason));
+        changes.add(new StateChange(stored.company(), agentId, eventId, occurredAt, state, reason));
     }
 
     private static String reasonName(JsonNode content, String field) {

@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import org.springframework.dao.DuplicateKeyException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,13 @@ class GladlyEvents {
 
     enum Outcome { STORED, DUPLICATE, PING }
 
+    /** The event could not be made durable: the caller must not acknowledge it (Gladly will retry). */
+    static class NotStored extends RuntimeException {
+        NotStored(Throwable cause) {
+            super("the event could not be stored", cause);
+        }
+    }
+
     /** The body is not a Gladly event; the reason says why in words a Gladly admin understands. */
     static class MalformedEvent extends RuntimeException {
         MalformedEvent(String reason) {
@@ -37,10 +47,12 @@ class GladlyEvents {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final EventWriter writer;
 
-    GladlyEvents(JdbcClient jdbc, Clock clock) {
+    GladlyEvents(JdbcClient jdbc, Clock clock, EventWriter writer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writer = writer;
     }
 
     Outcome store(CompanyId company, String body, String source) {
@@ -57,15 +69,13 @@ class GladlyEvents {
             occurredAt = time(GladlyClient.text(event, "timestamp"));
         }
         try {
-            jdbc.sql("""
-                    insert into gladly_events (company_id, event_id, type, agent_id, occurred_at, received_at, source, body)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(company.value(), id, type, agentId, Db.ts(occurredAt),
-                            Db.ts(clock.instant().truncatedTo(ChronoUnit.MICROS)), source, body)
-                    .update();
-            return Outcome.STORED;
-        } catch (DuplicateKeyException e) {
-            return Outcome.DUPLICATE;
+            boolean stored = writer.submit(company, id, type, agentId, occurredAt, body, source).get(10, TimeUnit.SECONDS);
+            return stored ? Outcome.STORED : Outcome.DUPLICATE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotStored(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new NotStored(e);
         }
     }
 

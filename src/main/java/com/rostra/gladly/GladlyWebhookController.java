@@ -1,11 +1,11 @@
 package com.rostra.gladly;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +28,10 @@ class GladlyWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(GladlyWebhookController.class);
 
+    private static final String ACCEPTED = "{\"status\":\"accepted\"}";
+    private static final String DUPLICATE = "{\"status\":\"duplicate\"}";
+    private static final String PONG = "{\"status\":\"pong\"}";
+
     private final GladlyEvents events;
     private final EventProcessor processor;
     private final CurrentCompany currentCompany;
@@ -48,11 +52,15 @@ class GladlyWebhookController {
             if (outcome == GladlyEvents.Outcome.STORED) {
                 processor.signal();
             }
-            return ResponseEntity.ok(Map.of("status", switch (outcome) {
-                case STORED -> "accepted";
-                case DUPLICATE -> "duplicate";
-                case PING -> "pong";
-            }));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(switch (outcome) {
+                case STORED -> ACCEPTED;
+                case DUPLICATE -> DUPLICATE;
+                case PING -> PONG;
+            });
+        } catch (GladlyEvents.NotStored e) {
+            // Not durable, so not acknowledged: Gladly retries, and the retry is stored once the database answers.
+            ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "The event could not be stored right now; please retry.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
         } catch (GladlyEvents.MalformedEvent e) {
             events.recordRejected(company, e.getMessage(), text);
             log.warn("Rejected a Gladly webhook delivery: {}", e.getMessage());
