@@ -38,8 +38,6 @@ public class ContactStore {
     private static final String POSTGRES_CONFLICT = " on conflict (company_id, external_id) do update set "
             + java.util.Arrays.stream(COLUMNS.split(", ")).filter(c -> !c.equals("company_id") && !c.equals("external_id"))
                     .map(c -> c + " = excluded." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
-    /** Rows per multi-row insert on PostgreSQL: 28 parameters each, well under the protocol's 32,767. */
-    private static final int POSTGRES_ROWS_PER_STATEMENT = 500;
     private static final String H2_UPSERT = "merge into contacts (" + COLUMNS + ") key (company_id, external_id) values ("
             + PLACEHOLDERS + ")";
 
@@ -153,30 +151,6 @@ public class ContactStore {
             out.append(c);
         }
         out.append('"');
-    }
-
-    /** One statement per few hundred rows: far fewer round trips than a JDBC batch of single-row upserts. */
-    private void upsertMultiRow(List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += POSTGRES_ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + POSTGRES_ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder(200 + chunk.size() * 60).append("insert into contacts (").append(COLUMNS).append(") values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(" : ",(").append(PLACEHOLDERS).append(')');
-            }
-            sql.append(POSTGRES_CONFLICT);
-            jdbc.update(sql.toString(), ps -> {
-                int index = 1;
-                for (Object[] row : chunk) {
-                    for (Object v : row) {
-                        if (v == null) {
-                            ps.setNull(index++, Types.NULL);
-                        } else {
-                            ps.setObject(index++, v);
-                        }
-                    }
-                }
-            });
-        }
     }
 
     private static void offerFirst(Map<String, Object[]> first, String conversation, Instant queuedAt, Channel channel) {

@@ -147,9 +147,11 @@ public class Contacts {
             acc[4] += rs.getLong("frd_n");
         });
         if (keys.isEmpty()) {
-            keys.add(groupBy == GroupBy.NONE ? "all" : groupBy == GroupBy.QUEUE ? "no_queue" : "phone");
-            if (groupBy == GroupBy.CHANNEL) {
-                for (Channel c : Channel.values()) keys.add(c.wireName());
+            // No contacts at all: still answer every interval, with zero counts, for the keys the grouping has.
+            switch (groupBy) {
+                case NONE -> keys.add("all");
+                case QUEUE -> keys.add("no_queue");
+                case CHANNEL -> { for (Channel c : Channel.values()) keys.add(c.wireName()); }
             }
         }
         List<VolumeInterval> result = new ArrayList<>();

@@ -14,7 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.rostra.gladly.GladlyConnections;
-import com.rostra.gladly.IntegrationStatus;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CompanyUser;
 
@@ -89,14 +88,5 @@ class IntegrationsPage {
         connections.disconnect(user.companyId());
         redirect.addFlashAttribute("message", "Gladly disconnected. Contacts already pulled are kept.");
         return "redirect:/settings/integrations";
-    }
-
-    static String statusLabel(IntegrationStatus s) {
-        return switch (s.status()) {
-            case "healthy" -> "Healthy";
-            case "sync_in_progress" -> "Sync in progress";
-            case "invalid" -> "Sync invalid";
-            default -> "Not connected";
-        };
     }
 }
