@@ -71,6 +71,22 @@ class GladlySimulatorTest {
     }
 
     @Test
+    void slowResponsesAndTimeoutsCanBeStaged() throws Exception {
+        sim.faults().latency(Duration.ofMillis(600));
+        long started = System.nanoTime();
+        assertThat(http.get("/api/v1/inboxes", auth).status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+
+        // Longer than a client's timeout is a timeout for that client.
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + sim.port() + "/api/v1/agents"))
+                .header("Authorization", auth).timeout(Duration.ofMillis(200)).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+    }
+
+    @Test
     void directoryEndpointsHaveGladlyShapes() {
         JsonNode agents = http.get("/api/v1/agents", auth).json();
         assertThat(agents).hasSize(20);
