@@ -181,6 +181,31 @@ class GladlySimulatorTest {
     }
 
     @Test
+    void wholeDayReportsUseTheTimezoneAndIncludeTheEndDay() {
+        // Its own organization: the Reports limit of the shared one may be spent by another test.
+        try (GladlySimulator sim = new GladlySimulator(SimulatorConfig.defaults(12)).start(0)) {
+            Http http = new Http("http://127.0.0.1:" + sim.port());
+            String auth = Http.basic(sim.config().apiUserEmail(), sim.config().apiToken());
+            wholeDayReports(sim, http, auth);
+        }
+    }
+
+    private static void wholeDayReports(GladlySimulator sim, Http http, String auth) {
+        java.time.ZoneId zone = java.time.ZoneId.of("America/Los_Angeles");
+        java.time.LocalDate day = java.time.LocalDate.now(zone).minusDays(3);
+        Http.Response r = http.post("/api/v1/reports", auth, Map.of("metricSet", "ContactExportReportV3",
+                "startAt", day.toString(), "endAt", day.plusDays(1).toString(), "timezone", zone.getId()));
+        assertThat(r.status()).isEqualTo(200);
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(2).atStartOfDay(zone).toInstant();
+        long rows = r.body().lines().count() - 1;
+        assertThat(rows).isEqualTo(sim.organization().contactsQueuedBetween(from, to, Instant.now()).size());
+        assertThat(http.post("/api/v1/reports", auth, Map.of("metricSet", "ContactExportReportV3", "startAt", day.toString(),
+                "endAt", day.toString(), "startAtTime", from.toString(), "endAtTime", to.toString())).status())
+                .as("the two time forms cannot be mixed").isEqualTo(400);
+    }
+
+    @Test
     void sameSeedSameOrganization() {
         SimulatedOrganization one = new SimulatedOrganization(SimulatorConfig.defaults(99));
         SimulatedOrganization two = new SimulatedOrganization(SimulatorConfig.defaults(99));
