@@ -12,14 +12,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.contacts.QueueDirectory;
 import com.rostra.platform.ConflictException;
 import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.NotFoundException;
+import com.rostra.queues.QueueDeleted;
 import com.rostra.tenancy.CompanyId;
 
 /** The people a company plans for. Every statement is scoped to the company. */
@@ -28,15 +31,31 @@ public class People {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final QueueDirectory queues;
 
-    People(JdbcClient jdbc, Clock clock) {
+    People(JdbcClient jdbc, Clock clock, QueueDirectory queues) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queues = queues;
     }
 
-    /** Queue ids people may be attached to; empty until the queues module exists. */
+    /** Queue ids people may be attached to. */
     Set<Long> knownQueueIds(CompanyId company) {
-        return Set.of();
+        return Set.copyOf(queues.queueIds(company));
+    }
+
+    /** A deleted queue no longer lists among anyone's queues. */
+    @EventListener
+    void onQueueDeleted(QueueDeleted deleted) {
+        jdbc.sql("select id, queue_ids from people where company_id = ? and queue_ids is not null")
+                .param(deleted.companyId().value())
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list()
+                .forEach(row -> {
+                    List<String> kept = java.util.Arrays.stream(((String) row[1]).split(","))
+                            .filter(id -> !id.equals(String.valueOf(deleted.queueId()))).toList();
+                    jdbc.sql("update people set queue_ids = ? where id = ?")
+                            .params(kept.isEmpty() ? null : String.join(",", kept), row[0]).update();
+                });
     }
 
     public List<Person> list(CompanyId company) {

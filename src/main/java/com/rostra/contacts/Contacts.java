@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,16 +27,27 @@ public class Contacts {
             "social", 3600, "email", 86_400);
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<QueueDirectory> queueDirectory;
 
-    Contacts(JdbcClient jdbc) {
+    Contacts(JdbcClient jdbc, ObjectProvider<QueueDirectory> queueDirectory) {
         this.jdbc = jdbc;
+        this.queueDirectory = queueDirectory;
     }
 
     public record Page(List<ContactView> contacts, String nextCursor) {}
 
-    public record Filter(Instant start, Instant end, Channel channel, ContactStatus status, boolean newestFirst) {
+    /**
+     * @param queue null for contacts in any queue or none
+     * @param excluded null for both counted and excluded contacts
+     */
+    public record Filter(Instant start, Instant end, Channel channel, ContactStatus status, QueueScope queue,
+                         Boolean excluded, boolean newestFirst) {
         public Filter(Instant start, Instant end, Channel channel, ContactStatus status) {
-            this(start, end, channel, status, false);
+            this(start, end, channel, status, null, null, false);
+        }
+
+        public Filter(Instant start, Instant end, Channel channel, ContactStatus status, boolean newestFirst) {
+            this(start, end, channel, status, null, null, newestFirst);
         }
     }
 
@@ -43,7 +55,7 @@ public class Contacts {
         StringBuilder sql = new StringBuilder("""
                 select id, external_id, conversation_id, channel, gladly_channel, direction, inbox_when_queued,
                        inbox_when_ended, entry_point, status, gladly_status, external_created_at, queued_at,
-                       first_responded_at, first_response_duration, sla_seconds, answered_at, ended_at
+                       first_responded_at, first_response_duration, sla_seconds, answered_at, ended_at, queue_path, excluded
                 from contacts where company_id = :company""");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("company", company.value());
@@ -63,6 +75,13 @@ public class Contacts {
             sql.append(" and status = :status");
             params.put("status", filter.status().wireName());
         }
+        if (filter.queue() != null) {
+            sql.append(" and ").append(filter.queue().sql());
+        }
+        if (filter.excluded() != null) {
+            sql.append(" and excluded = :excluded");
+            params.put("excluded", filter.excluded());
+        }
         if (cursor != null && !cursor.isBlank() && !filter.newestFirst()) {
             Object[] c = decodeCursor(cursor);
             sql.append(" and (queued_at > :cq or (queued_at = :cq and id > :cid))");
@@ -78,7 +97,7 @@ public class Contacts {
                 rs.getString("gladly_status"), Db.instant(rs, "external_created_at"), Db.instant(rs, "queued_at"),
                 Db.instant(rs, "first_responded_at"), (Integer) rs.getObject("first_response_duration"),
                 (Integer) rs.getObject("sla_seconds"), Db.instant(rs, "answered_at"), Db.instant(rs, "ended_at"),
-                List.of())).list();
+                queueIdsLeafFirst(rs.getString("queue_path")), rs.getBoolean("excluded"))).list();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -88,7 +107,16 @@ public class Contacts {
         return new Page(rows, next);
     }
 
-    /** Contacts queued in [from, to) per Rostra channel ("unknown" for Gladly channels Rostra does not know yet). */
+    private static List<Long> queueIdsLeafFirst(String path) {
+        List<Long> ids = new ArrayList<>(ContactClassifier.decodePath(path));
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
+    /**
+     * Counted (not excluded) contacts queued in [from, to) per Rostra channel ("unknown" for Gladly channels
+     * Rostra does not know yet).
+     */
     public Map<String, Long> countByChannel(CompanyId company, Instant from, Instant to) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (Channel c : Channel.values()) {
@@ -96,12 +124,25 @@ public class Contacts {
         }
         jdbc.sql("""
                 select coalesce(channel, 'unknown') as k, count(*) as n from contacts
-                where company_id = ? and queued_at >= ? and queued_at < ? group by coalesce(channel, 'unknown')""")
+                where company_id = ? and queued_at >= ? and queued_at < ? and excluded = false
+                group by coalesce(channel, 'unknown')""")
                 .params(company.value(), Db.ts(from), Db.ts(to))
                 .query(rs -> {
                     counts.put(rs.getString("k"), rs.getLong("n"));
                 });
         return counts;
+    }
+
+    /** Contacts queued in [from, to) per queue path, channel and exclusion: the Queues and exclusions table. */
+    public List<QueueCount> countByQueue(CompanyId company, Instant from, Instant to) {
+        return jdbc.sql("""
+                select queue_path, coalesce(channel, 'unknown') as ch, excluded, count(*) as n from contacts
+                where company_id = ? and queued_at >= ? and queued_at < ?
+                group by queue_path, coalesce(channel, 'unknown'), excluded""")
+                .params(company.value(), Db.ts(from), Db.ts(to))
+                .query((rs, i) -> new QueueCount(ContactClassifier.decodePath(rs.getString("queue_path")),
+                        rs.getString("ch"), rs.getBoolean("excluded"), rs.getLong("n")))
+                .list();
     }
 
     public long count(CompanyId company) {
@@ -116,6 +157,15 @@ public class Contacts {
      */
     public List<VolumeInterval> volume(CompanyId company, Instant start, Instant end, IntervalLength length,
                                        GroupBy groupBy, ZoneId zone) {
+        return volume(company, start, end, length, groupBy, zone, null);
+    }
+
+    /**
+     * Volume of counted (not excluded) contacts; with a queue scope, only that queue's. Grouped by queue, a
+     * contact counts in its queue and every parent of it (within the scope).
+     */
+    public List<VolumeInterval> volume(CompanyId company, Instant start, Instant end, IntervalLength length,
+                                       GroupBy groupBy, ZoneId zone, QueueScope scope) {
         Instant from = length.floor(start, zone);
         long intervals = estimateIntervals(from, end, length);
         if (intervals > 20_000) {
@@ -123,35 +173,45 @@ public class Contacts {
         }
         String key = switch (groupBy) {
             case CHANNEL -> "coalesce(channel, 'unknown')";
-            case QUEUE -> "'no_queue'";
+            case QUEUE -> "coalesce(queue_path, 'no_queue')";
             case NONE -> "'all'";
         };
         String sql = "select floor(extract(epoch from queued_at) / 900) as quarter, " + key + " as k, count(*) as n, "
                 + "sum(case when sla_seconds is not null then 1 else 0 end) as sla_total, "
                 + "sum(case when sla_seconds is not null and sla_seconds <= " + slaTargetCase() + " then 1 else 0 end) as sla_met, "
                 + "sum(first_response_duration) as frd_sum, count(first_response_duration) as frd_n "
-                + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? "
-                + "group by floor(extract(epoch from queued_at) / 900)" + (groupBy == GroupBy.CHANNEL ? ", " + key : "");
+                + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? and excluded = false"
+                + (scope == null ? "" : " and " + scope.sql()) + " "
+                + "group by floor(extract(epoch from queued_at) / 900)" + (groupBy == GroupBy.NONE ? "" : ", " + key);
         Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
         TreeSet<String> keys = new TreeSet<>();
         jdbc.sql(sql).params(company.value(), Db.ts(from), Db.ts(end)).query(rs -> {
             Instant quarter = Instant.ofEpochSecond(rs.getLong("quarter") * 900);
             Instant bucket = length.floor(quarter, zone);
-            String k = rs.getString("k");
-            keys.add(k);
-            long[] acc = grid.computeIfAbsent(bucket, b -> new TreeMap<>()).computeIfAbsent(k, x -> new long[5]);
-            acc[0] += rs.getLong("n");
-            acc[1] += rs.getLong("sla_met");
-            acc[2] += rs.getLong("sla_total");
-            acc[3] += rs.getLong("frd_sum");
-            acc[4] += rs.getLong("frd_n");
+            for (String k : groupBy == GroupBy.QUEUE ? queueKeys(rs.getString("k"), scope) : List.of(rs.getString("k"))) {
+                keys.add(k);
+                long[] acc = grid.computeIfAbsent(bucket, b -> new TreeMap<>()).computeIfAbsent(k, x -> new long[5]);
+                acc[0] += rs.getLong("n");
+                acc[1] += rs.getLong("sla_met");
+                acc[2] += rs.getLong("sla_total");
+                acc[3] += rs.getLong("frd_sum");
+                acc[4] += rs.getLong("frd_n");
+            }
         });
-        if (keys.isEmpty()) {
-            // No contacts at all: still answer every interval, with zero counts, for the keys the grouping has.
-            switch (groupBy) {
-                case NONE -> keys.add("all");
-                case QUEUE -> keys.add("no_queue");
-                case CHANNEL -> { for (Channel c : Channel.values()) keys.add(c.wireName()); }
+        // Every key the grouping has is answered for every interval, with zero counts where nothing came in.
+        switch (groupBy) {
+            case NONE -> keys.add("all");
+            case CHANNEL -> { for (Channel c : Channel.values()) keys.add(c.wireName()); }
+            case QUEUE -> {
+                if (scope == null) {
+                    keys.add("no_queue");
+                    QueueDirectory directory = queueDirectory.getIfAvailable();
+                    if (directory != null) directory.queueIds(company).forEach(id -> keys.add(String.valueOf(id)));
+                } else if (scope.queueId() != null) {
+                    keys.add(String.valueOf(scope.queueId()));
+                } else {
+                    keys.add("no_queue");
+                }
             }
         }
         List<VolumeInterval> result = new ArrayList<>();
@@ -163,6 +223,16 @@ public class Contacts {
             }
         }
         return result;
+    }
+
+    /** The queue keys a contact with this path counts under: its queue and parents, within the scope's subtree. */
+    private static List<String> queueKeys(String path, QueueScope scope) {
+        if (path.equals("no_queue")) {
+            return List.of("no_queue");
+        }
+        List<Long> ids = ContactClassifier.decodePath(path);
+        int from = scope == null || scope.queueId() == null ? 0 : Math.max(0, ids.indexOf(scope.queueId()));
+        return ids.subList(from, ids.size()).stream().map(String::valueOf).toList();
     }
 
     private static long estimateIntervals(Instant from, Instant end, IntervalLength length) {

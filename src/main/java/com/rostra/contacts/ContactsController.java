@@ -1,12 +1,11 @@
 package com.rostra.contacts;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,20 +22,21 @@ class ContactsController {
 
     private final Contacts contacts;
     private final CurrentCompany currentCompany;
+    private final ObjectProvider<QueueDirectory> queueDirectory;
 
-    ContactsController(Contacts contacts, CurrentCompany currentCompany) {
+    ContactsController(Contacts contacts, CurrentCompany currentCompany, ObjectProvider<QueueDirectory> queueDirectory) {
         this.contacts = contacts;
         this.currentCompany = currentCompany;
+        this.queueDirectory = queueDirectory;
     }
 
     record ContactPage(List<ContactView> contacts, String nextCursor) {}
-
-    record Volume(String timeZone, String interval, List<VolumeInterval> intervals) {}
 
     @GetMapping("/api/v1/contacts")
     ContactPage list(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                      @RequestParam(required = false) String channel, @RequestParam(required = false) String status,
                      @RequestParam(name = "queue_id", required = false) String queueId,
+                     @RequestParam(required = false) String excluded,
                      @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
         List<FieldError> errors = new ArrayList<>();
         Instant from = instant("start", start, errors);
@@ -56,59 +56,49 @@ class ContactsController {
         }
         if (limit < 1 || limit > 1000) errors.add(new FieldError("limit", "must be between 1 and 1000"));
         if (from != null && to != null && !to.isAfter(from)) errors.add(new FieldError("end", "must be after start"));
-        if (queueId != null && !queueId.equals("no_queue")) {
-            errors.add(new FieldError("queue_id", "no queue " + queueId + " exists; contacts are all in no_queue until queues are defined"));
+        QueueScope queue = queueId == null ? null : queueScope(queueId, errors);
+        Boolean onlyExcluded = null;
+        if (excluded != null) {
+            if (excluded.equals("true") || excluded.equals("false")) onlyExcluded = Boolean.valueOf(excluded);
+            else errors.add(new FieldError("excluded", "must be true or false"));
+        }
+        if (queue != null && onlyExcluded == null) {
+            onlyExcluded = false; // a queue's contacts are the ones it counts; ask for excluded=true to see the others
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        Contacts.Page page = contacts.list(currentCompany.id(), new Contacts.Filter(from, to, ch, st), limit, cursor);
+        Contacts.Page page = contacts.list(currentCompany.id(),
+                new Contacts.Filter(from, to, ch, st, queue, onlyExcluded, false), limit, cursor);
         return new ContactPage(page.contacts(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/volume")
-    Volume volume(@RequestParam String start, @RequestParam String end,
+    VolumeSeries volume(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                   @RequestParam(defaultValue = "60m") String interval,
                   @RequestParam(name = "group_by", defaultValue = "none") String groupBy,
                   @RequestParam(name = "time_zone", required = false) String timeZone) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant from = instant("start", start, errors);
-        Instant to = instant("end", end, errors);
-        IntervalLength length = IntervalLength.fromWire(interval).orElse(null);
-        if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m, 60m or 1d"));
-        Contacts.GroupBy group = switch (groupBy) {
-            case "channel" -> Contacts.GroupBy.CHANNEL;
-            case "queue" -> Contacts.GroupBy.QUEUE;
-            case "none" -> Contacts.GroupBy.NONE;
-            default -> {
-                errors.add(new FieldError("group_by", "must be channel or queue"));
-                yield null;
-            }
-        };
-        ZoneId zone = currentCompany.company().timeZone();
-        if (timeZone != null) {
-            try {
-                zone = ZoneId.of(timeZone);
-            } catch (RuntimeException e) {
-                errors.add(new FieldError("time_zone", "'" + timeZone + "' is not an IANA time zone"));
-            }
+        VolumeQuery q = VolumeQuery.parse(start, end, interval, groupBy, timeZone, currentCompany.company().timeZone());
+        return new VolumeSeries(q.zone().getId(), q.interval(),
+                contacts.volume(currentCompany.id(), q.start(), q.end(), q.length(), q.groupBy(), q.zone()));
+    }
+
+    private QueueScope queueScope(String queueId, List<FieldError> errors) {
+        if (queueId.equals("no_queue")) {
+            return QueueScope.noQueue();
         }
-        if (from != null && to != null && !to.isAfter(from)) errors.add(new FieldError("end", "must be after start"));
-        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        return new Volume(zone.getId(), interval, contacts.volume(currentCompany.id(), from, to, length, group, zone));
+        try {
+            long id = Long.parseLong(queueId);
+            QueueDirectory directory = queueDirectory.getIfAvailable();
+            if (directory != null && directory.queueIds(currentCompany.id()).contains(id)) {
+                return new QueueScope(id);
+            }
+        } catch (NumberFormatException e) {
+            // reported below like an unknown id
+        }
+        errors.add(new FieldError("queue_id", "no queue " + queueId + " exists; use a queue id or no_queue"));
+        return null;
     }
 
     private static Instant instant(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                errors.add(new FieldError(field, "'" + value + "' is not an RFC 3339 time such as 2026-03-01T00:00:00Z"));
-                return null;
-            }
-        }
+        return Times.parse(field, value, errors);
     }
 }

@@ -1,0 +1,6 @@
+package com.rostra.contacts;
+
+import java.util.List;
+
+/** Volume per interval as the API answers it. */
+public record VolumeSeries(String timeZone, String interval, List<VolumeInterval> intervals) {}

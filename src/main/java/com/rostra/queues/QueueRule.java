@@ -1,0 +1,4 @@
+package com.rostra.queues;
+
+/** One rule or exclusion as the API shows it: {@code {attribute, operator, value}}. */
+public record QueueRule(String attribute, String operator, String value) {}

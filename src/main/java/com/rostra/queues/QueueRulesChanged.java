@@ -1,0 +1,6 @@
+package com.rostra.queues;
+
+import com.rostra.tenancy.CompanyId;
+
+/** Published inside the transaction that changed a company's queues or exclusions. */
+record QueueRulesChanged(CompanyId companyId) {}
