@@ -72,7 +72,9 @@ public class ContactStore {
 
         // The first message of each conversation, across what is stored and what arrives now.
         Map<String, Object[]> first = new HashMap<>();
-        existingByConversation.forEach((conversation, list) -> list.forEach(e -> offerFirst(first, conversation, e.queuedAt(), e.ownChannel())));
+        // A stored contact that arrives again is judged by what arrives: its channel or time may have changed.
+        existingByConversation.forEach((conversation, list) -> list.stream().filter(e -> !byId.containsKey(e.externalId()))
+                .forEach(e -> offerFirst(first, conversation, e.queuedAt(), e.ownChannel())));
         byId.values().forEach(r -> offerFirst(first, r.conversationId(), r.queuedAt(), r.channel()));
 
         Instant now = clock.instant();

@@ -24,7 +24,13 @@ final class QueueFixtures {
     static ContactRecord contact(String id, int minute, Channel channel, String gladlyChannel, String direction,
                                  String inboxQueuedId, String inboxQueued, String inboxEnded, String gladlyStatus,
                                  String entryPoint) {
-        Instant queued = DAY.plusSeconds(60L * minute);
+        return contact(id, DAY.plusSeconds(60L * minute), channel, gladlyChannel, direction, inboxQueuedId, inboxQueued,
+                inboxEnded, gladlyStatus, entryPoint);
+    }
+
+    static ContactRecord contact(String id, Instant queued, Channel channel, String gladlyChannel, String direction,
+                                 String inboxQueuedId, String inboxQueued, String inboxEnded, String gladlyStatus,
+                                 String entryPoint) {
         boolean answered = "Answered".equals(gladlyStatus);
         return new ContactRecord(id, "conv-" + id, "cust-" + id, channel, gladlyChannel, direction, "Customer", entryPoint,
                 null, inboxQueuedId, inboxQueued, null, inboxEnded, answered ? ContactStatus.SOLVED : ContactStatus.OPEN,
