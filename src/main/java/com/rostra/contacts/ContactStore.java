@@ -102,7 +102,10 @@ public class ContactStore {
         } else {
             jdbc.batchUpdate(H2_UPSERT, rows, 1000, ContactStore::bind);
         }
-        relabelOlderSiblings(company, existingByConversation, first);
+        for (Instant relabelled : relabelOlderSiblings(company, existingByConversation, first)) {
+            min = relabelled.isBefore(min) ? relabelled : min;
+            max = relabelled.isAfter(max) ? relabelled : max;
+        }
         events.publishEvent(new ContactsChanged(company, min, max, rows.size()));
         return rows.size();
     }
@@ -166,15 +169,19 @@ public class ContactStore {
     }
 
     /** Stored contacts whose conversation just got an earlier first message take its channel. */
-    private void relabelOlderSiblings(CompanyId company, Map<String, List<Existing>> existing, Map<String, Object[]> first) {
+    /** Returns the queued times of the contacts relabelled, so derived data for them is refreshed too. */
+    private List<Instant> relabelOlderSiblings(CompanyId company, Map<String, List<Existing>> existing, Map<String, Object[]> first) {
+        List<Instant> touched = new ArrayList<>();
         existing.forEach((conversation, list) -> {
             Channel firstChannel = (Channel) first.get(conversation)[1];
             boolean stale = list.stream().anyMatch(e -> e.channel() != firstChannel);
             if (stale) {
                 jdbc.update("update contacts set channel = ? where company_id = ? and conversation_id = ?",
                         firstChannel.wireName(), company.value(), conversation);
+                list.forEach(e -> touched.add(e.queuedAt()));
             }
         });
+        return touched;
     }
 
     private Map<String, List<Existing>> loadConversations(CompanyId company, Collection<ContactRecord> records) {

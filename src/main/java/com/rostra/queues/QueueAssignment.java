@@ -81,16 +81,7 @@ class QueueAssignment {
     }
 
     AssignmentStatus status(CompanyId company) {
-        return jdbc.sql("select * from queue_assignments where company_id = ?").param(company.value())
-                .query((rs, i) -> {
-                    long rules = rs.getLong("rules_version");
-                    long applied = rs.getLong("applied_version");
-                    Long running = (Long) rs.getObject("running_version", Long.class);
-                    String state = applied >= rules ? "up_to_date" : running != null && running == rules ? "running" : "pending";
-                    return new AssignmentStatus(state, rules, applied, rs.getLong("done"), rs.getLong("total"),
-                            Db.instant(rs, "started_at"), Db.instant(rs, "finished_at"));
-                })
-                .optional().orElse(AssignmentStatus.initial());
+        return queues.assignmentStatus(company);
     }
 
     /** The background job: every company whose contacts lag behind its rules. */

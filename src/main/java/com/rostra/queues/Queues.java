@@ -69,6 +69,20 @@ public class Queues implements QueueDirectory {
         return list(company).stream().filter(q -> q.id() == id).findFirst().orElseThrow(() -> new NotFoundException("queue"));
     }
 
+    /** Whether the company's contacts reflect its current rules, and how far a running re-assignment is. */
+    public AssignmentStatus assignmentStatus(CompanyId company) {
+        return jdbc.sql("select * from queue_assignments where company_id = ?").param(company.value())
+                .query((rs, i) -> {
+                    long rules = rs.getLong("rules_version");
+                    long applied = rs.getLong("applied_version");
+                    Long running = (Long) rs.getObject("running_version", Long.class);
+                    String state = applied >= rules ? "up_to_date" : running != null && running == rules ? "running" : "pending";
+                    return new AssignmentStatus(state, rules, applied, rs.getLong("done"), rs.getLong("total"),
+                            Db.instant(rs, "started_at"), Db.instant(rs, "finished_at"));
+                })
+                .optional().orElse(AssignmentStatus.initial());
+    }
+
     public List<QueueRule> exclusions(CompanyId company) {
         return rules(company).getOrDefault(null, List.of()).stream().map(r -> RuleValidation.wire(r.criterion())).toList();
     }

@@ -42,13 +42,6 @@ class PagesController {
                 "Add people first (People › Add from Gladly).");
     }
 
-    @GetMapping("/settings/queues")
-    String queueSettings(Model model) {
-        return upcoming(model, "queue-settings", "Queue rules",
-                "Queues with their rules on Gladly attributes, and exclusions.",
-                "Queue rules use values seen in your contacts: connect Gladly first.");
-    }
-
     private static String upcoming(Model model, String page, String title, String what, String next) {
         model.addAttribute("page", page);
         model.addAttribute("title", title);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.rostra.contacts.Channel;
+import com.rostra.contacts.QueueCount;
+import com.rostra.contacts.QueueScope;
+import com.rostra.queues.Queue;
+import com.rostra.queues.Queues;
 import com.rostra.contacts.Contacts;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.contacts.VolumeInterval;
@@ -30,20 +35,29 @@ import com.rostra.tenancy.CompanyUser;
 class QueuesPage {
 
     private final Contacts contacts;
+    private final Queues queues;
     private final Companies companies;
     private final Clock clock;
 
-    QueuesPage(Contacts contacts, Companies companies, Clock clock) {
+    QueuesPage(Contacts contacts, Queues queues, Companies companies, Clock clock) {
         this.contacts = contacts;
+        this.queues = queues;
         this.companies = companies;
         this.clock = clock;
     }
 
     record Tile(String channel, String label, long count, List<Long> sparkline) {}
 
+    /**
+     * One line of the queue table: counted contacts per channel and excluded ones. {@code key} is what the
+     * drill-down link passes as {@code queue}: a queue id or no_queue.
+     */
+    record QueueLine(String key, String name, int depth, Map<String, Long> counts, long total, long excluded) {}
+
     @GetMapping("/queues")
     String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "hour") String range,
-                @RequestParam(required = false) String channel, Model model) {
+                @RequestParam(required = false) String channel, @RequestParam(required = false) String queue,
+                @RequestParam(defaultValue = "false") boolean excluded, Model model) {
         ZoneId zone = companies.get(user.companyId()).timeZone();
         Instant now = clock.instant();
         Instant from = switch (range) {
@@ -60,6 +74,27 @@ class QueuesPage {
             tiles.add(new Tile(c.wireName(), label(c), counts.getOrDefault(c.wireName(), 0L), spark));
         }
         Channel filter = channel == null ? null : Channel.fromWire(channel).orElse(null);
+        List<QueueCount> queueCounts = contacts.countByQueue(user.companyId(), from, now);
+        List<QueueLine> lines = queueLines(user, queueCounts);
+        QueueScope scope = null;
+        String selectedQueueName = null;
+        if (queue != null) {
+            for (QueueLine line : lines) {
+                if (line.key().equals(queue)) {
+                    scope = queue.equals("no_queue") ? QueueScope.noQueue() : new QueueScope(Long.valueOf(queue));
+                    selectedQueueName = line.name();
+                }
+            }
+        }
+        Boolean onlyExcluded = excluded ? Boolean.TRUE : scope != null ? Boolean.FALSE : null;
+        model.addAttribute("queueLines", lines);
+        Map<String, String> queueNames = new java.util.HashMap<>();
+        lines.forEach(l -> queueNames.put(l.key(), l.name()));
+        model.addAttribute("queueNames", queueNames);
+        model.addAttribute("selectedQueue", scope == null ? null : queue);
+        model.addAttribute("selectedExcluded", excluded);
+        model.addAttribute("listTitle", listTitle(selectedQueueName, filter, excluded));
+        model.addAttribute("companyExcluded", queueCounts.stream().filter(c -> c.path().isEmpty() && c.excluded()).mapToLong(QueueCount::count).sum());
         model.addAttribute("page", "queues");
         model.addAttribute("range", range);
         model.addAttribute("tiles", tiles);
@@ -67,9 +102,44 @@ class QueuesPage {
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("selectedChannel", filter == null ? null : filter.wireName());
         model.addAttribute("contacts", contacts.list(user.companyId(),
-                new Contacts.Filter(from, now, filter, null, true), 50, null).contacts());
+                new Contacts.Filter(from, now, filter, null, scope, onlyExcluded, true), 50, null).contacts());
         model.addAttribute("zone", zone);
         return "queues";
+    }
+
+    /** Queues in tree order with their children's contacts added in, then No queue. */
+    private List<QueueLine> queueLines(CompanyUser user, List<QueueCount> counts) {
+        List<QueueLine> lines = new ArrayList<>();
+        for (Queue q : queues.list(user.companyId())) {
+            lines.add(line(String.valueOf(q.id()), q.name(), q.depth(),
+                    counts.stream().filter(c -> c.path().contains(q.id())).toList()));
+        }
+        lines.add(line("no_queue", "No queue", 0, counts.stream().filter(c -> c.path().isEmpty() && !c.excluded()).toList()));
+        return lines;
+    }
+
+    private static QueueLine line(String key, String name, int depth, List<QueueCount> counts) {
+        Map<String, Long> perChannel = new LinkedHashMap<>();
+        for (Channel c : Channel.values()) perChannel.put(c.wireName(), 0L);
+        long excluded = 0;
+        long total = 0;
+        for (QueueCount c : counts) {
+            if (c.excluded()) {
+                excluded += c.count();
+            } else {
+                perChannel.merge(c.channel(), c.count(), Long::sum);
+                total += c.count();
+            }
+        }
+        return new QueueLine(key, name, depth, perChannel, total, excluded);
+    }
+
+    private static String listTitle(String queueName, Channel channel, boolean excluded) {
+        StringBuilder title = new StringBuilder(excluded ? "Excluded " : "Latest ");
+        title.append(channel == null ? "contacts" : label(channel) + " contacts");
+        if (queueName != null) title.append(" in ").append(queueName);
+        else if (excluded) title.append(" (company-wide exclusions)");
+        return title.toString();
     }
 
     private static String label(Channel c) {

@@ -118,6 +118,15 @@ class QueueHierarchyApiTest extends ApiTest {
                 "Returns", "Answered", null);
         store.upsert(new CompanyId(company.id()), List.of(moved));
         assertThat(externalIds(http, company.auth(), "queue_id=" + phone)).containsExactly("c1", "c3", "c4");
+
+        // An earlier phone message of the same conversation arrives later: the whole conversation counts as phone.
+        ContactRecord later = QueueFixtures.contact("c7", 55, Channel.EMAIL, "EMAIL", null, "in-o", "Other", "Other", "Answered", null);
+        ContactRecord earlier = new ContactRecord("c0", later.conversationId(), "cust", Channel.PHONE, "PHONE_CALL", "INBOUND",
+                "Customer", null, null, "in-o", "Other", null, "Other", later.status(), "Answered",
+                QueueFixtures.DAY.minusSeconds(3600), QueueFixtures.DAY.minusSeconds(3600), null, null, null, null, null, null, null);
+        store.upsert(new CompanyId(company.id()), List.of(earlier));
+        assertThat(QueueFixtures.contact(http, company.auth(), "c7").get("channel").asString()).isEqualTo("phone");
+        assertThat(externalIds(http, company.auth(), "queue_id=" + phone)).containsExactly("c0", "c1", "c3", "c4", "c7");
     }
 
     @Test
