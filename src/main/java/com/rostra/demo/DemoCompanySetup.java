@@ -2,6 +2,7 @@ package com.rostra.demo;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.queues.Queue;
+import com.rostra.queues.QueueInput;
+import com.rostra.queues.QueueRule;
+import com.rostra.queues.Queues;
 import com.rostra.tenancy.ApiKeys;
+import com.rostra.tenancy.CompanyId;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.Company;
 import com.rostra.tenancy.Role;
@@ -33,15 +39,17 @@ class DemoCompanySetup {
     private final Users users;
     private final ApplicationEventPublisher events;
     private final org.springframework.core.env.Environment environment;
+    private final Queues queues;
 
     DemoCompanySetup(DemoProperties properties, Companies companies, ApiKeys apiKeys, Users users,
-                     ApplicationEventPublisher events, org.springframework.core.env.Environment environment) {
+                     ApplicationEventPublisher events, org.springframework.core.env.Environment environment, Queues queues) {
         this.properties = properties;
         this.companies = companies;
         this.apiKeys = apiKeys;
         this.users = users;
         this.events = events;
         this.environment = environment;
+        this.queues = queues;
     }
 
     @Transactional
@@ -53,6 +61,9 @@ class DemoCompanySetup {
             apiKeys.revoke(company.id(), created.firstKey().id());
         }
         String key = ensureKey(company);
+        if (queues.list(company.id()).isEmpty()) {
+            defineQueues(company.id());
+        }
         String password = blank(properties.password()) ? generatedPassword() : properties.password();
         Company c = company;
         users.findByEmail(properties.adminEmail()).ifPresentOrElse(
@@ -73,6 +84,20 @@ class DemoCompanySetup {
         DemoCompanyReady ready = new DemoCompanyReady(company.id(), key);
         events.publishEvent(ready);
         return ready;
+    }
+
+    /** Queues over the simulated organization's inboxes, so the Queues page shows the tree from the start. */
+    private void defineQueues(CompanyId company) {
+        Queue support = queues.create(company, new QueueInput("Support", null, 10,
+                List.of(new QueueRule("inbox_when_queued", "starts_with", "Support")), List.of(), List.of()));
+        queues.create(company, new QueueInput("Support phone", support.id(), 10, List.of(), List.of(), List.of("phone")));
+        queues.create(company, new QueueInput("Support email", support.id(), 20, List.of(), List.of(), List.of("email")));
+        queues.create(company, new QueueInput("Billing", null, 20,
+                List.of(new QueueRule("inbox_when_queued", "starts_with", "Billing")), List.of(), List.of()));
+        queues.create(company, new QueueInput("Messaging", null, 30, List.of(
+                new QueueRule("inbox_when_queued", "is", "Web Chat"), new QueueRule("inbox_when_queued", "is", "SMS"),
+                new QueueRule("inbox_when_queued", "is", "Social")), List.of(), List.of()));
+        queues.replaceExclusions(company, List.of(new QueueRule("inbox_when_queued", "is", "Spam")));
     }
 
     private String ensureKey(Company company) {

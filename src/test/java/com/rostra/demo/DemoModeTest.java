@@ -46,6 +46,15 @@ class DemoModeTest {
             assertThat(http.get("/api/v1/agent-states/current", auth).json().size()).isEqualTo(20);
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(60));
             assertThat(http.get("/api/v1/gladly/agents", auth).json()).hasSize(20);
+
+            // The demo's queues split the simulated inboxes; the Spam inbox is excluded company-wide.
+            JsonNode queues = http.get("/api/v1/queues", auth).json();
+            assertThat(queues).hasSize(5);
+            long support = queues.get(0).get("id").asLong();
+            assertThat(http.get("/api/v1/contacts?limit=20&queue_id=" + support, auth).json().get("contacts"))
+                    .isNotEmpty().allSatisfy(c -> assertThat(c.get("inbox_when_queued").asString()).startsWith("Support"));
+            assertThat(http.get("/api/v1/contacts?limit=20&excluded=true", auth).json().get("contacts"))
+                    .allSatisfy(c -> assertThat(c.get("inbox_when_queued").asString()).isEqualTo("Spam"));
         }
     }
 }
