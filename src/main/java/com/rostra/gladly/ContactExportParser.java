@@ -38,13 +38,10 @@ final class ContactExportParser {
         }
         List<ContactExportRow> rows = new ArrayList<>();
         try (CSVParser parser = FORMAT.parse(new StringReader(body))) {
-            List<String> headers = parser.getHeaderNames();
+            // Name to position as the header has it (a blank header name keeps its position, unnamed).
+            Map<String, Integer> columns = new HashMap<>(parser.getHeaderMap());
             for (CSVRecord record : parser) {
-                Map<String, String> values = new HashMap<>(headers.size() * 2);
-                for (int i = 0; i < headers.size() && i < record.size(); i++) {
-                    values.put(headers.get(i), record.get(i));
-                }
-                rows.add(new ContactExportRow((int) record.getRecordNumber(), values));
+                rows.add(new ContactExportRow((int) record.getRecordNumber(), columns, record.values()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +128,14 @@ class ContactSync {
         connections.markAgentsSynced(company, clock.instant());
     }
 
-    /** Pulls every window from the checkpoint to now; returns whether the backfill is complete. */
+    /** One report window as fetched: its rows and how long the download and the parsing took. */
+    private record Fetched(Instant start, Instant end, List<ContactExportRow> rows, long downloadNanos, long parseNanos) {}
+
+    /**
+     * Pulls every window from the checkpoint to now; returns whether the backfill is complete. While one window
+     * is mapped and stored, the next is already being fetched (Gladly allows two reports at once), so the
+     * download hides behind the database work; the checkpoint still advances strictly in order.
+     */
     private boolean pullContacts(ConnectionRepository.Connection c, GladlyClient client) {
         CompanyId company = c.companyId();
         Map<String, String> inboxNames = directory.inboxNames(company);
@@ -134,28 +145,81 @@ class ContactSync {
         boolean backfilling = c.backfillCompletedAt() == null;
         Instant start = backfilling ? c.contactsCheckpoint()
                 : earliest(c.contactsCheckpoint(), horizon.minus(properties.trailingWindow()));
-        Duration window = backfilling ? FIRST_WINDOW : Duration.between(start, horizon);
-        while (start.isBefore(horizon)) {
-            Instant end = earliest(start.plus(window).truncatedTo(ChronoUnit.MINUTES), horizon);
-            if (!end.isAfter(start)) {
-                end = earliest(start.plus(MIN_WINDOW), horizon);
+        WindowPlanner planner = new WindowPlanner(backfilling ? FIRST_WINDOW : Duration.between(start, horizon),
+                properties.targetRowsPerReport(), MIN_WINDOW, properties.maxWindow());
+        Future<Fetched> prefetch = null;
+        try {
+            while (start.isBefore(horizon)) {
+                Instant end = windowEnd(start, planner.next(), horizon);
+                Fetched fetched = prefetch != null ? await(prefetch) : null;
+                prefetch = null;
+                if (fetched == null || !fetched.start().equals(start) || !fetched.end().equals(end)) {
+                    fetched = fetch(client, start, end);
+                }
+                if (fetched.rows().size() >= REPORT_ROW_CAP && Duration.between(start, end).compareTo(MIN_WINDOW) > 0) {
+                    planner.truncated(Duration.between(start, end));
+                    continue;
+                }
+                planner.fetched(Duration.between(start, end), fetched.rows().size());
+                if (end.isBefore(horizon)) {
+                    Instant nextStart = end;
+                    Instant nextEnd = windowEnd(end, planner.next(), horizon);
+                    String mdc = MDC.get("company_id");
+                    prefetch = PREFETCH.submit(() -> {
+                        MDC.put("company_id", mdc);
+                        try {
+                            return fetch(client, nextStart, nextEnd);
+                        } finally {
+                            MDC.remove("company_id");
+                        }
+                    });
+                }
+                long storeStarted = System.nanoTime();
+                store(company, start, end, fetched.rows(), inboxNames, calendar);
+                log.info("Contact window {}..{}: {} rows, waited+downloaded {} ms, parse+map+upsert {} ms", start, end,
+                        fetched.rows().size(), fetched.downloadNanos() / 1_000_000,
+                        (System.nanoTime() - storeStarted + fetched.parseNanos()) / 1_000_000);
+                start = end;
             }
-            long fetchStarted = System.nanoTime();
-            long[] parseNanos = new long[1];
-            List<ContactExportRow> rows = fetchWindow(client, start, end, parseNanos);
-            long fetched = System.nanoTime();
-            if (rows.size() >= REPORT_ROW_CAP && Duration.between(start, end).compareTo(MIN_WINDOW) > 0) {
-                window = Duration.between(start, end).dividedBy(2);
-                continue;
+        } finally {
+            if (prefetch != null) {
+                prefetch.cancel(true);
             }
-            store(company, start, end, rows, inboxNames, calendar);
-            log.info("Contact window {}..{}: {} rows, waited+downloaded {} ms, parse+map+upsert {} ms", start, end, rows.size(),
-                    (fetched - fetchStarted - parseNanos[0]) / 1_000_000,
-                    (System.nanoTime() - fetched + parseNanos[0]) / 1_000_000);
-            window = nextWindow(Duration.between(start, end), rows.size());
-            start = end;
         }
         return true;
+    }
+
+    /** A daemon pool for the one-ahead window fetch; the fetch itself holds no database connection. */
+    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "gladly-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static Instant windowEnd(Instant start, Duration window, Instant horizon) {
+        Instant end = earliest(start.plus(window).truncatedTo(ChronoUnit.MINUTES), horizon);
+        return end.isAfter(start) ? end : earliest(start.plus(MIN_WINDOW), horizon);
+    }
+
+    private static Fetched await(Future<Fetched> prefetch) {
+        try {
+            return prefetch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching a contact window", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Fetched fetch(GladlyClient client, Instant start, Instant end) {
+        long started = System.nanoTime();
+        long[] parseNanos = new long[1];
+        List<ContactExportRow> rows = fetchWindow(client, start, end, parseNanos);
+        return new Fetched(start, end, rows, System.nanoTime() - started - parseNanos[0], parseNanos[0]);
     }
 
     private List<ContactExportRow> fetchWindow(GladlyClient client, Instant start, Instant end, long[] parseNanos) {
@@ -173,18 +237,6 @@ class ContactSync {
                 log.info("Report for {}..{} came back truncated; asking again", start, end);
             }
         }
-    }
-
-    /** Aim the next window at the target row count, from the density just seen. */
-    private Duration nextWindow(Duration last, int rows) {
-        if (rows == 0) {
-            return properties.maxWindow();
-        }
-        long millis = (long) (last.toMillis() * ((double) properties.targetRowsPerReport() / rows));
-        Duration next = Duration.ofMillis(millis);
-        if (next.compareTo(MIN_WINDOW) < 0) return MIN_WINDOW;
-        if (next.compareTo(properties.maxWindow()) > 0) return properties.maxWindow();
-        return next;
     }
 
     private void store(CompanyId company, Instant start, Instant end, List<ContactExportRow> rows,

@@ -81,13 +81,8 @@ public class GladlyConnections {
         return status(company);
     }
 
-    /** Checking credentials should answer in seconds, not retry for minutes. */
     private GladlyProperties verifyProperties() {
-        return new GladlyProperties(properties.allowedHosts(), properties.encryptionKey(), properties.dataDir(),
-                properties.defaultBackfillDays(), properties.syncInterval(), properties.trailingWindow(),
-                properties.maxWindow(), properties.targetRowsPerReport(), properties.requestsPerSecond(),
-                properties.reportsPerMinute(), properties.callLookupsPerRun(), Duration.ofSeconds(20), 2,
-                properties.backoffBase(), properties.backoffMax(), Duration.ofSeconds(20));
+        return properties.forVerification();
     }
 
     private static String explain(GladlyApiException e) {

@@ -22,7 +22,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
  *
  * <p>A bucket of capacity C refilling R per second lets at most C + R requests into any one-second window, and
  * Gladly counts in sliding windows: capacity 1 at 8/s allows at most 9 requests in any second (Gladly: 10) and
- * 481 in any minute (ours: 500). Reports get their own bucket, 1 at 9/minute (Gladly: 10/minute).
+ * 481 in any minute (ours: 500). Reports API calls are paced exactly by {@link ReportPacing} on top of this.
  *
  * <p>On the embedded H2 database there is only ever one node, so buckets live in memory.
  */
@@ -32,18 +32,16 @@ class RequestBudget {
     private final ProxyManager<Long> shared;
     private final Map<Long, Bucket> local = new ConcurrentHashMap<>();
     private final BucketConfiguration requests;
-    private final BucketConfiguration reports;
+    private final ReportPacing reports;
 
-    RequestBudget(DataSource dataSource, DatabaseDialect dialect, GladlyProperties properties) {
+    RequestBudget(DataSource dataSource, DatabaseDialect dialect, GladlyProperties properties, ReportPacing reports) {
         this.shared = dialect.isPostgres()
                 ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("gladly_rate_buckets").build()
                 : null;
         this.requests = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(1).refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)))
                 .build();
-        this.reports = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(1).refillGreedy(properties.reportsPerMinute(), Duration.ofMinutes(1)))
-                .build();
+        this.reports = reports;
     }
 
     /** Blocks until one request to Gladly may be sent for this company. */
@@ -53,7 +51,7 @@ class RequestBudget {
 
     /** Blocks until one Reports API call may be sent (take {@link #acquire} as well: it is also a request). */
     void acquireReport(CompanyId company) throws InterruptedException {
-        bucket(company.value() * 2 + 1, reports).asBlocking().consume(1);
+        reports.acquire(company);
     }
 
     private Bucket bucket(long key, BucketConfiguration configuration) {

@@ -80,7 +80,7 @@ class GladlyMappingTest {
     void rowsWithoutIdOrWithBadTimesAreRejectedWithAReason() {
         Map<String, String> noId = new HashMap<>(base());
         noId.remove("Contact ID");
-        assertThatThrownBy(() -> GladlyMapping.toContact(new ContactExportRow(2, noId), Map.of()))
+        assertThatThrownBy(() -> GladlyMapping.toContact(ContactExportRow.of(2, noId), Map.of()))
                 .hasMessageContaining("Contact ID");
         assertThatThrownBy(() -> GladlyMapping.toContact(row(Map.of("Queued At", "yesterday")), Map.of()))
                 .hasMessageContaining("Queued At");
@@ -104,6 +104,6 @@ class GladlyMappingTest {
     private static ContactExportRow row(Map<String, String> overrides) {
         Map<String, String> m = base();
         m.putAll(overrides);
-        return new ContactExportRow(2, m);
+        return ContactExportRow.of(2, m);
     }
 }

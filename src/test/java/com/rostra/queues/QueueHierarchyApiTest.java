@@ -174,6 +174,20 @@ class QueueHierarchyApiTest extends ApiTest {
         assertThat(daily).hasSize(1);
         assertThat(daily.get(0).get("count").asLong()).isEqualTo(23);
         assertThat(daily.get(0).get("start").asString()).isEqualTo("2026-03-08T05:00:00Z");
+        for (String interval : List.of("15m", "30m")) {
+            JsonNode series = http.get("/api/v1/queues/" + chat + "/volume?start=2026-03-08T05:00:00Z&end=2026-03-09T04:00:00Z"
+                    + "&interval=" + interval + "&group_by=channel", company.auth()).json().get("intervals");
+            long chatIntervals = 0;
+            long total = 0;
+            for (JsonNode i : series) {
+                if (i.get("key").asString().equals("chat")) {
+                    chatIntervals++;
+                    total += i.get("count").asLong();
+                }
+            }
+            assertThat(chatIntervals).as(interval).isEqualTo(interval.equals("15m") ? 92 : 46);
+            assertThat(total).isEqualTo(23);
+        }
     }
 
     private Map<String, Long> dailyVolume(String auth, String path, String groupBy) {

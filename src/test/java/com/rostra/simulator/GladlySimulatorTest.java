@@ -247,7 +247,8 @@ class GladlySimulatorTest {
     void conversationItemsCarryCallTimes() {
         Instant to = Instant.now().minus(Duration.ofDays(1));
         SimContact call = sim.organization().contactsQueuedBetween(to.minus(Duration.ofDays(1)), to, Instant.now()).stream()
-                .filter(c -> c.channel().equals("PHONE_CALL") && c.status().equals("ANSWERED")).findFirst().orElseThrow();
+                .filter(c -> c.channel().equals("PHONE_CALL") && c.status().equals("ANSWERED") && c.direction().equals("INBOUND"))
+                .findFirst().orElseThrow();
         Http.Response r = http.get("/api/v1/conversations/" + call.conversationId() + "/items", auth);
         assertThat(r.status()).isEqualTo(200);
         // A conversation can hold other contacts before the call (multi-channel): find the call's own item.
