@@ -18,7 +18,7 @@ java -Xmx2g -cp $JAR -Dloader.main=com.rostra.simulator.SimulatorMain org.spring
 SIM=$!
 export ROSTRA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ROSTRA_DB_USER=postgres ROSTRA_DB_PASSWORD= ROSTRA_ADMIN_TOKEN=bench-token
 export ROSTRA_GLADLY_ALLOWED_HOSTS=127.0.0.1
-java -Xmx2g -jar $JAR --server.port=$PORT --logging.level.root=WARN --logging.level.com.rostra.gladly.ContactSync=INFO \
+java -Xmx2g ${ROSTRA_JAVA_OPTS:-} -jar $JAR --server.port=$PORT --logging.level.root=WARN --logging.level.com.rostra.gladly.ContactSync=INFO \
   --rostra.gladly.call-lookups-per-run=0 --db-scheduler.polling-interval=1s > /tmp/rostra-backfill.log 2>&1 &
 APP=$!
 trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" || true' EXIT

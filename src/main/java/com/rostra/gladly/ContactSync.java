@@ -40,7 +40,7 @@ class ContactSync {
     /** Gladly caps report rows silently; a window that comes back this full is split and asked again. */
     static final int REPORT_ROW_CAP = 100_000;
     private static final Duration MIN_WINDOW = Duration.ofMinutes(15);
-    private static final Duration FIRST_WINDOW = Duration.ofDays(1);
+    private static final Duration FIRST_WINDOW = Duration.ofDays(2);
     /** Contacts are asked for up to this close to now: Gladly's reporting lags a little. */
     private static final Duration REPORT_LAG = Duration.ofMinutes(1);
 
@@ -129,7 +129,8 @@ class ContactSync {
     }
 
     /** One report window as fetched: its rows and how long the download and the parsing took. */
-    private record Fetched(Instant start, Instant end, List<ContactExportRow> rows, long downloadNanos, long parseNanos) {}
+    private record Fetched(Instant start, Instant end, List<ContactExportRow> rows, Map<Long, Integer> rowsPerHour,
+                           long downloadNanos, long parseNanos) {}
 
     /**
      * Pulls every window from the checkpoint to now; returns whether the backfill is complete. While one window
@@ -160,7 +161,7 @@ class ContactSync {
                     planner.truncated(Duration.between(start, end));
                     continue;
                 }
-                planner.fetched(Duration.between(start, end), fetched.rows().size());
+                planner.fetched(start, end, Duration.between(start, end), fetched.rows().size(), fetched.rowsPerHour());
                 if (end.isBefore(horizon)) {
                     Instant nextStart = end;
                     Instant nextEnd = windowEnd(end, planner.next(), horizon);
@@ -219,7 +220,21 @@ class ContactSync {
         long started = System.nanoTime();
         long[] parseNanos = new long[1];
         List<ContactExportRow> rows = fetchWindow(client, start, end, parseNanos);
-        return new Fetched(start, end, rows, System.nanoTime() - started - parseNanos[0], parseNanos[0]);
+        return new Fetched(start, end, rows, rowsPerHour(rows), System.nanoTime() - started - parseNanos[0], parseNanos[0]);
+    }
+
+    /** When the window's contacts were queued, by epoch hour: what the next windows are planned from. */
+    private static Map<Long, Integer> rowsPerHour(List<ContactExportRow> rows) {
+        Map<Long, Integer> perHour = new java.util.HashMap<>();
+        for (ContactExportRow row : rows) {
+            try {
+                Instant queued = GladlyMapping.time(row.get("Queued At"), "Queued At");
+                if (queued != null) perHour.merge(queued.getEpochSecond() / 3600, 1, Integer::sum);
+            } catch (GladlyMapping.RejectedRow e) {
+                // counted where the mapping reports it
+            }
+        }
+        return perHour;
     }
 
     private List<ContactExportRow> fetchWindow(GladlyClient client, Instant start, Instant end, long[] parseNanos) {

@@ -133,6 +133,10 @@ final class GladlyMapping {
         if (value == null) {
             return null;
         }
+        Instant fast = ReportTimes.parse(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

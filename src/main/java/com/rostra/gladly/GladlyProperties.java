@@ -42,7 +42,7 @@ public record GladlyProperties(
         syncInterval = syncInterval == null ? Duration.ofMinutes(5) : syncInterval;
         trailingWindow = trailingWindow == null ? Duration.ofHours(24) : trailingWindow;
         maxWindow = maxWindow == null ? Duration.ofDays(31) : maxWindow;
-        targetRowsPerReport = targetRowsPerReport <= 0 ? 90_000 : targetRowsPerReport;
+        targetRowsPerReport = targetRowsPerReport <= 0 ? 95_000 : targetRowsPerReport;
         requestsPerSecond = requestsPerSecond <= 0 ? 8 : requestsPerSecond;
         reportsPerMinute = reportsPerMinute <= 0 ? 10 : reportsPerMinute;
         reportWindowMargin = reportWindowMargin == null ? Duration.ofSeconds(1) : reportWindowMargin;

@@ -41,4 +41,45 @@ class WindowPlannerTest {
         planner.fetched(Duration.ofDays(16), 0);
         assertThat(planner.next()).as("never beyond the maximum").isEqualTo(Duration.ofDays(31));
     }
+
+    /** A weekly pattern: 800 contacts an hour on weekdays, 150 at weekends (UTC days; 2026-11-02 is a Monday). */
+    private static int rowsInHour(java.time.Instant hour) {
+        java.time.DayOfWeek d = hour.atZone(java.time.ZoneOffset.UTC).getDayOfWeek();
+        return d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY ? 150 : 800;
+    }
+
+    private static int rowsBetween(java.time.Instant from, java.time.Instant to) {
+        int n = 0;
+        for (java.time.Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) n += rowsInHour(h);
+        return n;
+    }
+
+    private static java.util.Map<Long, Integer> hours(java.time.Instant from, java.time.Instant to) {
+        java.util.Map<Long, Integer> m = new java.util.HashMap<>();
+        for (java.time.Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) m.put(h.getEpochSecond() / 3600, rowsInHour(h));
+        return m;
+    }
+
+    @Test
+    void afterAWeekTheSameHoursOfThePastWeeksPredictTheNextWindow() {
+        WindowPlanner planner = new WindowPlanner(DAY, 95_000, Duration.ofMinutes(15), Duration.ofDays(31));
+        java.time.Instant start = java.time.Instant.parse("2026-11-02T00:00:00Z");
+        int reports = 0;
+        java.time.Instant end = start;
+        java.time.Instant horizon = start.plus(Duration.ofDays(90));
+        while (end.isBefore(horizon)) {
+            java.time.Instant windowEnd = end.plus(planner.next());
+            if (windowEnd.isAfter(horizon)) windowEnd = horizon;
+            int rows = rowsBetween(end, windowEnd);
+            assertThat(rows).as("window from " + end + " stays under the cap").isLessThan(100_000);
+            planner.fetched(end, windowEnd, Duration.between(end, windowEnd), rows, hours(end, windowEnd));
+            reports++;
+            if (Duration.between(start, windowEnd).compareTo(Duration.ofDays(21)) > 0 && windowEnd.isBefore(horizon)) {
+                assertThat(rows).as("full windows once weeks are known").isGreaterThan(90_000);
+            }
+            end = windowEnd;
+        }
+        int total = rowsBetween(start, horizon);
+        assertThat(reports).as(total + " rows").isLessThanOrEqualTo((int) Math.ceil(total / 95_000.0) + 3);
+    }
 }
