@@ -38,6 +38,12 @@ class QueuesBrowserTest extends ApiTest {
                 queued.plusSeconds(20), 20, null, null, 20, queued.plusSeconds(200), null);
     }
 
+    /** After a click the old page may still be there for a moment: wait for the new text. */
+    private static void awaitText(WebDriver d, By by, String text) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(d.findElement(by).getText()).contains(text));
+    }
+
     @Test
     void queuesAreDefinedOnTheSettingsPageAndCountedOnTheQueuesPage() throws Exception {
         TestCompany company = newCompany("Europe/Berlin");
@@ -78,7 +84,7 @@ class QueuesBrowserTest extends ApiTest {
 
             d.findElement(By.id("rule-value-1")).clear();
             d.findElement(By.id("save-queue")).click();
-            assertThat(d.findElement(By.id("queue-message")).getText()).contains("Saved queue 'Support'");
+            awaitText(d, By.id("queue-message"), "Saved queue 'Support'");
             long support = jdbc.sql("select id from queues where company_id = ? and name = 'Support'").param(company.id())
                     .query(Long.class).single();
 
@@ -91,6 +97,7 @@ class QueuesBrowserTest extends ApiTest {
             assertThat(d.findElements(By.cssSelector("#values-inbox_when_queued option"))).as("values seen in the contacts")
                     .extracting(o -> o.getAttribute("value")).contains("Billing", "Returns");
             d.findElement(By.id("save-queue")).click();
+            awaitText(d, By.id("queue-message"), "Saved queue 'Billing'");
             long billing = jdbc.sql("select id from queues where company_id = ? and name = 'Billing'").param(company.id())
                     .query(Long.class).single();
             assertThat(d.findElement(By.cssSelector("#queue-" + billing + " td")).getText()).isEqualTo("Billing");
@@ -98,7 +105,7 @@ class QueuesBrowserTest extends ApiTest {
             new Select(d.findElement(By.id("exclusion-attribute-0"))).selectByValue("direction");
             d.findElement(By.id("exclusion-value-0")).sendKeys("outbound");
             d.findElement(By.id("save-exclusions")).click();
-            assertThat(d.findElement(By.id("queue-message")).getText()).contains("exclusions");
+            awaitText(d, By.id("queue-message"), "exclusions");
             browser.screenshot("settings-queues");
 
             browser.open("/queues?range=hour");
@@ -123,13 +130,13 @@ class QueuesBrowserTest extends ApiTest {
             browser.screenshot("queues-with-queues");
 
             d.findElement(By.id("excluded-" + support)).click();
-            assertThat(d.findElement(By.id("contacts-title")).getText()).isEqualTo("Excluded contacts in Support");
+            awaitText(d, By.id("contacts-title"), "Excluded contacts in Support");
             assertThat(d.findElements(By.cssSelector("#contacts-table tbody tr"))).hasSize(3);
             assertThat(d.findElement(By.id("contacts-table")).getText()).contains("Spam <b>trap</b>");
             browser.screenshot("queues-drill-down");
 
             d.findElement(By.id("count-" + billing + "-phone")).click();
-            assertThat(d.findElement(By.id("contacts-title")).getText()).isEqualTo("Latest Phone contacts in Billing");
+            awaitText(d, By.id("contacts-title"), "Latest Phone contacts in Billing");
             assertThat(d.findElements(By.cssSelector("#contacts-table tbody tr"))).hasSize(3)
                     .allSatisfy(row -> assertThat(row.getText()).contains("PHONE_CALL", "Billing"));
         }
