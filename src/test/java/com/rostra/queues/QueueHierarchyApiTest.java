@@ -155,6 +155,37 @@ class QueueHierarchyApiTest extends ApiTest {
     }
 
     @Test
+    void aReassignmentInterruptedMidWayResumesAtItsLastChunk() {
+        TestCompany company = newCompany();
+        List<ContactRecord> many = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            many.add(QueueFixtures.contact("r" + i, i, Channel.CHAT, "CHAT", "INBOUND", "in-x", "Inbox", "Inbox", "Answered", null));
+        }
+        store.upsert(new CompanyId(company.id()), many);
+        long chat = create(company, body("name", "Chat", "channels", List.of("chat")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.get("/api/v1/queues/assignment", company.auth()).json().get("status").asString().equals("up_to_date"));
+
+        // A node died while applying version 2 of the rules (chat → email, which matches none of these chats),
+        // after its chunk up to the 80th contact had committed.
+        List<Long> ids = jdbc.sql("select id from contacts where company_id = ? order by id").param(company.id()).query(Long.class).list();
+        long cursor = ids.get(79);
+        jdbc.sql("update queues set channels = 'email' where id = ?").param(chat).update();
+        // The first 80 keep their old queue as a marker: a resumed run must not touch them again, a restart would.
+        jdbc.sql("""
+                update queue_assignments set rules_version = 2, applied_version = 1, running_version = 2, cursor_id = ?,
+                    done = 80, total = 130 where company_id = ?""").params(cursor, company.id()).update();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.get("/api/v1/queues/assignment", company.auth()).json().get("status").asString().equals("up_to_date"));
+        JsonNode status = http.get("/api/v1/queues/assignment", company.auth()).json();
+        assertThat(status.get("done").asLong()).isEqualTo(130);
+        assertThat(status.get("applied_version").asLong()).isEqualTo(2);
+        assertThat(externalIds(http, company.auth(), "queue_id=" + chat)).as("not processed again").hasSize(80);
+        assertThat(externalIds(http, company.auth(), "queue_id=no_queue")).as("the rest, under the new rules").hasSize(50);
+    }
+
+    @Test
     void aQueueVolumeFollowsTheCompanyTimeZoneAcrossTheSpringForwardDay() {
         TestCompany company = newCompany("America/New_York");
         Instant localMidnight = Instant.parse("2026-03-08T05:00:00Z"); // 2026-03-08 00:00 EST; the day has 23 hours
