@@ -53,3 +53,25 @@ print(f"contacts={contacts} report_requests={reports} backfill_seconds={elapsed:
 print(f"rate_limit_lower_bound_seconds={bound:.1f} (>= {needed} reports at 10/min) "
       f"ratio={elapsed / bound if bound else float('nan'):.2f}")
 PY
+
+# Reading a million contacts back, and re-assigning all of them after a queue rule change.
+FROM=$(date -u -d "-$DAYS days" +%Y-%m-%dT00:00:00Z)
+TO=$(date -u +%Y-%m-%dT00:00:00Z)
+timed() { curl -s -o /dev/null -w '%{http_code} %{time_total}' -u "$KEY:" "localhost:$PORT$1"; }
+for path in "/api/v1/volume?start=$FROM&end=$TO&interval=15m&group_by=channel" \
+            "/api/v1/volume?start=$FROM&end=$TO&interval=1d&group_by=queue" \
+            "/api/v1/contacts?limit=1000&start=$FROM" \
+            "/api/v1/contacts?limit=1000&channel=email&status=open"; do
+  timed "$path" >/dev/null   # warm-up
+  echo "read $(timed "$path") s  GET ${path%%\?*}?${path#*\?}" | sed "s/$FROM/<90 days ago>/; s/$TO/<today>/"
+done
+R_START=$(date +%s.%N)
+QUEUE=$(curl -sf -u "$KEY:" -H 'Content-Type: application/json' localhost:$PORT/api/v1/queues \
+  -d '{"name":"Billing","rules":[{"attribute":"inbox_when_queued","operator":"starts_with","value":"Billing"}]}' | sed 's/.*"id":\([0-9]*\).*/\1/')
+while ! curl -sf -u "$KEY:" localhost:$PORT/api/v1/queues/assignment | grep -q '"status":"up_to_date"'; do sleep 0.5; done
+R_END=$(date +%s.%N)
+IN_QUEUE=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from contacts where queue_path = ',$QUEUE,'")
+python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'reassigned={sys.argv[3]} contacts in queue after a rule change, whole history of {sys.argv[4]} in {s:.1f} s ({int(sys.argv[4])/s:.0f} contacts/s)')" \
+  "$R_START" "$R_END" "$IN_QUEUE" "$CONTACTS"
+timed "/api/v1/volume?start=$FROM&end=$TO&interval=1d&group_by=queue" >/dev/null
+echo "read $(timed "/api/v1/volume?start=$FROM&end=$TO&interval=15m&group_by=queue") s  GET /api/v1/volume (90 days, 15m, group_by=queue, one queue)"

@@ -1,6 +1,7 @@
 package com.rostra.gladly;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.agents.AgentStates;
 import com.rostra.agents.KnownAgents;
 import com.rostra.agents.People;
 import com.rostra.agents.Person;
@@ -32,8 +34,10 @@ public class GladlyAgentImport {
 
     private final KnownAgents knownAgents;
     private final People people;
+    private final AgentStates agentStates;
 
-    GladlyAgentImport(KnownAgents knownAgents, People people) {
+    GladlyAgentImport(KnownAgents knownAgents, People people, AgentStates agentStates) {
+        this.agentStates = agentStates;
         this.knownAgents = knownAgents;
         this.people = people;
     }
@@ -62,6 +66,9 @@ public class GladlyAgentImport {
         }
         List<Person> created = new ArrayList<>();
         List<Person> matched = new ArrayList<>();
+        // Gladly's agent API has no channels; what an agent is currently available for is the best hint there is.
+        Map<String, List<String>> availableFor = new HashMap<>();
+        agentStates.current(company).forEach(c -> availableFor.put(c.gladlyAgentId(), c.availableFor()));
         for (KnownAgents.KnownAgent a : agents) {
             if (wanted != null && !wanted.contains(a.gladlyAgentId())) continue;
             if (people.findByGladlyAgent(company, a.gladlyAgentId()).isPresent()) continue;
@@ -73,7 +80,8 @@ public class GladlyAgentImport {
             }
             String[] names = splitName(a.name());
             String email = a.email() != null ? a.email() : a.gladlyAgentId() + "@gladly.invalid";
-            created.add(people.create(company, new PersonInput(names[0], names[1], email, "agent", true, List.of(), List.of(),
+            List<String> channels = GladlyMapping.channelsAvailableFor(availableFor.getOrDefault(a.gladlyAgentId(), List.of()));
+            created.add(people.create(company, new PersonInput(names[0], names[1], email, "agent", true, channels, List.of(),
                     firstTeam(a.teams()), null, a.gladlyAgentId(), null)));
         }
         return new Added(created, matched);

@@ -2,6 +2,7 @@ package com.rostra.gladly;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -129,6 +130,23 @@ final class GladlyMapping {
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS]");
 
     /** RFC 3339 as Gladly documents; a zone-less "yyyy-MM-dd HH:mm:ss" is read as UTC. */
+    /**
+     * Rostra channels for Gladly's availability channels: VOICE is phone, MAIL is email, MESSAGING covers chat,
+     * SMS and social messaging; TASK has no Rostra channel.
+     */
+    static List<String> channelsAvailableFor(List<String> availableFor) {
+        java.util.Set<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
+        for (String a : availableFor) {
+            switch (a.strip().toUpperCase(java.util.Locale.ROOT)) {
+                case "VOICE" -> channels.add(Channel.PHONE);
+                case "MAIL" -> channels.add(Channel.EMAIL);
+                case "MESSAGING" -> { channels.add(Channel.CHAT); channels.add(Channel.SMS); channels.add(Channel.SOCIAL); }
+                default -> { }
+            }
+        }
+        return channels.stream().map(Channel::wireName).toList();
+    }
+
     static Instant time(String value, String column) {
         if (value == null) {
             return null;

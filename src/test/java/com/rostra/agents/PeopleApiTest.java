@@ -134,6 +134,20 @@ class PeopleApiTest extends ApiTest {
 
         Http.Response rest = http.post("/api/v1/people/from-gladly", c.auth(), Map.of("gladly_agent_ids", "all"));
         assertThat(rest.json().get("created")).hasSize(18);
+        // Channels come from what each agent is available for in Gladly right now (VOICE → phone, MAIL → email, ...).
+        Map<String, JsonNode> current = new java.util.HashMap<>();
+        http.get("/api/v1/agent-states/current", c.auth()).json().forEach(s -> current.put(s.get("gladly_agent_id").asString(), s));
+        int withChannels = 0;
+        for (JsonNode p : rest.json().get("created")) {
+            JsonNode state = current.get(p.get("gladly_agent_id").asString());
+            String available = state == null || state.get("available_for") == null ? "[]" : state.get("available_for").toString();
+            String channels = p.get("channels").toString();
+            assertThat(channels.contains("phone")).as(available + " → " + channels).isEqualTo(available.contains("VOICE"));
+            assertThat(channels.contains("email")).as(available + " → " + channels).isEqualTo(available.contains("MAIL"));
+            assertThat(channels.contains("chat")).as(available + " → " + channels).isEqualTo(available.contains("MESSAGING"));
+            if (!p.get("channels").isEmpty()) withChannels++;
+        }
+        assertThat(withChannels).as("the simulated agents on shift are available for something").isPositive();
         assertThat(http.get("/api/v1/people", c.auth()).json()).hasSize(20);
         assertThat(http.get("/api/v1/gladly/agents", c.auth()).json()).allSatisfy(a -> assertThat(a.get("is_person").asBoolean()).isTrue());
 

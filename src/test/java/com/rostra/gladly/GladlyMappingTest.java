@@ -2,6 +2,7 @@ package com.rostra.gladly;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,14 @@ class GladlyMappingTest {
         Map<String, String> m = base();
         m.putAll(overrides);
         return ContactExportRow.of(2, m);
+    }
+
+    @Test
+    void availabilityChannelsBecomeRostraChannels() {
+        assertThat(GladlyMapping.channelsAvailableFor(List.of("VOICE"))).containsExactly("phone");
+        assertThat(GladlyMapping.channelsAvailableFor(List.of("MESSAGING", "MAIL", "TASK")))
+                .containsExactly("email", "chat", "sms", "social");
+        assertThat(GladlyMapping.channelsAvailableFor(List.of())).isEmpty();
+        assertThat(GladlyMapping.channelsAvailableFor(List.of("TASK", "SOMETHING_NEW"))).isEmpty();
     }
 }
