@@ -24,21 +24,35 @@ import com.rostra.tenancy.CompanyId;
 public class ContactClassifier {
 
     private final JdbcClient jdbc;
+    private final IntervalVolume volume;
 
-    ContactClassifier(JdbcClient jdbc) {
+    ContactClassifier(JdbcClient jdbc, IntervalVolume volume) {
         this.jdbc = jdbc;
+        this.volume = volume;
     }
 
     /** Classifies the company's contacts queued in [from, to]. */
     @Transactional
     public int classifyQueued(CompanyId company, Classification classification, Instant from, Instant to) {
-        return apply(company, classification, "queued_at >= ? and queued_at <= ?", List.of(Db.ts(from), Db.ts(to)));
+        int changed = apply(company, classification, "queued_at >= ? and queued_at <= ?", List.of(Db.ts(from), Db.ts(to)));
+        if (changed > 0) {
+            volume.refresh(company, from, to);
+        }
+        return changed;
     }
 
     /** Classifies the company's contacts with ids in (afterId, upToId]: one chunk of a history re-assignment. */
     @Transactional
     public int classifyIds(CompanyId company, Classification classification, long afterId, long upToId) {
-        return apply(company, classification, "id > ? and id <= ?", List.of(afterId, upToId));
+        int changed = apply(company, classification, "id > ? and id <= ?", List.of(afterId, upToId));
+        if (changed > 0) {
+            jdbc.sql("select min(queued_at), max(queued_at) from contacts where company_id = ? and id > ? and id <= ?")
+                    .params(company.value(), afterId, upToId)
+                    .query((rs, i) -> new Instant[] {Db.instant(rs, 1), Db.instant(rs, 2)}).optional()
+                    .filter(range -> range[0] != null)
+                    .ifPresent(range -> volume.refresh(company, range[0], range[1]));
+        }
+        return changed;
     }
 
     /** The next at most {@code size} contacts after {@code afterId}: (afterId, endId]. */

@@ -45,8 +45,11 @@ public class ContactStore {
     private final DatabaseDialect dialect;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final IntervalVolume volume;
 
-    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events) {
+    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events,
+                 IntervalVolume volume) {
+        this.volume = volume;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
@@ -56,12 +59,34 @@ public class ContactStore {
     private record Existing(String externalId, String conversationId, Channel channel, Channel ownChannel, Instant queuedAt,
                             Instant callStartedAt, Instant answeredAt, Integer slaSeconds, boolean callTimesChecked) {}
 
-    /** Inserts or updates the batch; returns how many distinct contacts it held. Joins the caller's transaction. */
+    private static final int CHUNK = 5000;
+
+    /**
+     * Inserts or updates the batch; returns how many distinct contacts it held. Joins the caller's transaction.
+     * Listeners of {@link ContactsChanged} (queue assignment) run before the interval volume of the touched range
+     * is recomputed, so the aggregate sees their work.
+     */
     @Transactional
     public int upsert(CompanyId company, Collection<ContactRecord> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
+        List<ContactRecord> all = new ArrayList<>(batch);
+        int count = 0;
+        Instant min = null;
+        Instant max = null;
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            Instant[] range = new Instant[2];
+            count += upsertChunk(company, all.subList(i, Math.min(all.size(), i + CHUNK)), range);
+            min = min == null || range[0].isBefore(min) ? range[0] : min;
+            max = max == null || range[1].isAfter(max) ? range[1] : max;
+        }
+        events.publishEvent(new ContactsChanged(company, min, max, count));
+        volume.refresh(company, min, max);
+        return count;
+    }
+
+    private int upsertChunk(CompanyId company, Collection<ContactRecord> batch, Instant[] range) {
         Map<String, ContactRecord> byId = new LinkedHashMap<>();
         for (ContactRecord r : batch) {
             byId.put(r.externalId(), r);
@@ -96,6 +121,10 @@ public class ContactStore {
             rows.add(row(company, r, channel, checked, now));
             min = min == null || r.queuedAt().isBefore(min) ? r.queuedAt() : min;
             max = max == null || r.queuedAt().isAfter(max) ? r.queuedAt() : max;
+            if (old != null) { // a contact whose queue time moved leaves its old quarter hour too
+                min = old.queuedAt().isBefore(min) ? old.queuedAt() : min;
+                max = old.queuedAt().isAfter(max) ? old.queuedAt() : max;
+            }
         }
         if (dialect.isPostgres()) {
             upsertByCopy(rows);
@@ -106,7 +135,8 @@ public class ContactStore {
             min = relabelled.isBefore(min) ? relabelled : min;
             max = relabelled.isAfter(max) ? relabelled : max;
         }
-        events.publishEvent(new ContactsChanged(company, min, max, rows.size()));
+        range[0] = min;
+        range[1] = max;
         return rows.size();
     }
 
@@ -305,5 +335,10 @@ public class ContactStore {
                        sla_seconds = coalesce(?, sla_seconds), call_times_checked = true
                 where company_id = ? and external_id = ?""",
                 Db.ts(startedAt), Db.ts(answeredAt), sla, company.value(), externalId);
+        List<Instant> queued = jdbc.query("select queued_at from contacts where company_id = ? and external_id = ?",
+                (rs, i) -> Db.instant(rs, 1), company.value(), externalId);
+        if (!queued.isEmpty()) {
+            volume.refresh(company, queued.get(0), queued.get(0));
+        }
     }
 }

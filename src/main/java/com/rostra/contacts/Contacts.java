@@ -22,10 +22,6 @@ import com.rostra.tenancy.CompanyId;
 @Service
 public class Contacts {
 
-    /** Service-level targets per channel until staffing settings exist (seconds to first response). */
-    static final Map<String, Integer> DEFAULT_SLA_TARGET = Map.of("phone", 60, "chat", 60, "sms", 900,
-            "social", 3600, "email", 86_400);
-
     private final JdbcClient jdbc;
     private final ObjectProvider<QueueDirectory> queueDirectory;
 
@@ -172,20 +168,21 @@ public class Contacts {
             throw new InvalidRequestException("end", "the range holds " + intervals + " intervals; ask for at most 20000");
         }
         String key = switch (groupBy) {
-            case CHANNEL -> "coalesce(channel, 'unknown')";
-            case QUEUE -> "coalesce(queue_path, 'no_queue')";
+            case CHANNEL -> "channel";
+            case QUEUE -> "case when queue_path = '' then 'no_queue' else queue_path end";
             case NONE -> "'all'";
         };
-        String sql = "select floor(extract(epoch from queued_at) / 900) as quarter, " + key + " as k, count(*) as n, "
-                + "sum(case when sla_seconds is not null then 1 else 0 end) as sla_total, "
-                + "sum(case when sla_seconds is not null and sla_seconds <= " + slaTargetCase() + " then 1 else 0 end) as sla_met, "
-                + "sum(first_response_duration) as frd_sum, count(first_response_duration) as frd_n "
-                + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? and excluded = false"
-                + (scope == null ? "" : " and " + scope.sql()) + " "
-                + "group by floor(extract(epoch from queued_at) / 900)" + (groupBy == GroupBy.NONE ? "" : ", " + key);
+        String scopeSql = scope == null ? "" : scope.queueId() == null ? " and queue_path = ''"
+                : " and queue_path like '%," + scope.queueId() + ",%'";
+        String sql = "select quarter, " + key + " as k, sum(contacts) as n, sum(sla_met) as sla_met, "
+                + "sum(sla_total) as sla_total, sum(frd_sum) as frd_sum, sum(frd_n) as frd_n "
+                + "from interval_volume where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
+                + " group by quarter" + (groupBy == GroupBy.NONE ? "" : ", " + key);
         Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
         TreeSet<String> keys = new TreeSet<>();
-        jdbc.sql(sql).params(company.value(), Db.ts(from), Db.ts(end)).query(rs -> {
+        // Quarter hours that start before the end; a range ending mid-quarter takes that whole quarter hour.
+        jdbc.sql(sql).params(company.value(), Math.floorDiv(from.getEpochSecond(), 900),
+                Math.floorDiv(end.getEpochSecond() + 899, 900)).query(rs -> {
             Instant quarter = Instant.ofEpochSecond(rs.getLong("quarter") * 900);
             Instant bucket = length.floor(quarter, zone);
             for (String k : groupBy == GroupBy.QUEUE ? queueKeys(rs.getString("k"), scope) : List.of(rs.getString("k"))) {
@@ -242,12 +239,6 @@ public class Contacts {
             case MINUTES_30 -> 30;
             default -> 60;
         } + 1;
-    }
-
-    private static String slaTargetCase() {
-        StringBuilder c = new StringBuilder("case channel");
-        DEFAULT_SLA_TARGET.forEach((channel, seconds) -> c.append(" when '").append(channel).append("' then ").append(seconds));
-        return c.append(" else 3600 end").toString();
     }
 
     private static String encodeCursor(Instant queuedAt, long id) {

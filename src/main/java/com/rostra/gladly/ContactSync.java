@@ -267,9 +267,7 @@ class ContactSync {
         }
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
-            for (int i = 0; i < records.size(); i += 5000) {
-                contactStore.upsert(company, records.subList(i, Math.min(records.size(), i + 5000)));
-            }
+            contactStore.upsert(company, records);
             for (Object[] r : rejected) {
                 jdbc.sql("""
                         insert into gladly_rejected_rows (company_id, window_start, row_number, reason, raw, recorded_at)

@@ -152,6 +152,8 @@ class QueueHierarchyApiTest extends ApiTest {
         long inDatabase = jdbc.sql("select count(*) from contacts where company_id = ? and queue_path = ?")
                 .params(company.id(), "," + chat + ",").query(Long.class).single();
         assertThat(inDatabase).isEqualTo(65);
+        assertThat(dailyVolume(company.auth(), "/api/v1/volume", "queue")).as("the interval volume follows the re-assignment")
+                .containsEntry(String.valueOf(chat), 65L).containsEntry("no_queue", 65L);
     }
 
     @Test
