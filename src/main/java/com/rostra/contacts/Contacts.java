@@ -174,15 +174,20 @@ public class Contacts {
         };
         String scopeSql = scope == null ? "" : scope.queueId() == null ? " and queue_path = ''"
                 : " and queue_path like '%," + scope.queueId() + ",%'";
+        // Pulled contacts and imported history add up; imported volume carries no service-level figures.
         String sql = "select quarter, " + key + " as k, sum(contacts) as n, sum(sla_met) as sla_met, "
-                + "sum(sla_total) as sla_total, sum(frd_sum) as frd_sum, sum(frd_n) as frd_n "
-                + "from interval_volume where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
-                + " group by quarter" + (groupBy == GroupBy.NONE ? "" : ", " + key);
+                + "sum(sla_total) as sla_total, sum(frd_sum) as frd_sum, sum(frd_n) as frd_n from ("
+                + "select quarter, queue_path, channel, contacts, sla_met, sla_total, frd_sum, frd_n from interval_volume "
+                + "where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
+                + " union all select quarter, queue_path, channel, contacts, 0, 0, 0, 0 from imported_volume "
+                + "where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
+                + ") v group by quarter" + (groupBy == GroupBy.NONE ? "" : ", " + key);
         Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
         TreeSet<String> keys = new TreeSet<>();
         // Quarter hours that start before the end; a range ending mid-quarter takes that whole quarter hour.
-        jdbc.sql(sql).params(company.value(), Math.floorDiv(from.getEpochSecond(), 900),
-                Math.floorDiv(end.getEpochSecond() + 899, 900)).query(rs -> {
+        long firstQuarter = Math.floorDiv(from.getEpochSecond(), 900);
+        long endQuarter = Math.floorDiv(end.getEpochSecond() + 899, 900);
+        jdbc.sql(sql).params(company.value(), firstQuarter, endQuarter, company.value(), firstQuarter, endQuarter).query(rs -> {
             Instant quarter = Instant.ofEpochSecond(rs.getLong("quarter") * 900);
             Instant bucket = length.floor(quarter, zone);
             for (String k : groupBy == GroupBy.QUEUE ? queueKeys(rs.getString("k"), scope) : List.of(rs.getString("k"))) {

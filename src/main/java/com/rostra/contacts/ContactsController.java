@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,8 +29,11 @@ class ContactsController {
     private final Contacts contacts;
     private final CurrentCompany currentCompany;
     private final ObjectProvider<QueueDirectory> queueDirectory;
+    private final VolumeImport volumeImport;
 
-    ContactsController(Contacts contacts, CurrentCompany currentCompany, ObjectProvider<QueueDirectory> queueDirectory) {
+    ContactsController(Contacts contacts, CurrentCompany currentCompany, ObjectProvider<QueueDirectory> queueDirectory,
+                       VolumeImport volumeImport) {
+        this.volumeImport = volumeImport;
         this.contacts = contacts;
         this.currentCompany = currentCompany;
         this.queueDirectory = queueDirectory;
@@ -79,6 +88,22 @@ class ContactsController {
         VolumeQuery q = VolumeQuery.parse(start, end, interval, groupBy, timeZone, currentCompany.company().timeZone());
         return new VolumeSeries(q.zone().getId(), q.interval(),
                 contacts.volume(currentCompany.id(), q.start(), q.end(), q.length(), q.groupBy(), q.zone()));
+    }
+
+    /** 200 when rows were imported (or nothing was wrong); 422 when errors kept the whole file out. */
+    @PostMapping(path = "/api/v1/volume/import", consumes = {"text/csv", "text/plain", "application/csv"})
+    ResponseEntity<VolumeImport.Result> importVolume(@RequestBody(required = false) String csv,
+                                                     @RequestParam(name = "interval_minutes", required = false) Integer intervalMinutes,
+                                                     @RequestParam(defaultValue = "false") boolean partial) {
+        VolumeImport.Result result = volumeImport.importCsv(currentCompany.id(), csv, intervalMinutes, partial);
+        boolean rejected = !result.errors().isEmpty() && (!partial || result.imported() == 0);
+        return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(result);
+    }
+
+    @GetMapping("/api/v1/volume/import/template")
+    ResponseEntity<String> importTemplate() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=volume-template.csv")
+                .contentType(MediaType.parseMediaType("text/csv")).body(VolumeImport.TEMPLATE);
     }
 
     private QueueScope queueScope(String queueId, List<FieldError> errors) {

@@ -12,4 +12,7 @@ public interface QueueDirectory {
 
     /** Every queue id of the company, parents before children. */
     List<Long> queueIds(CompanyId company);
+
+    /** The queue's path from its top-level queue down to itself, or empty when the company has no such queue. */
+    java.util.Optional<List<Long>> path(CompanyId company, long queueId);
 }

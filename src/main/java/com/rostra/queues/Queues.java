@@ -65,6 +65,20 @@ public class Queues implements QueueDirectory {
         return list(company).stream().map(Queue::id).toList();
     }
 
+    @Override
+    public java.util.Optional<List<Long>> path(CompanyId company, long queueId) {
+        Map<Long, Queue> byId = new HashMap<>();
+        list(company).forEach(q -> byId.put(q.id(), q));
+        if (!byId.containsKey(queueId)) {
+            return java.util.Optional.empty();
+        }
+        List<Long> path = new ArrayList<>();
+        for (Queue at = byId.get(queueId); at != null; at = at.parentId() == null ? null : byId.get(at.parentId())) {
+            path.add(0, at.id());
+        }
+        return java.util.Optional.of(path);
+    }
+
     public Queue get(CompanyId company, long id) {
         return list(company).stream().filter(q -> q.id() == id).findFirst().orElseThrow(() -> new NotFoundException("queue"));
     }

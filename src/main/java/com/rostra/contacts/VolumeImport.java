@@ -1,0 +1,228 @@
+package com.rostra.contacts;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.platform.Db;
+import com.rostra.tenancy.CompanyId;
+
+/**
+ * Historical volume from another system: {@code interval_start,queue_id,channel,count}, any interval length that
+ * divides an hour (given, or read from the spacing of the rows). Every row is checked before anything is written
+ * and each problem is reported with its row (the header is row 1). Counts are spread onto quarter hours (by
+ * overlap, rounded so each interval's total is kept), and an interval imported again replaces what was there.
+ */
+@Service
+public class VolumeImport {
+
+    public static final String TEMPLATE = "interval_start,queue_id,channel,count\n"
+            + "2026-01-05T09:00:00-05:00,,phone,42\n2026-01-05T09:30:00-05:00,,phone,37\n";
+
+    public record RowError(int row, String field, String message) {}
+
+    public record Result(int imported, Integer intervalMinutes, List<RowError> errors) {}
+
+    private record Row(int number, Instant start, int minuteOfHour, long queueKey, String queuePath, String channel, int count) {}
+
+    private record Key(long quarter, long queueKey, String channel) {}
+
+    private final JdbcClient jdbc;
+    private final QueueDirectory queues;
+    private final Clock clock;
+
+    VolumeImport(JdbcClient jdbc, QueueDirectory queues, Clock clock) {
+        this.jdbc = jdbc;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Result importCsv(CompanyId company, String csv, Integer intervalMinutes, boolean partial) {
+        List<RowError> errors = new ArrayList<>();
+        List<CSVRecord> records;
+        Map<String, Integer> header = new LinkedHashMap<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get().parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
+            parser.getHeaderMap().forEach((name, i) -> header.put(name.toLowerCase(Locale.ROOT).strip(), i));
+            records = parser.getRecords();
+        } catch (IOException | RuntimeException e) {
+            return new Result(0, null, List.of(new RowError(1, null, "not a readable CSV file: " + e.getMessage())));
+        }
+        for (String column : List.of("interval_start", "channel", "count")) {
+            if (!header.containsKey(column)) errors.add(new RowError(1, column, "missing column " + column));
+        }
+        if (!errors.isEmpty()) return new Result(0, null, errors);
+        if (intervalMinutes != null && !dividesAnHour(intervalMinutes)) {
+            return new Result(0, null, List.of(new RowError(1, "interval_minutes", "must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)")));
+        }
+
+        Map<String, Optional<List<Long>>> paths = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (CSVRecord r : records) {
+            int number = (int) r.getRecordNumber() + 1;
+            Row row = parse(company, r, number, header, paths, errors);
+            if (row != null) rows.add(row);
+        }
+        int minutes = intervalMinutes != null ? intervalMinutes : inferMinutes(rows);
+        if (!dividesAnHour(minutes)) {
+            errors.add(new RowError(1, "interval_start", minutes < 0
+                    ? "the interval length cannot be read from the rows (no two are less than an hour apart); pass interval_minutes"
+                    : "the rows are " + minutes + " minutes apart, which does not divide an hour; pass interval_minutes"));
+        } else {
+            for (Row row : rows) {
+                if (row.minuteOfHour() % minutes != 0 || row.start().getEpochSecond() % 60 != 0) {
+                    errors.add(new RowError(row.number(), "interval_start", "does not start a " + minutes + "-minute interval"));
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+        if (!errors.isEmpty() && !partial) {
+            return new Result(0, dividesAnHour(minutes) ? minutes : null, errors);
+        }
+        java.util.Set<Integer> bad = new java.util.HashSet<>();
+        errors.forEach(e -> bad.add(e.row()));
+        Map<Key, Long> perQuarter = new LinkedHashMap<>();
+        Map<Long, String> pathByKey = new LinkedHashMap<>();
+        int imported = 0;
+        for (Row row : rows) {
+            if (bad.contains(row.number())) continue;
+            spread(row, minutes, perQuarter);
+            pathByKey.put(row.queueKey(), row.queuePath());
+            imported++;
+        }
+        Instant now = clock.instant();
+        for (Map.Entry<Key, Long> e : perQuarter.entrySet()) {
+            Key k = e.getKey();
+            jdbc.sql("delete from imported_volume where company_id = ? and quarter = ? and queue_key = ? and channel = ?")
+                    .params(company.value(), k.quarter(), k.queueKey(), k.channel()).update();
+            jdbc.sql("""
+                    insert into imported_volume (company_id, quarter, queue_key, queue_path, channel, contacts, imported_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(company.value(), k.quarter(), k.queueKey(), pathByKey.get(k.queueKey()), k.channel(),
+                            e.getValue(), Db.ts(now)).update();
+        }
+        return new Result(imported, minutes, errors);
+    }
+
+    private Row parse(CompanyId company, CSVRecord r, int number, Map<String, Integer> header,
+                      Map<String, Optional<List<Long>>> paths, List<RowError> errors) {
+        int before = errors.size();
+        String startText = cell(r, header, "interval_start");
+        OffsetDateTime start = null;
+        try {
+            start = OffsetDateTime.parse(startText);
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.add(new RowError(number, "interval_start", "'" + startText + "' is not an RFC 3339 time with an offset, e.g. 2026-01-05T09:00:00-05:00"));
+        }
+        String queueText = cell(r, header, "queue_id");
+        long queueKey = 0;
+        String queuePath = "";
+        if (queueText != null && !queueText.isEmpty() && !queueText.equals("no_queue")) {
+            Optional<List<Long>> path = paths.computeIfAbsent(queueText, q -> {
+                try {
+                    return queues.path(company, Long.parseLong(q));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            });
+            if (path.isEmpty()) {
+                errors.add(new RowError(number, "queue_id", "no queue " + queueText + " exists; leave it empty for no queue"));
+            } else {
+                queueKey = path.get().get(path.get().size() - 1);
+                queuePath = ContactClassifier.encodePath(path.get());
+            }
+        }
+        String channelText = cell(r, header, "channel");
+        Optional<Channel> channel = channelText == null ? Optional.empty() : Channel.fromWire(channelText);
+        if (channel.isEmpty()) {
+            errors.add(new RowError(number, "channel", "'" + channelText + "' is not one of phone, email, chat, sms, social"));
+        }
+        String countText = cell(r, header, "count");
+        int count = -1;
+        try {
+            count = Integer.parseInt(countText);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (count < 0 || count > 1_000_000) {
+            errors.add(new RowError(number, "count", "'" + countText + "' is not a whole number from 0 to 1000000"));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Row(number, start.toInstant(), start.getMinute(), queueKey, queuePath, channel.get().wireName(), count);
+    }
+
+    private static String cell(CSVRecord r, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        return i == null || i >= r.size() ? null : r.get(i).strip();
+    }
+
+    /** The smallest gap between distinct starts of one queue and channel; an hour when no series has two rows. */
+    private static int inferMinutes(List<Row> rows) {
+        Map<String, TreeSet<Long>> series = new LinkedHashMap<>();
+        rows.forEach(r -> series.computeIfAbsent(r.queueKey() + "/" + r.channel(), k -> new TreeSet<>()).add(r.start().getEpochSecond()));
+        long smallest = Long.MAX_VALUE;
+        for (TreeSet<Long> starts : series.values()) {
+            Long previous = null;
+            for (Long s : starts) {
+                if (previous != null) smallest = Math.min(smallest, s - previous);
+                previous = s;
+            }
+        }
+        if (smallest == Long.MAX_VALUE) return 60;
+        return smallest % 60 == 0 && smallest / 60 <= 60 ? (int) (smallest / 60) : -1;
+    }
+
+    private static boolean dividesAnHour(int minutes) {
+        return minutes >= 1 && minutes <= 60 && 60 % minutes == 0;
+    }
+
+    /** Shares of the interval's count per quarter hour it overlaps; largest remainders keep the total exact. */
+    private static void spread(Row row, int minutes, Map<Key, Long> perQuarter) {
+        long startSecond = row.start().getEpochSecond();
+        long endSecond = startSecond + minutes * 60L;
+        List<long[]> parts = new ArrayList<>(); // quarter, overlap seconds
+        for (long q = Math.floorDiv(startSecond, 900); q * 900 < endSecond; q++) {
+            long overlap = Math.min(endSecond, (q + 1) * 900) - Math.max(startSecond, q * 900);
+            if (overlap > 0) parts.add(new long[] {q, overlap});
+        }
+        long total = minutes * 60L;
+        long assigned = 0;
+        long[] shares = new long[parts.size()];
+        double[] remainders = new double[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            double exact = (double) row.count() * parts.get(i)[1] / total;
+            shares[i] = (long) Math.floor(exact);
+            remainders[i] = exact - shares[i];
+            assigned += shares[i];
+        }
+        for (long left = row.count() - assigned; left > 0; left--) {
+            int best = 0;
+            for (int i = 1; i < remainders.length; i++) if (remainders[i] > remainders[best]) best = i;
+            shares[best]++;
+            remainders[best] = -1;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            perQuarter.merge(new Key(parts.get(i)[0], row.queueKey(), row.channel()), shares[i], Long::sum);
+        }
+    }
+}
