@@ -122,6 +122,35 @@ public class VolumeImport {
         return new Result(imported, minutes, errors);
     }
 
+    /** Imported rows follow their queue when it moves: the path they count under is the queue's new one. */
+    @Transactional
+    public void queueMoved(CompanyId company, long queueId, List<Long> newPath) {
+        jdbc.sql("update imported_volume set queue_path = ? where company_id = ? and queue_key = ?")
+                .params(ContactClassifier.encodePath(newPath), company.value(), queueId).update();
+    }
+
+    /** A deleted queue's imported history is kept: it moves to the parent queue, or to no queue. */
+    @Transactional
+    public void queueDeleted(CompanyId company, long queueId, List<Long> parentPath) {
+        long target = parentPath.isEmpty() ? 0 : parentPath.get(parentPath.size() - 1);
+        String path = parentPath.isEmpty() ? "" : ContactClassifier.encodePath(parentPath);
+        List<Object[]> rows = jdbc.sql("select quarter, channel, contacts from imported_volume where company_id = ? and queue_key = ?")
+                .params(company.value(), queueId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).list();
+        jdbc.sql("delete from imported_volume where company_id = ? and queue_key = ?").params(company.value(), queueId).update();
+        Instant now = clock.instant();
+        for (Object[] r : rows) {
+            long existing = jdbc.sql("select coalesce(sum(contacts), 0) from imported_volume where company_id = ? and quarter = ? and queue_key = ? and channel = ?")
+                    .params(company.value(), r[0], target, r[1]).query(Long.class).single();
+            jdbc.sql("delete from imported_volume where company_id = ? and quarter = ? and queue_key = ? and channel = ?")
+                    .params(company.value(), r[0], target, r[1]).update();
+            jdbc.sql("""
+                    insert into imported_volume (company_id, quarter, queue_key, queue_path, channel, contacts, imported_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(company.value(), r[0], target, path, r[1], existing + (Long) r[2], Db.ts(now)).update();
+        }
+    }
+
     private Row parse(CompanyId company, CSVRecord r, int number, Map<String, Integer> header,
                       Map<String, Optional<List<Long>>> paths, List<RowError> errors) {
         int before = errors.size();

@@ -23,6 +23,7 @@ import com.rostra.contacts.ContactAttribute;
 import com.rostra.contacts.ContactCriterion;
 import com.rostra.contacts.MatchOperator;
 import com.rostra.contacts.QueueDirectory;
+import com.rostra.contacts.VolumeImport;
 import com.rostra.platform.ConflictException;
 import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
@@ -39,8 +40,10 @@ public class Queues implements QueueDirectory {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VolumeImport importedVolume;
 
-    Queues(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Queues(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, @org.springframework.context.annotation.Lazy VolumeImport importedVolume) {
+        this.importedVolume = importedVolume;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -126,6 +129,13 @@ public class Queues implements QueueDirectory {
                 .update();
         jdbc.sql("delete from queue_rules where company_id = ? and queue_id = ?").params(company.value(), id).update();
         insertRules(company, id, v);
+        if (!Objects.equals(current.parentId(), input.parentId())) {
+            // The queue and everything under it now count under other parents.
+            for (Queue q : list(company)) {
+                List<Long> path = path(company, q.id()).orElseThrow();
+                if (path.contains(id)) importedVolume.queueMoved(company, q.id(), path);
+            }
+        }
         events.publishEvent(new QueueRulesChanged(company));
         return get(company, id);
     }
@@ -138,6 +148,8 @@ public class Queues implements QueueDirectory {
             throw new ConflictException("queue '" + queue.name() + "' has child queues (" + String.join(", ", children)
                     + "); move or delete them first");
         }
+        List<Long> parentPath = queue.parentId() == null ? List.of() : path(company, queue.parentId()).orElseThrow();
+        importedVolume.queueDeleted(company, id, parentPath);
         jdbc.sql("delete from queue_rules where company_id = ? and queue_id = ?").params(company.value(), id).update();
         jdbc.sql("delete from queues where company_id = ? and id = ?").params(company.value(), id).update();
         events.publishEvent(new QueueDeleted(company, id));

@@ -62,6 +62,16 @@ class VolumeImportApiTest extends ApiTest {
                 "interval_start,queue_id,channel,count\n2026-01-05T09:00:00-05:00," + queue + ",phone,1\n");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(volume(company, day + "&interval=60m&group_by=queue")).containsEntry("2026-01-05T14:00:00Z " + queue, 9L);
+
+        // A parent over the queue counts its imported history too; deleting the queue hands it to the parent.
+        long parent = http.post("/api/v1/queues", company.auth(), Map.of("name", "Voice")).json().get("id").asLong();
+        assertThat(http.put("/api/v1/queues/" + queue, company.auth(), Map.of("name", "Phones", "parent_id", parent,
+                "channels", List.of("phone"))).status()).isEqualTo(200);
+        assertThat(volume(company, day + "&interval=60m&group_by=queue")).containsEntry("2026-01-05T14:00:00Z " + parent, 9L);
+        assertThat(http.delete("/api/v1/queues/" + queue, company.auth()).status()).isEqualTo(204);
+        Map<String, Long> after = volume(company, day + "&interval=60m&group_by=queue");
+        assertThat(after).containsEntry("2026-01-05T14:00:00Z " + parent, 9L).containsEntry("2026-01-05T14:00:00Z no_queue", 3L)
+                .doesNotContainKey("2026-01-05T14:00:00Z " + queue);
     }
 
     @Test
