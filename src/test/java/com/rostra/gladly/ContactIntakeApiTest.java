@@ -94,14 +94,16 @@ class ContactIntakeApiTest extends ApiTest {
 
     @Test
     void everyChannelAndStatusIsMappedAsTheSeedSays() {
+        // Reports are read during the sync: a contact that ended while it ran may be stored either way.
+        Instant syncStarted = Instant.now();
         TestCompany company = connected(3);
+        Instant syncSettled = Instant.now();
         Map<String, SimContact> truth = simulatorContacts(company).stream().collect(Collectors.toMap(SimContact::id, c -> c));
         Map<String, String> inboxNames = sim.organization().inboxes().stream()
                 .collect(Collectors.toMap(i -> i.id(), i -> i.name()));
         Map<String, String> firstChannelOfConversation = new java.util.HashMap<>();
         truth.values().stream().sorted(java.util.Comparator.comparing(SimContact::queuedAt))
                 .forEach(c -> firstChannelOfConversation.putIfAbsent(c.conversationId(), c.channel()));
-        Instant now = Instant.now();
         Set<String> gladlyChannels = new HashSet<>();
         Set<String> statuses = new HashSet<>();
         jdbc.sql("select * from contacts where company_id = ?").param(company.id()).query(rs -> {
@@ -119,15 +121,15 @@ class ContactIntakeApiTest extends ApiTest {
             String first = firstChannelOfConversation.get(c.conversationId());
             assertThat(rs.getString("channel")).as("channel of the conversation's first message")
                     .isEqualTo(GladlyMapping.channel(first).orElseThrow().wireName());
-            if (c.endedBy(now)) {
+            if (c.endedBy(syncStarted)) {
                 statuses.add(c.status());
                 assertThat(rs.getString("gladly_status")).isEqualTo(c.status());
                 assertThat(rs.getString("status")).isEqualTo(c.status().equals("ANSWERED") ? "solved" : "open");
                 assertThat(rs.getObject("ended_at", java.time.OffsetDateTime.class).toInstant()).isEqualTo(c.endedAt());
-            } else {
+            } else if (!c.endedBy(syncSettled)) {
                 assertThat(rs.getString("status")).isEqualTo("open");
             }
-            if (c.fulfilledBy(now)) {
+            if (c.fulfilledBy(syncStarted)) {
                 Instant fulfilled = rs.getObject("first_responded_at", java.time.OffsetDateTime.class).toInstant();
                 assertThat(fulfilled).isEqualTo(c.fulfilledAt());
                 assertThat(rs.getInt("first_response_duration"))

@@ -1,0 +1,117 @@
+package com.rostra.forecasting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.IntervalLength;
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.InvalidRequestException.FieldError;
+import com.rostra.queues.Queues;
+import com.rostra.tenancy.CurrentCompany;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Forecasts")
+class ForecastsController {
+
+    private final Forecasts forecasts;
+    private final Queues queues;
+    private final CurrentCompany currentCompany;
+    private final java.time.Clock clock;
+
+    ForecastsController(Forecasts forecasts, Queues queues, CurrentCompany currentCompany, java.time.Clock clock) {
+        this.forecasts = forecasts;
+        this.queues = queues;
+        this.currentCompany = currentCompany;
+        this.clock = clock;
+    }
+
+    record ForecastResponse(String model, Long queueId, String channel, String timeZone, String interval,
+                            List<Forecasts.Point> intervals) {}
+
+    record AccuracyResponse(Long queueId, String channel, int weeks, String chosenModel, List<Forecasts.ModelScore> models) {}
+
+    /** Forecast and actual per interval; without start/end, this week and the next. */
+    @GetMapping("/api/v1/forecasts")
+    ForecastResponse forecast(@RequestParam(name = "queue_id", required = false) String queueId,
+                              @RequestParam(required = false) String channel,
+                              @RequestParam(required = false) String start, @RequestParam(required = false) String end,
+                              @RequestParam(defaultValue = "15m") String interval) {
+        List<FieldError> errors = new ArrayList<>();
+        Forecasts.Series series = series(queueId, channel, errors);
+        ZoneId zone = currentCompany.company().timeZone();
+        Instant thisWeek = WeekSlots.weekStart(clock.instant(), zone);
+        Instant from = time("start", start, errors, thisWeek);
+        Instant to = time("end", end, errors, thisWeek.plus(Duration.ofDays(14)));
+        IntervalLength length = IntervalLength.fromWire(interval).orElse(null);
+        if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m, 60m or 1d"));
+        if (from != null && to != null) {
+            if (!to.isAfter(from)) errors.add(new FieldError("end", "must be after start"));
+            else if (Duration.between(from, to).toDays() > 92) errors.add(new FieldError("end", "at most 92 days after start"));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        Forecasts.Forecast f = forecasts.forecast(series, from, to, length, zone);
+        return new ForecastResponse(f.model(), series.queueId(), channel, zone.getId(), interval, f.intervals());
+    }
+
+    @GetMapping("/api/v1/forecasts/accuracy")
+    AccuracyResponse accuracy(@RequestParam(name = "queue_id", required = false) String queueId,
+                              @RequestParam(required = false) String channel,
+                              @RequestParam(defaultValue = "4") int weeks) {
+        List<FieldError> errors = new ArrayList<>();
+        Forecasts.Series series = series(queueId, channel, errors);
+        if (weeks < 1 || weeks > 12) errors.add(new FieldError("weeks", "must be between 1 and 12"));
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        Forecasts.Accuracy a = forecasts.accuracy(series, weeks, currentCompany.company().timeZone());
+        return new AccuracyResponse(series.queueId(), channel, weeks, a.chosenModel(), a.models());
+    }
+
+    /** Backtests again on the next request (after importing history or changing queues). */
+    @PostMapping("/api/v1/forecasts/rebuild")
+    ResponseEntity<Void> rebuild() {
+        forecasts.rebuild(currentCompany.id());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+    }
+
+    private Forecasts.Series series(String queueId, String channel, List<FieldError> errors) {
+        Long queue = null;
+        if (queueId != null && !queueId.isBlank()) {
+            try {
+                queue = Long.valueOf(queueId);
+                if (queues.path(currentCompany.id(), queue).isEmpty()) {
+                    errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
+            }
+        }
+        Channel ch = null;
+        if (channel != null && !channel.isBlank()) {
+            ch = Channel.fromWire(channel).orElse(null);
+            if (ch == null) errors.add(new FieldError("channel", "must be one of phone, email, chat, sms, social"));
+        }
+        return new Forecasts.Series(currentCompany.id(), queue, ch);
+    }
+
+    private static Instant time(String field, String value, List<FieldError> errors, Instant fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new FieldError(field, "'" + value + "' is not an RFC 3339 time such as 2026-03-01T00:00:00Z"));
+            return null;
+        }
+    }
+}
