@@ -160,14 +160,18 @@ public class Forecasts {
         return actuals.keySet().stream().min(Instant::compareTo).orElse(null);
     }
 
-    /** Up to eight complete weeks before {@code week}, oldest first, none from before the first contact's week. */
-    private static List<double[]> weeksBefore(Map<Instant, Long> actuals, Instant week, Instant dataStart, ZoneId zone) {
+    /**
+     * Up to eight complete weeks before {@code week}, oldest first: none from before the first contact's week,
+     * and none still in progress (the current week would read as a quiet one).
+     */
+    private List<double[]> weeksBefore(Map<Instant, Long> actuals, Instant week, Instant dataStart, ZoneId zone) {
         List<double[]> weeks = new ArrayList<>();
         if (dataStart == null) return weeks;
         Instant firstDataWeek = WeekSlots.weekStart(dataStart, zone);
+        Instant now = clock.instant();
         for (int k = HISTORY_WEEKS; k >= 1; k--) {
             Instant w = back(week, k, zone);
-            if (!w.isBefore(firstDataWeek)) weeks.add(week(actuals, w, zone));
+            if (!w.isBefore(firstDataWeek) && !WeekSlots.nextWeek(w, zone).isAfter(now)) weeks.add(week(actuals, w, zone));
         }
         return weeks;
     }

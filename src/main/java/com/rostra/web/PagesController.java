@@ -21,13 +21,6 @@ class PagesController {
         return "login";
     }
 
-    @GetMapping("/forecasts")
-    String forecasts(Model model) {
-        return upcoming(model, "forecasts", "Forecasts",
-                "Forecast against actual volume per queue and channel, with the model's backtest error.",
-                "Forecasts need a few weeks of contacts: connect Gladly first.");
-    }
-
     @GetMapping("/staffing")
     String staffing(Model model) {
         return upcoming(model, "staffing", "Staffing",

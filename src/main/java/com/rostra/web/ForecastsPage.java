@@ -1,0 +1,92 @@
+package com.rostra.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.IntervalLength;
+import com.rostra.forecasting.Forecasts;
+import com.rostra.queues.Queue;
+import com.rostra.queues.Queues;
+import com.rostra.tenancy.Companies;
+import com.rostra.tenancy.CompanyUser;
+
+/**
+ * Forecasts: for one queue (or all) and channel (or all), actual volume (solid) against forecast (dashed) per
+ * hour over the last two weeks and the next two, with the chosen model and its backtest error by the title.
+ */
+@Controller
+class ForecastsPage {
+
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final Forecasts forecasts;
+    private final Queues queues;
+    private final Companies companies;
+    private final Clock clock;
+
+    ForecastsPage(Forecasts forecasts, Queues queues, Companies companies, Clock clock) {
+        this.forecasts = forecasts;
+        this.queues = queues;
+        this.companies = companies;
+        this.clock = clock;
+    }
+
+    @GetMapping("/forecasts")
+    String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) Long queue,
+                @RequestParam(required = false) String channel, Model model) {
+        ZoneId zone = companies.get(user.companyId()).timeZone();
+        List<Queue> all = queues.list(user.companyId());
+        Long queueId = queue != null && all.stream().anyMatch(q -> q.id() == queue) ? queue : null;
+        Channel ch = channel == null ? null : Channel.fromWire(channel).orElse(null);
+        Forecasts.Series series = new Forecasts.Series(user.companyId(), queueId, ch);
+        Instant now = clock.instant();
+        Instant start = now.atZone(zone).toLocalDate().minusDays(14).atStartOfDay(zone).toInstant();
+        Instant end = now.atZone(zone).toLocalDate().plusDays(15).atStartOfDay(zone).toInstant();
+        Forecasts.Forecast forecast = forecasts.forecast(series, start, end, IntervalLength.MINUTES_60, zone);
+        Forecasts.Accuracy accuracy = forecasts.accuracy(series, 4, zone);
+
+        List<String> labels = new ArrayList<>();
+        List<Double> predicted = new ArrayList<>();
+        List<Long> actual = new ArrayList<>();
+        double actualTotal = 0;
+        for (Forecasts.Point p : forecast.intervals()) {
+            labels.add(LABEL.format(p.start().atZone(zone)));
+            predicted.add(p.volume());
+            actual.add(p.actual());
+            if (p.actual() != null) actualTotal += p.actual();
+        }
+        double nextWeek = forecast.intervals().stream().filter(p -> !p.start().isBefore(now)
+                && p.start().isBefore(now.plus(Duration.ofDays(7)))).mapToDouble(Forecasts.Point::volume).sum();
+        model.addAttribute("page", "forecasts");
+        model.addAttribute("queues", all);
+        model.addAttribute("selectedQueue", queueId);
+        model.addAttribute("selectedChannel", ch == null ? null : ch.wireName());
+        model.addAttribute("channels", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("seriesTitle", (queueId == null ? "All queues" : all.stream().filter(q -> q.id() == queueId)
+                .findFirst().map(Queue::name).orElse("Queue")) + " · " + (ch == null ? "all channels" : ch.wireName()));
+        model.addAttribute("model", forecast.model());
+        model.addAttribute("accuracy", accuracy);
+        model.addAttribute("chosenWape", accuracy.models().stream().filter(s -> s.model().equals(forecast.model()))
+                .findFirst().map(Forecasts.ModelScore::wape).orElse(null));
+        model.addAttribute("labels", labels);
+        model.addAttribute("predicted", predicted);
+        model.addAttribute("actual", actual);
+        model.addAttribute("nowIndex", (int) forecast.intervals().stream().filter(p -> p.start().isBefore(now)).count());
+        model.addAttribute("hasHistory", actualTotal > 0);
+        model.addAttribute("nextWeek", Math.round(nextWeek));
+        return "forecasts";
+    }
+}

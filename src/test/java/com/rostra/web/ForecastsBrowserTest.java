@@ -1,0 +1,52 @@
+package com.rostra.web;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.rostra.contacts.ContactStore;
+import com.rostra.support.ApiTest;
+import com.rostra.support.Browser;
+import com.rostra.support.WeeklyChats;
+import com.rostra.tenancy.CompanyId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Forecasts page draws actual and forecast for four weeks and names the model with its backtest error. */
+class ForecastsBrowserTest extends ApiTest {
+
+    @Autowired
+    ContactStore store;
+
+    @Test
+    void theChartShowsFourWeeksAndTheModelInUse() throws Exception {
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        TestCompany company = newCompany(zone.getId());
+        String email = addUser(company, "manager", "Fran Forecast");
+        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(zone));
+        try (Browser browser = new Browser("http://127.0.0.1:" + port)) {
+            WebDriver d = browser.driver();
+            browser.login(email, USER_PASSWORD);
+            browser.open("/forecasts");
+            assertThat(d.findElements(By.id("forecast-empty"))).isEmpty();
+            assertThat(d.findElement(By.id("forecast-title")).getText()).startsWith("All queues · all channels");
+            assertThat(d.findElement(By.id("forecast-model")).getText()).contains("backtest WAPE", "over the last 4 weeks");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-points")))
+                            .as("hourly points for 29 days").isBetween(29 * 24 - 1, 29 * 24 + 1));
+            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).hasSize(3);
+            assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
+            browser.screenshot("forecasts");
+
+            new Select(d.findElement(By.id("channel"))).selectByValue("email");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(d.findElement(By.id("forecast-empty")).getText()).contains("nothing to forecast"));
+            browser.screenshot("forecasts-empty");
+        }
+    }
+}
