@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.RequestTimes;
 import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.tenancy.CurrentCompany;
 
@@ -124,6 +125,6 @@ class ContactsController {
     }
 
     private static Instant instant(String field, String value, List<FieldError> errors) {
-        return Times.parse(field, value, errors);
+        return RequestTimes.parse(field, value, errors);
     }
 }

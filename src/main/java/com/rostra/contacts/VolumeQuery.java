@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.RequestTimes;
 import com.rostra.platform.InvalidRequestException.FieldError;
 
 /** The parameters of a volume request, validated together so every mistake is reported at once. */
@@ -15,8 +16,8 @@ public record VolumeQuery(Instant start, Instant end, IntervalLength length, Str
     public static VolumeQuery parse(String start, String end, String interval, String groupBy, String timeZone,
                                     ZoneId companyZone) {
         List<FieldError> errors = new ArrayList<>();
-        Instant from = Times.parse("start", start, errors);
-        Instant to = Times.parse("end", end, errors);
+        Instant from = RequestTimes.parse("start", start, errors);
+        Instant to = RequestTimes.parse("end", end, errors);
         if (start == null || start.isBlank()) errors.add(new FieldError("start", "is required"));
         if (end == null || end.isBlank()) errors.add(new FieldError("end", "is required"));
         IntervalLength length = IntervalLength.fromWire(interval).orElse(null);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.RequestTimes;
 import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.queues.Queues;
 import com.rostra.tenancy.CurrentCompany;
@@ -106,12 +107,6 @@ class ForecastsController {
     }
 
     private static Instant time(String field, String value, List<FieldError> errors, Instant fallback) {
-        if (value == null || value.isBlank()) return fallback;
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not an RFC 3339 time such as 2026-03-01T00:00:00Z"));
-            return null;
-        }
+        return value == null || value.isBlank() ? fallback : RequestTimes.parse(field, value, errors);
     }
 }

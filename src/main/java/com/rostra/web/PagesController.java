@@ -21,13 +21,6 @@ class PagesController {
         return "login";
     }
 
-    @GetMapping("/staffing")
-    String staffing(Model model) {
-        return upcoming(model, "staffing", "Staffing",
-                "Required agents per interval (Erlang C/A with shrinkage) against scheduled agents.",
-                "Set service-level targets per queue once forecasts exist.");
-    }
-
     @GetMapping("/schedules")
     String schedules(Model model) {
         return upcoming(model, "schedules", "Schedules",

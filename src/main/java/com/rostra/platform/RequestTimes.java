@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.platform;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,11 +10,12 @@ import java.util.List;
 import com.rostra.platform.InvalidRequestException.FieldError;
 
 /** Request time parameters: RFC 3339, or a bare date meaning its UTC midnight. */
-final class Times {
+public final class RequestTimes {
 
-    private Times() {}
+    private RequestTimes() {}
 
-    static Instant parse(String field, String value, List<FieldError> errors) {
+    /** Null (and an error) when the value is not a time; null without error when it is absent. */
+    public static Instant parse(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

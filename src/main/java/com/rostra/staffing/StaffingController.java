@@ -1,0 +1,135 @@
+package com.rostra.staffing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.IntervalLength;
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.RequestTimes;
+import com.rostra.platform.InvalidRequestException.FieldError;
+import com.rostra.platform.NotFoundException;
+import com.rostra.queues.Queues;
+import com.rostra.tenancy.CurrentCompany;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Staffing")
+class StaffingController {
+
+    private final StaffingSettingsStore settings;
+    private final Requirements requirements;
+    private final Queues queues;
+    private final CurrentCompany currentCompany;
+    private final java.time.Clock clock;
+
+    StaffingController(StaffingSettingsStore settings, Requirements requirements, Queues queues, CurrentCompany currentCompany,
+                       java.time.Clock clock) {
+        this.settings = settings;
+        this.requirements = requirements;
+        this.queues = queues;
+        this.currentCompany = currentCompany;
+        this.clock = clock;
+    }
+
+    /** {@code queue_id} "all" is every queue together. */
+    @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}")
+    StaffingSettings get(@PathVariable String queueId, @PathVariable String channel) {
+        return settings.get(currentCompany.id(), queueKey(queueId), channel(channel));
+    }
+
+    /** The body of PUT: fields left out keep their current value (the channel's default until saved). */
+    record SettingsInput(Double serviceLevel, Integer targetSeconds, Integer ahtSeconds, Double shrinkage, Double maxOccupancy,
+                         Integer concurrency, Integer patienceSeconds, Integer slaWindowHours) {}
+
+    @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
+    StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
+        long queue = queueKey(queueId);
+        String ch = channel(channel);
+        StaffingSettings current = settings.get(currentCompany.id(), queue, ch);
+        return settings.save(currentCompany.id(), queue, ch, new StaffingSettings(
+                body.serviceLevel() != null ? body.serviceLevel() : current.serviceLevel(),
+                body.targetSeconds() != null ? body.targetSeconds() : current.targetSeconds(),
+                body.ahtSeconds() != null ? body.ahtSeconds() : current.ahtSeconds(),
+                body.shrinkage() != null ? body.shrinkage() : current.shrinkage(),
+                body.maxOccupancy() != null ? body.maxOccupancy() : current.maxOccupancy(),
+                body.concurrency() != null ? body.concurrency() : current.concurrency(),
+                body.patienceSeconds() != null ? body.patienceSeconds() : current.patienceSeconds(),
+                body.slaWindowHours() != null ? body.slaWindowHours() : current.slaWindowHours()));
+    }
+
+    /** Requirements per interval; the optional overrides preview other settings without saving them (what-if). */
+    @GetMapping("/api/v1/requirements")
+    List<Requirements.Requirement> requirements(@RequestParam(name = "queue_id", required = false) String queueId,
+                                                @RequestParam(required = false) String channel,
+                                                @RequestParam(required = false) String start,
+                                                @RequestParam(required = false) String end,
+                                                @RequestParam(defaultValue = "15m") String interval,
+                                                @RequestParam(name = "service_level", required = false) Double serviceLevel,
+                                                @RequestParam(name = "target_seconds", required = false) Integer targetSeconds,
+                                                @RequestParam(name = "aht_seconds", required = false) Integer ahtSeconds,
+                                                @RequestParam(required = false) Double shrinkage,
+                                                @RequestParam(name = "max_occupancy", required = false) Double maxOccupancy,
+                                                @RequestParam(required = false) Integer concurrency) {
+        List<FieldError> errors = new ArrayList<>();
+        Long queue = null;
+        if (queueId != null && !queueId.isBlank() && !queueId.equals("all")) {
+            try {
+                queue = Long.valueOf(queueId);
+                if (queues.path(currentCompany.id(), queue).isEmpty()) errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
+            }
+        }
+        Channel ch = channel == null ? null : Channel.fromWire(channel).orElse(null);
+        if (ch == null) errors.add(new FieldError("channel", "is required: one of phone, email, chat, sms, social (settings are per channel)"));
+        ZoneId zone = currentCompany.company().timeZone();
+        Instant dayStart = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Instant from = time("start", start, errors, dayStart);
+        Instant to = time("end", end, errors, dayStart.plus(Duration.ofDays(1)));
+        IntervalLength length = IntervalLength.fromWire(interval).filter(l -> l != IntervalLength.DAY).orElse(null);
+        if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m or 60m"));
+        if (from != null && to != null && (!to.isAfter(from) || Duration.between(from, to).toDays() > 31)) {
+            errors.add(new FieldError("end", "must be after start and at most 31 days later"));
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        StaffingSettings saved = settings.get(currentCompany.id(), queue == null ? 0 : queue, ch.wireName());
+        StaffingSettings s = new StaffingSettings(serviceLevel != null ? serviceLevel : saved.serviceLevel(),
+                targetSeconds != null ? targetSeconds : saved.targetSeconds(), ahtSeconds != null ? ahtSeconds : saved.ahtSeconds(),
+                shrinkage != null ? shrinkage : saved.shrinkage(), maxOccupancy != null ? maxOccupancy : saved.maxOccupancy(),
+                concurrency != null ? concurrency : saved.concurrency(), saved.patienceSeconds(), saved.slaWindowHours());
+        StaffingSettingsStore.check(s);
+        return requirements.requirements(currentCompany.id(), queue, ch, from, to, length, zone, s);
+    }
+
+    private long queueKey(String queueId) {
+        if (queueId.equals("all")) return 0;
+        try {
+            long id = Long.parseLong(queueId);
+            if (queues.path(currentCompany.id(), id).isPresent()) return id;
+        } catch (NumberFormatException e) {
+            // not found below
+        }
+        throw new NotFoundException("queue");
+    }
+
+    private static String channel(String channel) {
+        return Channel.fromWire(channel).map(Channel::wireName)
+                .orElseThrow(() -> new InvalidRequestException("channel", "must be one of phone, email, chat, sms, social"));
+    }
+
+    private static Instant time(String field, String value, List<FieldError> errors, Instant fallback) {
+        return value == null || value.isBlank() ? fallback : RequestTimes.parse(field, value, errors);
+    }
+}

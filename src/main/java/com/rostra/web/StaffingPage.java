@@ -1,0 +1,168 @@
+package com.rostra.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.IntervalLength;
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.queues.Queue;
+import com.rostra.queues.Queues;
+import com.rostra.staffing.Requirements;
+import com.rostra.staffing.StaffingSettings;
+import com.rostra.staffing.StaffingSettingsStore;
+import com.rostra.tenancy.Companies;
+import com.rostra.tenancy.CompanyUser;
+
+/**
+ * Staffing: required agents per quarter hour of one day for a queue and channel, from its forecast and settings.
+ * The side panel previews other settings (what-if, nothing saved) or saves them.
+ */
+@Controller
+class StaffingPage {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Requirements requirements;
+    private final StaffingSettingsStore settings;
+    private final Queues queues;
+    private final Companies companies;
+    private final Clock clock;
+
+    StaffingPage(Requirements requirements, StaffingSettingsStore settings, Queues queues, Companies companies, Clock clock) {
+        this.requirements = requirements;
+        this.settings = settings;
+        this.queues = queues;
+        this.companies = companies;
+        this.clock = clock;
+    }
+
+    @GetMapping("/staffing")
+    String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) Long queue,
+                @RequestParam(defaultValue = "phone") String channel, @RequestParam(required = false) String day,
+                @RequestParam Map<String, String> params, Model model) {
+        ZoneId zone = companies.get(user.companyId()).timeZone();
+        List<Queue> all = queues.list(user.companyId());
+        Long queueId = queue != null && all.stream().anyMatch(q -> q.id() == queue) ? queue : null;
+        Channel ch = Channel.fromWire(channel).orElse(Channel.PHONE);
+        LocalDate date = LocalDate.now(clock.withZone(zone));
+        try {
+            if (day != null && !day.isBlank()) date = LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            model.addAttribute("error", "'" + day + "' is not a date; showing today.");
+        }
+        StaffingSettings saved = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName());
+        Map<String, String> errors = new HashMap<>();
+        StaffingSettings shown = overrides(saved, params, errors);
+        boolean preview = !shown.equals(saved);
+        validate(shown, errors);
+        if (model.getAttribute("flashErrors") instanceof Map<?, ?> flash) {
+            flash.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
+        }
+        if (!errors.isEmpty()) shown = saved;
+        List<Requirements.Requirement> rows = requirements.requirements(user.companyId(), queueId, ch,
+                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone, shown);
+        List<String> labels = new ArrayList<>();
+        List<Integer> required = new ArrayList<>();
+        List<Integer> withShrinkage = new ArrayList<>();
+        int peak = 0;
+        double agentHours = 0;
+        for (Requirements.Requirement r : rows) {
+            labels.add(TIME.format(r.start().atZone(zone)));
+            required.add(r.requiredAgents());
+            withShrinkage.add(r.requiredWithShrinkage());
+            peak = Math.max(peak, r.requiredWithShrinkage());
+            agentHours += r.requiredWithShrinkage() / 4.0;
+        }
+        model.addAttribute("page", "staffing");
+        model.addAttribute("queues", all);
+        model.addAttribute("selectedQueue", queueId);
+        model.addAttribute("channel", ch.wireName());
+        model.addAttribute("channels", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("day", date.toString());
+        model.addAttribute("settings", shown);
+        model.addAttribute("preview", preview && errors.isEmpty());
+        model.addAttribute("errors", errors);
+        model.addAttribute("labels", labels);
+        model.addAttribute("required", required);
+        model.addAttribute("withShrinkage", withShrinkage);
+        model.addAttribute("rows", rows);
+        model.addAttribute("peak", peak);
+        model.addAttribute("agentHours", Math.round(agentHours * 10) / 10.0);
+        model.addAttribute("volume", Math.round(rows.stream().mapToDouble(Requirements.Requirement::forecastVolume).sum()));
+        return "staffing";
+    }
+
+    @PostMapping("/staffing/settings")
+    String save(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) Long queue,
+                @RequestParam String channel, @RequestParam(required = false) String day,
+                @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        Long queueId = queue != null && queues.path(user.companyId(), queue).isPresent() ? queue : null;
+        String ch = Channel.fromWire(channel).map(Channel::wireName).orElse("phone");
+        StaffingSettings current = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch);
+        Map<String, String> errors = new HashMap<>();
+        StaffingSettings wanted = overrides(current, params, errors);
+        redirect.addAttribute("channel", ch);
+        if (queueId != null) redirect.addAttribute("queue", queueId);
+        if (day != null) redirect.addAttribute("day", day);
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("flashErrors", errors);
+            return "redirect:/staffing";
+        }
+        try {
+            settings.save(user.companyId(), queueId == null ? 0 : queueId, ch, wanted);
+            redirect.addFlashAttribute("message", "Saved the staffing settings for " + ch + ".");
+        } catch (InvalidRequestException e) {
+            Map<String, String> fieldErrors = new HashMap<>();
+            e.errors().forEach(f -> fieldErrors.put(f.field(), f.message()));
+            redirect.addFlashAttribute("flashErrors", fieldErrors);
+        }
+        return "redirect:/staffing";
+    }
+
+    /** The settings with the form's values in place of the saved ones; unreadable numbers are errors by field. */
+    private static StaffingSettings overrides(StaffingSettings s, Map<String, String> p, Map<String, String> errors) {
+        return new StaffingSettings(
+                number(p, "service_level", s.serviceLevel(), errors),
+                (int) number(p, "target_seconds", s.targetSeconds(), errors),
+                (int) number(p, "aht_seconds", s.ahtSeconds(), errors),
+                number(p, "shrinkage", s.shrinkage(), errors),
+                number(p, "max_occupancy", s.maxOccupancy(), errors),
+                (int) number(p, "concurrency", s.concurrency(), errors),
+                s.patienceSeconds(), s.slaWindowHours());
+    }
+
+    private static double number(Map<String, String> p, String field, double fallback, Map<String, String> errors) {
+        String v = p.get(field);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "'" + v + "' is not a number");
+            return fallback;
+        }
+    }
+
+    private static void validate(StaffingSettings s, Map<String, String> errors) {
+        try {
+            StaffingSettingsStore.check(s);
+        } catch (InvalidRequestException e) {
+            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+        }
+    }
+}

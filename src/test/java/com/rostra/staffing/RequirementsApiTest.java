@@ -1,0 +1,85 @@
+package com.rostra.staffing;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.rostra.contacts.ContactStore;
+import com.rostra.support.ApiTest;
+import com.rostra.support.Http;
+import com.rostra.support.WeeklyChats;
+import com.rostra.tenancy.CompanyId;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** From the forecast of a steady chat week to agents per interval, with saved settings and a what-if preview. */
+class RequirementsApiTest extends ApiTest {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
+    @Autowired
+    ContactStore store;
+
+    @Test
+    void oneChatAQuarterHourNeedsTwoAgentsAndThreeToSchedule() {
+        TestCompany company = newCompany(ZONE.getId());
+        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(ZONE));
+        Map<String, Object> settings = new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60, "aht_seconds", 300,
+                "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1));
+        Http.Response put = http.put("/api/v1/staffing-settings/all/chat", company.auth(), settings);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(http.get("/api/v1/staffing-settings/all/chat", company.auth()).json().get("aht_seconds").asInt()).isEqualTo(300);
+
+        LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        String range = "&start=" + monday.atTime(10, 0).atZone(ZONE).toOffsetDateTime() + "&end=" + monday.atTime(11, 0).atZone(ZONE).toOffsetDateTime();
+        JsonNode intervals = http.get("/api/v1/requirements?channel=chat" + range, company.auth()).json();
+        assertThat(intervals).hasSize(4);
+        // 10:05, 10:20, 10:35: one chat in each of the first three quarter hours. A = 1 × 300 / 900 = 1/3 Erlang:
+        // one agent answers 70.8% within 60 s, two answer 96.6%.
+        JsonNode first = intervals.get(0);
+        assertThat(first.get("forecast_volume").asDouble()).isEqualTo(1.0);
+        assertThat(first.get("required_agents").asInt()).isEqualTo(2);
+        assertThat(first.get("required_with_shrinkage").asInt()).isEqualTo(3);
+        assertThat(first.get("expected_service_level").asDouble()).isBetween(0.96, 0.97);
+        assertThat(first.get("scheduled_agents").isNull()).isTrue();
+        assertThat(intervals.get(3).get("required_agents").asInt()).as("nothing forecast at 10:45").isZero();
+
+        JsonNode whatIf = http.get("/api/v1/requirements?channel=chat&service_level=0.7" + range, company.auth()).json();
+        assertThat(whatIf.get(0).get("required_agents").asInt()).as("a 70% target is met by one").isEqualTo(1);
+        assertThat(http.get("/api/v1/staffing-settings/all/chat", company.auth()).json().get("service_level").asDouble())
+                .as("a preview saves nothing").isEqualTo(0.8);
+    }
+
+    @Test
+    void badSettingsAndParametersAreRejectedFieldByField() {
+        TestCompany company = newCompany();
+        Http.Response bad = http.put("/api/v1/staffing-settings/all/phone", company.auth(), Map.of("service_level", 1.5,
+                "target_seconds", 0, "aht_seconds", 300, "shrinkage", 0.95, "max_occupancy", 0, "concurrency", 1));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("service_level", "target_seconds", "shrinkage", "max_occupancy");
+        assertThat(http.get("/api/v1/staffing-settings/all/fax", company.auth()).status()).isEqualTo(400);
+        TestCompany other = newCompany();
+        long theirs = http.post("/api/v1/queues", other.auth(), Map.of("name", "Theirs")).json().get("id").asLong();
+        assertThat(http.get("/api/v1/staffing-settings/" + theirs + "/phone", company.auth()).status()).isEqualTo(404);
+        Map<String, Object> valid = Map.of("service_level", 0.8, "target_seconds", 20, "aht_seconds", 300, "shrinkage", 0.3,
+                "max_occupancy", 0.85, "concurrency", 1);
+        assertThat(http.put("/api/v1/staffing-settings/" + theirs + "/phone", company.auth(), valid).status()).isEqualTo(404);
+        Http.Response partial = http.put("/api/v1/staffing-settings/all/phone", company.auth(), Map.of("service_level", 0.9));
+        assertThat(partial.status()).as(partial.body()).isEqualTo(200);
+        assertThat(partial.json().get("service_level").asDouble()).isEqualTo(0.9);
+        assertThat(partial.json().get("aht_seconds").asInt()).as("left out: kept").isEqualTo(300);
+        assertThat(http.get("/api/v1/requirements?channel=phone&queue_id=" + theirs, company.auth()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/requirements", company.auth()).json().get("errors").get(0).get("field").asString()).isEqualTo("channel");
+        assertThat(http.get("/api/v1/requirements?channel=phone&interval=1d", company.auth()).status()).isEqualTo(400);
+        JsonNode defaults = http.get("/api/v1/staffing-settings/all/email", company.auth()).json();
+        assertThat(defaults.get("sla_window_hours").asInt()).as("email is deferred by default").isEqualTo(24);
+    }
+}
