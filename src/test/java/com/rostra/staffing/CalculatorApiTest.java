@@ -1,0 +1,45 @@
+package com.rostra.staffing;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.rostra.support.ApiTest;
+import com.rostra.support.Http;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CalculatorApiTest extends ApiTest {
+
+    @Test
+    void erlangCForOneInterval() {
+        TestCompany company = newCompany();
+        // 180 calls in 30 minutes at 4 minutes each: 24 Erlangs; 80% within 20 s.
+        Http.Response r = http.post("/api/v1/staffing/calculate", company.auth(), Map.of("volume", 180, "interval_seconds", 1800,
+                "aht_seconds", 240, "service_level", 0.8, "target_seconds", 20, "shrinkage", 0.25, "model", "erlang_c"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode body = r.json();
+        int agents = body.get("agents").asInt();
+        assertThat(body.get("service_level").asDouble()).isGreaterThanOrEqualTo(0.8);
+        assertThat(ErlangC.serviceLevel(24, agents - 1, 240, 20)).as("one fewer misses the target").isLessThan(0.8);
+        assertThat(body.get("occupancy").asDouble()).isCloseTo(24.0 / agents, within(1e-4));
+        assertThat(body.get("asa_seconds").asDouble()).isCloseTo(ErlangC.probabilityOfWaiting(24, agents) * 240 / (agents - 24), within(1e-3));
+        assertThat(body.get("agents_with_shrinkage").asInt()).isEqualTo((int) Math.ceil(agents / 0.75));
+    }
+
+    @Test
+    void missingOrImpossibleInputsAreNamed() {
+        TestCompany company = newCompany();
+        Http.Response r = http.post("/api/v1/staffing/calculate", company.auth(), Map.of("volume", -1, "model", "erlang_z"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("volume", "interval_seconds", "aht_seconds", "service_level", "target_seconds", "model");
+        Http.Response a = http.post("/api/v1/staffing/calculate", company.auth(), Map.of("volume", 10, "interval_seconds", 900,
+                "aht_seconds", 200, "service_level", 0.8, "target_seconds", 20, "model", "erlang_a", "patience_seconds", 60));
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body()).contains("not available yet");
+        assertThat(http.post("/api/v1/staffing/calculate", "Basic bm9wZTo=", Map.of()).status()).isEqualTo(401);
+    }
+}
