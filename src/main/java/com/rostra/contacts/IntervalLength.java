@@ -22,6 +22,11 @@ public enum IntervalLength {
         this.minutes = minutes;
     }
 
+    /** The length as a duration (a day is 24 hours here; DST days are longer or shorter). */
+    public java.time.Duration nominal() {
+        return java.time.Duration.ofMinutes(minutes);
+    }
+
     public static Optional<IntervalLength> fromWire(String value) {
         for (IntervalLength l : values()) {
             if (l.wire.equals(value)) {

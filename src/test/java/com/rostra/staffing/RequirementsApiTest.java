@@ -49,13 +49,41 @@ class RequirementsApiTest extends ApiTest {
         assertThat(first.get("required_agents").asInt()).isEqualTo(2);
         assertThat(first.get("required_with_shrinkage").asInt()).isEqualTo(3);
         assertThat(first.get("expected_service_level").asDouble()).isBetween(0.96, 0.97);
-        assertThat(first.get("scheduled_agents").isNull()).isTrue();
+        assertThat(first.get("scheduled_agents").asInt()).as("nobody scheduled yet").isZero();
         assertThat(intervals.get(3).get("required_agents").asInt()).as("nothing forecast at 10:45").isZero();
+
+        // Two people on chat from 10:00 to 10:30, one of them on a break after that.
+        long chat = typeId(company, "Chat");
+        long lunch = typeId(company, "Lunch");
+        for (String who : new String[] {"ann", "bob"}) {
+            long person = http.post("/api/v1/people", company.auth(), Map.of("first_name", who, "email", who + "@example.com"))
+                    .json().get("id").asLong();
+            Http.Response a = http.post("/api/v1/activities", company.auth(), Map.of("person_id", person, "activity_type_id", chat,
+                    "start", monday.atTime(10, 0).atZone(ZONE).toOffsetDateTime().toString(),
+                    "end", monday.atTime(10, 30).atZone(ZONE).toOffsetDateTime().toString()));
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            http.post("/api/v1/activities", company.auth(), Map.of("person_id", person, "activity_type_id", lunch,
+                    "start", monday.atTime(10, 30).atZone(ZONE).toOffsetDateTime().toString(),
+                    "end", monday.atTime(11, 0).atZone(ZONE).toOffsetDateTime().toString()));
+        }
+        JsonNode withSchedule = http.get("/api/v1/requirements?channel=chat" + range, company.auth()).json();
+        assertThat(withSchedule.get(0).get("scheduled_agents").asInt()).isEqualTo(2);
+        assertThat(withSchedule.get(1).get("scheduled_agents").asInt()).isEqualTo(2);
+        assertThat(withSchedule.get(2).get("scheduled_agents").asInt()).as("a break is not productive").isZero();
+        assertThat(http.get("/api/v1/requirements?channel=phone" + range, company.auth()).json().get(0).get("scheduled_agents").asInt())
+                .as("chat agents do not staff the phones").isZero();
 
         JsonNode whatIf = http.get("/api/v1/requirements?channel=chat&service_level=0.7" + range, company.auth()).json();
         assertThat(whatIf.get(0).get("required_agents").asInt()).as("a 70% target is met by one").isEqualTo(1);
         assertThat(http.get("/api/v1/staffing-settings/all/chat", company.auth()).json().get("service_level").asDouble())
                 .as("a preview saves nothing").isEqualTo(0.8);
+    }
+
+    private long typeId(TestCompany company, String name) {
+        for (JsonNode t : http.get("/api/v1/activity-types", company.auth()).json()) {
+            if (t.get("name").asString().equals(name)) return t.get("id").asLong();
+        }
+        throw new AssertionError("no activity type " + name);
     }
 
     @Test

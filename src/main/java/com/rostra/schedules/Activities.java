@@ -1,0 +1,224 @@
+package com.rostra.schedules;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.agents.People;
+import com.rostra.agents.Person;
+import com.rostra.platform.ConflictException;
+import com.rostra.platform.Db;
+import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.InvalidRequestException.FieldError;
+import com.rostra.platform.NotFoundException;
+import com.rostra.platform.RequestTimes;
+import com.rostra.tenancy.CompanyId;
+
+/**
+ * Scheduled activities. A person's activities never overlap (an overlapping one is refused with the one it
+ * collides with), last at most 24 hours, and belong to the company's people and activity types.
+ */
+@Service
+public class Activities {
+
+    public static final String TEMPLATE = "person_email,activity_type,start,end\n"
+            + "amy.agent@example.com,Phone,2026-01-05T09:00:00-05:00,2026-01-05T12:00:00-05:00\n"
+            + "amy.agent@example.com,Lunch,2026-01-05T12:00:00-05:00,2026-01-05T12:30:00-05:00\n";
+
+    public record RowError(int row, String field, String message) {}
+
+    public record ImportResult(int imported, List<RowError> errors) {}
+
+    private record Planned(long personId, ActivityType type, Instant start, Instant end) {}
+
+    private final JdbcClient jdbc;
+    private final ActivityTypes types;
+    private final People people;
+    private final Clock clock;
+
+    Activities(JdbcClient jdbc, ActivityTypes types, People people, Clock clock) {
+        this.jdbc = jdbc;
+        this.types = types;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public List<Activity> list(CompanyId company, Instant from, Instant to, Long personId) {
+        return jdbc.sql("""
+                select a.id, a.person_id, a.activity_type_id, t.name, t.category, a.start_at, a.end_at
+                from activities a join activity_types t on t.id = a.activity_type_id and t.company_id = a.company_id
+                where a.company_id = ? and a.start_at < ? and a.end_at > ? and (? = 0 or a.person_id = ?)
+                order by a.person_id, a.start_at""")
+                .params(company.value(), Db.ts(to), Db.ts(from), personId == null ? 0 : personId, personId == null ? 0 : personId)
+                .query((rs, i) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        Db.instant(rs, 6), Db.instant(rs, 7)))
+                .list();
+    }
+
+    @Transactional
+    public Activity create(CompanyId company, Long personId, Long typeId, String start, String end) {
+        List<FieldError> errors = new ArrayList<>();
+        if (personId == null) errors.add(new FieldError("person_id", "is required"));
+        else if (person(company, personId).isEmpty()) errors.add(new FieldError("person_id", "no person " + personId + " exists"));
+        ActivityType type = null;
+        if (typeId == null) errors.add(new FieldError("activity_type_id", "is required"));
+        else {
+            type = types.list(company).stream().filter(t -> t.id() == typeId).findFirst().orElse(null);
+            if (type == null) errors.add(new FieldError("activity_type_id", "no activity type " + typeId + " exists"));
+        }
+        Instant from = RequestTimes.parse("start", start, errors);
+        Instant to = RequestTimes.parse("end", end, errors);
+        if (start == null || start.isBlank()) errors.add(new FieldError("start", "is required"));
+        if (end == null || end.isBlank()) errors.add(new FieldError("end", "is required"));
+        checkRange(from, to, "end", errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        overlap(company, personId, from, to).ifPresent(a -> {
+            throw new ConflictException("overlaps " + a.activityType() + " from " + a.start() + " to " + a.end());
+        });
+        long id = insert(company, new Planned(personId, type, from, to));
+        return list(company, from, to, personId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void delete(CompanyId company, long id) {
+        if (jdbc.sql("delete from activities where company_id = ? and id = ?").params(company.value(), id).update() == 0) {
+            throw new NotFoundException("activity");
+        }
+    }
+
+    /** Every row checked first; with errors nothing is written unless {@code partial}. */
+    @Transactional
+    public ImportResult importCsv(CompanyId company, String csv, boolean partial) {
+        List<RowError> errors = new ArrayList<>();
+        List<CSVRecord> records;
+        Map<String, Integer> header = new HashMap<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get().parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
+            parser.getHeaderMap().forEach((name, i) -> header.put(name.toLowerCase(Locale.ROOT).strip(), i));
+            records = parser.getRecords();
+        } catch (IOException | RuntimeException e) {
+            return new ImportResult(0, List.of(new RowError(1, null, "not a readable CSV file: " + e.getMessage())));
+        }
+        if (!header.containsKey("person_email") && !header.containsKey("person_id")) errors.add(new RowError(1, "person_email", "missing column person_email (or person_id)"));
+        for (String c : List.of("activity_type", "start", "end")) if (!header.containsKey(c)) errors.add(new RowError(1, c, "missing column " + c));
+        if (!errors.isEmpty()) return new ImportResult(0, errors);
+        Map<String, ActivityType> typesByName = new HashMap<>();
+        types.list(company).forEach(t -> typesByName.put(t.name().toLowerCase(Locale.ROOT), t));
+        List<Planned> good = new ArrayList<>();
+        List<Integer> goodRows = new ArrayList<>();
+        for (CSVRecord r : records) {
+            int row = (int) r.getRecordNumber() + 1;
+            List<FieldError> rowErrors = new ArrayList<>();
+            Long personId = null;
+            String email = cell(r, header, "person_email");
+            String idText = cell(r, header, "person_id");
+            if (idText != null && !idText.isEmpty()) {
+                try {
+                    personId = person(company, Long.parseLong(idText)).map(Person::id).orElse(null);
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                if (personId == null) rowErrors.add(new FieldError("person_id", "no person " + idText + " exists"));
+            } else if (email != null && !email.isEmpty()) {
+                personId = people.findByEmail(company, email).map(Person::id).orElse(null);
+                if (personId == null) rowErrors.add(new FieldError("person_email", "no person with email " + email));
+            } else {
+                rowErrors.add(new FieldError("person_email", "is required"));
+            }
+            String typeName = cell(r, header, "activity_type");
+            ActivityType type = typeName == null ? null : typesByName.get(typeName.toLowerCase(Locale.ROOT));
+            if (type == null) rowErrors.add(new FieldError("activity_type", "'" + typeName + "' is not an activity type; known: "
+                    + String.join(", ", typesByName.values().stream().map(ActivityType::name).sorted().toList())));
+            Instant from = RequestTimes.parse("start", cell(r, header, "start"), rowErrors);
+            Instant to = RequestTimes.parse("end", cell(r, header, "end"), rowErrors);
+            if (from == null && rowErrors.stream().noneMatch(e -> e.field().equals("start"))) rowErrors.add(new FieldError("start", "is required"));
+            if (to == null && rowErrors.stream().noneMatch(e -> e.field().equals("end"))) rowErrors.add(new FieldError("end", "is required"));
+            checkRange(from, to, "end", rowErrors);
+            if (rowErrors.isEmpty()) {
+                Planned p = new Planned(personId, type, from, to);
+                Optional<Activity> stored = overlap(company, personId, from, to);
+                int clash = -1;
+                for (int i = 0; i < good.size() && clash < 0; i++) {
+                    Planned o = good.get(i);
+                    if (o.personId() == p.personId() && o.start().isBefore(p.end()) && p.start().isBefore(o.end())) clash = goodRows.get(i);
+                }
+                if (stored.isPresent()) rowErrors.add(new FieldError("start", "overlaps the scheduled " + stored.get().activityType()
+                        + " from " + stored.get().start() + " to " + stored.get().end()));
+                else if (clash > 0) rowErrors.add(new FieldError("start", "overlaps row " + clash));
+                else {
+                    good.add(p);
+                    goodRows.add(row);
+                }
+            }
+            rowErrors.forEach(e -> errors.add(new RowError(row, e.field(), e.message())));
+        }
+        if (!errors.isEmpty() && !partial) return new ImportResult(0, errors);
+        good.forEach(p -> insert(company, p));
+        return new ImportResult(good.size(), errors);
+    }
+
+    /** People with a productive activity on the channel (or on any channel) at the middle of each interval. */
+    public int[] scheduledAgents(CompanyId company, String channel, List<Instant> intervalStarts, Duration interval) {
+        int[] counts = new int[intervalStarts.size()];
+        if (intervalStarts.isEmpty()) return counts;
+        Instant from = intervalStarts.get(0);
+        Instant to = intervalStarts.get(intervalStarts.size() - 1).plus(interval);
+        List<Instant[]> blocks = jdbc.sql("""
+                select a.start_at, a.end_at from activities a join activity_types t on t.id = a.activity_type_id
+                where a.company_id = ? and a.start_at < ? and a.end_at > ? and t.productive = true
+                  and (t.channel is null or t.channel = ?)""")
+                .params(company.value(), Db.ts(to), Db.ts(from), channel)
+                .query((rs, i) -> new Instant[] {Db.instant(rs, 1), Db.instant(rs, 2)}).list();
+        for (int i = 0; i < counts.length; i++) {
+            Instant middle = intervalStarts.get(i).plus(interval.dividedBy(2));
+            for (Instant[] b : blocks) if (!b[0].isAfter(middle) && b[1].isAfter(middle)) counts[i]++;
+        }
+        return counts;
+    }
+
+    private Optional<Person> person(CompanyId company, long id) {
+        try {
+            return Optional.of(people.get(company, id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Activity> overlap(CompanyId company, long personId, Instant from, Instant to) {
+        return list(company, from, to, personId).stream().findFirst();
+    }
+
+    private static void checkRange(Instant from, Instant to, String field, List<FieldError> errors) {
+        if (from != null && to != null) {
+            if (!to.isAfter(from)) errors.add(new FieldError(field, "must be after start"));
+            else if (Duration.between(from, to).compareTo(Duration.ofHours(24)) > 0) errors.add(new FieldError(field, "an activity lasts at most 24 hours"));
+        }
+    }
+
+    private long insert(CompanyId company, Planned p) {
+        return Db.insert(jdbc.sql("""
+                insert into activities (company_id, person_id, activity_type_id, start_at, end_at, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(company.value(), p.personId(), p.type().id(), Db.ts(p.start()), Db.ts(p.end()), Db.ts(clock.instant())));
+    }
+
+    private static String cell(CSVRecord r, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        return i == null || i >= r.size() ? null : r.get(i).strip();
+    }
+}

@@ -1,0 +1,7 @@
+package com.rostra.schedules;
+
+import java.time.Instant;
+
+/** One scheduled block of one person. */
+public record Activity(long id, long personId, long activityTypeId, String activityType, String category,
+                       Instant start, Instant end) {}

@@ -1,0 +1,5 @@
+/**
+ * Schedules: activity types (productive per channel, breaks, meetings, time off) and each person's scheduled
+ * activities; how many agents are scheduled on a channel per interval, for staffing.
+ */
+package com.rostra.schedules;
