@@ -26,7 +26,8 @@ class ReportPacingTest {
         }
         assertThat(starts.get(2)).as("the first three go at once").isLessThan(100);
         for (int i = 3; i < starts.size(); i++) {
-            assertThat(starts.get(i) - starts.get(i - 3)).as("call " + i).isGreaterThanOrEqualTo(window.toMillis());
+            // Stamped after acquire returns, so an earlier call's stamp may lag its grant by a few milliseconds.
+            assertThat(starts.get(i) - starts.get(i - 3)).as("call " + i).isGreaterThanOrEqualTo(window.toMillis() - 25);
         }
         assertThat(starts.get(3)).as("no slower than the rule").isLessThan(window.toMillis() + 150);
         pacing.acquire(new CompanyId(2));
