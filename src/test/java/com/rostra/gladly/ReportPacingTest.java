@@ -24,13 +24,13 @@ class ReportPacingTest {
             pacing.acquire(company);
             starts.add((System.nanoTime() - t0) / 1_000_000);
         }
-        assertThat(starts.get(2)).as("the first three go at once").isLessThan(100);
+        assertThat(starts.get(2)).as("the first three go at once").isLessThan(200);
         for (int i = 3; i < starts.size(); i++) {
             // Stamped after acquire returns, so an earlier call's stamp may lag its grant by a few milliseconds.
             assertThat(starts.get(i) - starts.get(i - 3)).as("call " + i).isGreaterThanOrEqualTo(window.toMillis() - 25);
         }
-        assertThat(starts.get(3)).as("no slower than the rule").isLessThan(window.toMillis() + 150);
+        assertThat(starts.get(3)).as("no slower than the rule").isLessThan(window.toMillis() + 400);
         pacing.acquire(new CompanyId(2));
-        assertThat((System.nanoTime() - t0) / 1_000_000 - starts.get(6)).as("companies do not share a budget").isLessThan(100);
+        assertThat((System.nanoTime() - t0) / 1_000_000 - starts.get(6)).as("companies do not share a budget").isLessThan(200);
     }
 }
