@@ -49,7 +49,7 @@ class RealtimePage {
         return "realtime :: live";
     }
 
-    record Line(RealtimeAgents.Row row, String timeInState) {}
+    record Line(RealtimeAgents.Row row, String timeInState, String outFor) {}
 
     private void fill(Model model, List<RealtimeAgents.Row> all, String team, String channel) {
         List<RealtimeAgents.Row> rows = all.stream()
@@ -61,7 +61,8 @@ class RealtimePage {
         counts.put("away", rows.stream().filter(r -> r.state().equals("away")).count());
         counts.put("logged_out", rows.stream().filter(r -> r.state().equals("logged_out")).count());
         model.addAttribute("counts", counts);
-        model.addAttribute("lines", rows.stream().map(r -> new Line(r, duration(Duration.between(r.since(), clock.instant())))).toList());
+        model.addAttribute("lines", rows.stream().map(r -> new Line(r, duration(Duration.between(r.since(), clock.instant())),
+                r.adherenceSince() == null ? null : duration(Duration.between(r.adherenceSince(), clock.instant())))).toList());
         model.addAttribute("team", team);
         model.addAttribute("channel", channel);
         model.addAttribute("total", all.size());
