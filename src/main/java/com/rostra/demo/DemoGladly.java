@@ -35,10 +35,12 @@ class DemoGladly implements DisposableBean {
     private final int simulatorPort;
     private final int backfillDays;
     private final Environment environment;
+    private final DemoSchedule schedule;
     private GladlySimulator simulator;
 
     DemoGladly(GladlyConnections connections, @Value("${rostra.demo.simulator-port:0}") int simulatorPort,
-               @Value("${rostra.demo.backfill-days:28}") int backfillDays, Environment environment) {
+               @Value("${rostra.demo.backfill-days:28}") int backfillDays, Environment environment, DemoSchedule schedule) {
+        this.schedule = schedule;
         this.connections = connections;
         this.simulatorPort = simulatorPort;
         this.backfillDays = backfillDays;
@@ -55,6 +57,7 @@ class DemoGladly implements DisposableBean {
         log.info("Demo: simulated Gladly organization '{}' at {} connected; backfilling {} days of contacts",
                 config.organization(), simulator.baseUrl(), backfillDays);
         addAgentStatesWebhook(ready.apiKey());
+        schedule.seedWhenAgentsAreKnown(ready.companyId(), simulator.organization(), config.timeZone());
     }
 
     /** What a Gladly admin does in Settings › Webhooks, done through Gladly's (simulated) webhooks API. */

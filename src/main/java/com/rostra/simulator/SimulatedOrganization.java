@@ -331,6 +331,20 @@ public class SimulatedOrganization {
         return result;
     }
 
+    /**
+     * When an agent's shift is planned to start on a local day (the simulated log-in comes up to ten minutes
+     * later), or empty when the agent is off that day. What a demo schedule is built from.
+     */
+    public java.util.Optional<Instant> plannedShiftStart(String agentId, LocalDate day) {
+        for (int k = 0; k < agents.size(); k++) {
+            if (!agents.get(k).id().equals(agentId)) continue;
+            DayOfWeek dow = day.getDayOfWeek();
+            if ((dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) && k % 3 != 0) return java.util.Optional.empty();
+            return java.util.Optional.of(day.atStartOfDay(config.timeZone()).plusHours(SHIFT_START_HOURS[k % SHIFT_START_HOURS.length]).toInstant());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** One agent's working day: log in, breaks and lunch with reasons, an idle auto-away, log out. */
     List<SimEvent> agentDay(int k, LocalDate day) {
         SplittableRandom r = new SplittableRandom(config.seed() * 7919 + k * 104_729L + day.toEpochDay());

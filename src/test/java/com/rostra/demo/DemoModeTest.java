@@ -55,6 +55,14 @@ class DemoModeTest {
                     .isNotEmpty().allSatisfy(c -> assertThat(c.get("inbox_when_queued").asString()).startsWith("Support"));
             assertThat(http.get("/api/v1/contacts?limit=20&excluded=true", auth).json().get("contacts"))
                     .allSatisfy(c -> assertThat(c.get("inbox_when_queued").asString()).isEqualTo("Spam"));
+
+            // Every simulated agent is a person with shifts around today, so Realtime shows adherence.
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/people", auth).json().size() == 20);
+            Instant now = Instant.now();
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/activities?start=" + now.minus(Duration.ofDays(1))
+                    + "&end=" + now.plus(Duration.ofDays(1)), auth).json().size() > 20);
+            JsonNode current = http.get("/api/v1/agent-states/current", auth).json();
+            assertThat(current).allSatisfy(row -> assertThat(row.get("person_id").isNull()).isFalse());
         }
     }
 }
