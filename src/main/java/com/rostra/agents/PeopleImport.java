@@ -1,7 +1,5 @@
 package com.rostra.agents;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,12 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.rostra.platform.CsvUpload;
+import com.rostra.platform.CsvUpload.RowError;
 import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.tenancy.CompanyId;
 
@@ -33,8 +30,6 @@ public class PeopleImport {
     public static final String TEMPLATE = String.join(",", COLUMNS) + "\n"
             + "Amy,Agent,amy.agent@example.com,agent,true,phone;chat,,Phones,America/New_York,,2026-01-05\n";
 
-    public record RowError(int row, String field, String message) {}
-
     public record Result(int created, int updated, List<RowError> errors) {}
 
     private final People people;
@@ -48,15 +43,13 @@ public class PeopleImport {
     public Result importCsv(CompanyId company, String csv, boolean partial) {
         List<RowError> errors = new ArrayList<>();
         List<PersonInput> good = new ArrayList<>();
-        List<CSVRecord> records;
-        List<String> headers;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(csv == null ? "" : stripBom(csv)))) {
-            headers = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-            records = parser.getRecords();
-        } catch (IOException | RuntimeException e) {
-            return new Result(0, 0, List.of(new RowError(1, null, "not a readable CSV file: " + e.getMessage())));
+        CsvUpload file;
+        try {
+            file = CsvUpload.read(csv);
+        } catch (CsvUpload.Unreadable e) {
+            return new Result(0, 0, List.of(e.error()));
         }
+        List<String> headers = List.copyOf(file.columns());
         for (String required : List.of("first_name", "email")) {
             if (!headers.contains(required)) {
                 errors.add(new RowError(1, required, "the header needs a " + required + " column (download the template)"));
@@ -70,10 +63,10 @@ public class PeopleImport {
         }
         Set<Long> queues = people.knownQueueIds(company);
         Map<String, Integer> emailRows = new HashMap<>();
-        for (CSVRecord record : records) {
-            int row = (int) record.getRecordNumber() + 1;
+        for (CsvUpload.Row record : file.rows()) {
+            int row = record.number();
             Map<String, String> v = new HashMap<>();
-            for (int i = 0; i < headers.size() && i < record.size(); i++) v.put(headers.get(i), record.get(i));
+            for (String h : headers) v.put(h, record.get(h));
             List<RowError> rowErrors = new ArrayList<>();
             if (record.size() != headers.size()) {
                 rowErrors.add(new RowError(row, null, "has " + record.size() + " values for " + headers.size() + " columns"));
@@ -132,9 +125,5 @@ public class PeopleImport {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

@@ -1,7 +1,5 @@
 package com.rostra.contacts;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,18 +7,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.platform.CsvUpload;
+import com.rostra.platform.CsvUpload.RowError;
 import com.rostra.platform.Db;
 import com.rostra.tenancy.CompanyId;
 
@@ -35,8 +31,6 @@ public class VolumeImport {
 
     public static final String TEMPLATE = "interval_start,queue_id,channel,count\n"
             + "2026-01-05T09:00:00-05:00,,phone,42\n2026-01-05T09:30:00-05:00,,phone,37\n";
-
-    public record RowError(int row, String field, String message) {}
 
     public record Result(int imported, Integer intervalMinutes, List<RowError> errors) {}
 
@@ -57,17 +51,14 @@ public class VolumeImport {
     @Transactional
     public Result importCsv(CompanyId company, String csv, Integer intervalMinutes, boolean partial) {
         List<RowError> errors = new ArrayList<>();
-        List<CSVRecord> records;
-        Map<String, Integer> header = new LinkedHashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
-            parser.getHeaderMap().forEach((name, i) -> header.put(name.toLowerCase(Locale.ROOT).strip(), i));
-            records = parser.getRecords();
-        } catch (IOException | RuntimeException e) {
-            return new Result(0, null, List.of(new RowError(1, null, "not a readable CSV file: " + e.getMessage())));
+        CsvUpload file;
+        try {
+            file = CsvUpload.read(csv);
+        } catch (CsvUpload.Unreadable e) {
+            return new Result(0, null, List.of(e.error()));
         }
         for (String column : List.of("interval_start", "channel", "count")) {
-            if (!header.containsKey(column)) errors.add(new RowError(1, column, "missing column " + column));
+            if (!file.has(column)) errors.add(new RowError(1, column, "missing column " + column));
         }
         if (!errors.isEmpty()) return new Result(0, null, errors);
         if (intervalMinutes != null && !dividesAnHour(intervalMinutes)) {
@@ -76,9 +67,8 @@ public class VolumeImport {
 
         Map<String, Optional<List<Long>>> paths = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
-        for (CSVRecord r : records) {
-            int number = (int) r.getRecordNumber() + 1;
-            Row row = parse(company, r, number, header, paths, errors);
+        for (CsvUpload.Row r : file.rows()) {
+            Row row = parse(company, r, paths, errors);
             if (row != null) rows.add(row);
         }
         int minutes = intervalMinutes != null ? intervalMinutes : inferMinutes(rows);
@@ -151,17 +141,17 @@ public class VolumeImport {
         }
     }
 
-    private Row parse(CompanyId company, CSVRecord r, int number, Map<String, Integer> header,
-                      Map<String, Optional<List<Long>>> paths, List<RowError> errors) {
+    private Row parse(CompanyId company, CsvUpload.Row r, Map<String, Optional<List<Long>>> paths, List<RowError> errors) {
+        int number = r.number();
         int before = errors.size();
-        String startText = cell(r, header, "interval_start");
+        String startText = r.get("interval_start");
         OffsetDateTime start = null;
         try {
             start = OffsetDateTime.parse(startText);
         } catch (DateTimeParseException | NullPointerException e) {
             errors.add(new RowError(number, "interval_start", "'" + startText + "' is not an RFC 3339 time with an offset, e.g. 2026-01-05T09:00:00-05:00"));
         }
-        String queueText = cell(r, header, "queue_id");
+        String queueText = r.get("queue_id");
         long queueKey = 0;
         String queuePath = "";
         if (queueText != null && !queueText.isEmpty() && !queueText.equals("no_queue")) {
@@ -179,12 +169,12 @@ public class VolumeImport {
                 queuePath = ContactClassifier.encodePath(path.get());
             }
         }
-        String channelText = cell(r, header, "channel");
+        String channelText = r.get("channel");
         Optional<Channel> channel = channelText == null ? Optional.empty() : Channel.fromWire(channelText);
         if (channel.isEmpty()) {
             errors.add(new RowError(number, "channel", "'" + channelText + "' is not one of phone, email, chat, sms, social"));
         }
-        String countText = cell(r, header, "count");
+        String countText = r.get("count");
         int count = -1;
         try {
             count = Integer.parseInt(countText);
@@ -198,11 +188,6 @@ public class VolumeImport {
             return null;
         }
         return new Row(number, start.toInstant(), start.getMinute(), queueKey, queuePath, channel.get().wireName(), count);
-    }
-
-    private static String cell(CSVRecord r, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        return i == null || i >= r.size() ? null : r.get(i).strip();
     }
 
     /** The smallest gap between distinct starts of one queue and channel; an hour when no series has two rows. */

@@ -87,17 +87,7 @@ class ForecastsController {
     }
 
     private Forecasts.Series series(String queueId, String channel, List<FieldError> errors) {
-        Long queue = null;
-        if (queueId != null && !queueId.isBlank()) {
-            try {
-                queue = Long.valueOf(queueId);
-                if (queues.path(currentCompany.id(), queue).isEmpty()) {
-                    errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
-            }
-        }
+        Long queue = queues.queueIdParam(currentCompany.id(), queueId, errors);
         Channel ch = null;
         if (channel != null && !channel.isBlank()) {
             ch = Channel.fromWire(channel).orElse(null);

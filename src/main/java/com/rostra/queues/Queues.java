@@ -82,6 +82,26 @@ public class Queues implements QueueDirectory {
         return java.util.Optional.of(path);
     }
 
+    /**
+     * A {@code queue_id} request parameter: null when blank or "all" (every queue together), the id when the
+     * company has that queue, otherwise null with an error (another company's queue does not exist here).
+     */
+    public Long queueIdParam(CompanyId company, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank() || value.equals("all")) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            if (path(company, id).isPresent()) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like an unknown id
+        }
+        errors.add(new FieldError("queue_id", "no queue " + value + " exists"));
+        return null;
+    }
+
     public Queue get(CompanyId company, long id) {
         return list(company).stream().filter(q -> q.id() == id).findFirst().orElseThrow(() -> new NotFoundException("queue"));
     }

@@ -1,7 +1,5 @@
 package com.rostra.schedules;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.rostra.agents.People;
 import com.rostra.agents.Person;
 import com.rostra.platform.ConflictException;
+import com.rostra.platform.CsvUpload;
+import com.rostra.platform.CsvUpload.RowError;
 import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.InvalidRequestException.FieldError;
@@ -39,8 +36,6 @@ public class Activities {
     public static final String TEMPLATE = "person_email,activity_type,start,end\n"
             + "amy.agent@example.com,Phone,2026-01-05T09:00:00-05:00,2026-01-05T12:00:00-05:00\n"
             + "amy.agent@example.com,Lunch,2026-01-05T12:00:00-05:00,2026-01-05T12:30:00-05:00\n";
-
-    public record RowError(int row, String field, String message) {}
 
     public record ImportResult(int imported, List<RowError> errors) {}
 
@@ -105,28 +100,25 @@ public class Activities {
     @Transactional
     public ImportResult importCsv(CompanyId company, String csv, boolean partial) {
         List<RowError> errors = new ArrayList<>();
-        List<CSVRecord> records;
-        Map<String, Integer> header = new HashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
-            parser.getHeaderMap().forEach((name, i) -> header.put(name.toLowerCase(Locale.ROOT).strip(), i));
-            records = parser.getRecords();
-        } catch (IOException | RuntimeException e) {
-            return new ImportResult(0, List.of(new RowError(1, null, "not a readable CSV file: " + e.getMessage())));
+        CsvUpload file;
+        try {
+            file = CsvUpload.read(csv);
+        } catch (CsvUpload.Unreadable e) {
+            return new ImportResult(0, List.of(e.error()));
         }
-        if (!header.containsKey("person_email") && !header.containsKey("person_id")) errors.add(new RowError(1, "person_email", "missing column person_email (or person_id)"));
-        for (String c : List.of("activity_type", "start", "end")) if (!header.containsKey(c)) errors.add(new RowError(1, c, "missing column " + c));
+        if (!file.has("person_email") && !file.has("person_id")) errors.add(new RowError(1, "person_email", "missing column person_email (or person_id)"));
+        for (String c : List.of("activity_type", "start", "end")) if (!file.has(c)) errors.add(new RowError(1, c, "missing column " + c));
         if (!errors.isEmpty()) return new ImportResult(0, errors);
         Map<String, ActivityType> typesByName = new HashMap<>();
         types.list(company).forEach(t -> typesByName.put(t.name().toLowerCase(Locale.ROOT), t));
         List<Planned> good = new ArrayList<>();
         List<Integer> goodRows = new ArrayList<>();
-        for (CSVRecord r : records) {
-            int row = (int) r.getRecordNumber() + 1;
+        for (CsvUpload.Row r : file.rows()) {
+            int row = r.number();
             List<FieldError> rowErrors = new ArrayList<>();
             Long personId = null;
-            String email = cell(r, header, "person_email");
-            String idText = cell(r, header, "person_id");
+            String email = r.get("person_email");
+            String idText = r.get("person_id");
             if (idText != null && !idText.isEmpty()) {
                 try {
                     personId = person(company, Long.parseLong(idText)).map(Person::id).orElse(null);
@@ -140,12 +132,12 @@ public class Activities {
             } else {
                 rowErrors.add(new FieldError("person_email", "is required"));
             }
-            String typeName = cell(r, header, "activity_type");
+            String typeName = r.get("activity_type");
             ActivityType type = typeName == null ? null : typesByName.get(typeName.toLowerCase(Locale.ROOT));
             if (type == null) rowErrors.add(new FieldError("activity_type", "'" + typeName + "' is not an activity type; known: "
                     + String.join(", ", typesByName.values().stream().map(ActivityType::name).sorted().toList())));
-            Instant from = RequestTimes.parse("start", cell(r, header, "start"), rowErrors);
-            Instant to = RequestTimes.parse("end", cell(r, header, "end"), rowErrors);
+            Instant from = RequestTimes.parse("start", r.get("start"), rowErrors);
+            Instant to = RequestTimes.parse("end", r.get("end"), rowErrors);
             if (from == null && rowErrors.stream().noneMatch(e -> e.field().equals("start"))) rowErrors.add(new FieldError("start", "is required"));
             if (to == null && rowErrors.stream().noneMatch(e -> e.field().equals("end"))) rowErrors.add(new FieldError("end", "is required"));
             checkRange(from, to, "end", rowErrors);
@@ -215,10 +207,5 @@ public class Activities {
                 insert into activities (company_id, person_id, activity_type_id, start_at, end_at, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(company.value(), p.personId(), p.type().id(), Db.ts(p.start()), Db.ts(p.end()), Db.ts(clock.instant())));
-    }
-
-    private static String cell(CSVRecord r, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        return i == null || i >= r.size() ? null : r.get(i).strip();
     }
 }

@@ -83,15 +83,7 @@ class StaffingController {
                                                 @RequestParam(name = "max_occupancy", required = false) Double maxOccupancy,
                                                 @RequestParam(required = false) Integer concurrency) {
         List<FieldError> errors = new ArrayList<>();
-        Long queue = null;
-        if (queueId != null && !queueId.isBlank() && !queueId.equals("all")) {
-            try {
-                queue = Long.valueOf(queueId);
-                if (queues.path(currentCompany.id(), queue).isEmpty()) errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("queue_id", "no queue " + queueId + " exists"));
-            }
-        }
+        Long queue = queues.queueIdParam(currentCompany.id(), queueId, errors);
         Channel ch = channel == null ? null : Channel.fromWire(channel).orElse(null);
         if (ch == null) errors.add(new FieldError("channel", "is required: one of phone, email, chat, sms, social (settings are per channel)"));
         ZoneId zone = currentCompany.company().timeZone();

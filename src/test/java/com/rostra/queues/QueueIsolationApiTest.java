@@ -52,6 +52,22 @@ class QueueIsolationApiTest extends ApiTest {
     }
 
     @Test
+    void ruleValuesOnOfferComeFromTheCompanysOwnContacts() {
+        TestCompany a = newCompany();
+        TestCompany b = newCompany();
+        java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+        store.upsert(new CompanyId(a.id()), List.of(QueueFixtures.contact("a1", recent, com.rostra.contacts.Channel.EMAIL,
+                "EMAIL", "INBOUND", "in-a", "Billing", "Billing", "Answered", null)));
+        store.upsert(new CompanyId(b.id()), List.of(QueueFixtures.contact("b1", recent, com.rostra.contacts.Channel.CHAT,
+                "CHAT", "OUTBOUND", "in-b", "Secret inbox", "Secret inbox", "Answered", null)));
+        tools.jackson.databind.JsonNode values = http.get("/api/v1/queues/attribute-values", a.auth()).json();
+        assertThat(values.get("inbox_when_queued").toString()).contains("Billing").doesNotContain("Secret inbox");
+        assertThat(values.get("direction").toString()).contains("INBOUND").doesNotContain("OUTBOUND");
+        assertThat(values.get("channel").toString()).isEqualTo("[\"email\"]");
+        assertThat(http.get("/api/v1/queues/attribute-values", "Basic bm9wZTo=").status()).isEqualTo(401);
+    }
+
+    @Test
     void peopleKeepOnlyQueuesThatExist() {
         TestCompany company = newCompany();
         long chat = http.post("/api/v1/queues", company.auth(), Map.of("name", "Chat", "channels", List.of("chat"))).json().get("id").asLong();
