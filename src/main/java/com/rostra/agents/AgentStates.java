@@ -62,10 +62,11 @@ public class AgentStates {
             }
         }, (rs, n) -> new StateChange(new CompanyId(rs.getLong(1)), rs.getString(2), null, Db.instant(rs, 3),
                 AgentState.fromWire(rs.getString(4)), rs.getString(5)));
+        // Two changes at the same instant: the later delivery wins, as it does one by one (since <= excluded.since).
         Map<String, StateChange> latest = new java.util.LinkedHashMap<>();
         for (StateChange c : applied) {
             latest.merge(c.companyId().value() + "\u0000" + c.gladlyAgentId(), c,
-                    (a, b) -> b.occurredAt().isAfter(a.occurredAt()) ? b : a);
+                    (a, b) -> b.occurredAt().isBefore(a.occurredAt()) ? a : b);
         }
         if (latest.isEmpty()) {
             return;

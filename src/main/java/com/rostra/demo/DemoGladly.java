@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -36,10 +37,13 @@ class DemoGladly implements DisposableBean {
     private final int backfillDays;
     private final Environment environment;
     private final DemoSchedule schedule;
+    private final Clock clock;
     private GladlySimulator simulator;
 
     DemoGladly(GladlyConnections connections, @Value("${rostra.demo.simulator-port:0}") int simulatorPort,
-               @Value("${rostra.demo.backfill-days:28}") int backfillDays, Environment environment, DemoSchedule schedule) {
+               @Value("${rostra.demo.backfill-days:28}") int backfillDays, Environment environment, DemoSchedule schedule,
+               Clock clock) {
+        this.clock = clock;
         this.schedule = schedule;
         this.connections = connections;
         this.simulatorPort = simulatorPort;
@@ -50,7 +54,7 @@ class DemoGladly implements DisposableBean {
     // After commit: the simulated Gladly pings the webhook at once, and the demo key must exist by then.
     @TransactionalEventListener
     void onDemoCompany(DemoCompanyReady ready) {
-        simulator = new GladlySimulator(SimulatorConfig.defaults(42)).start(simulatorPort);
+        simulator = new GladlySimulator(SimulatorConfig.defaults(42), clock).start(simulatorPort);
         SimulatorConfig config = simulator.config();
         connections.connect(ready.companyId(), new GladlyConnections.ConnectRequest(config.apiUserEmail(),
                 config.apiToken(), null, simulator.baseUrl(), backfillDays));

@@ -1,5 +1,6 @@
 package com.rostra.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +40,11 @@ class DemoSchedule {
     private final People people;
     private final ActivityTypes types;
     private final Activities activities;
+    private final Clock clock;
 
-    DemoSchedule(KnownAgents knownAgents, GladlyAgentImport agentImport, People people, ActivityTypes types, Activities activities) {
+    DemoSchedule(KnownAgents knownAgents, GladlyAgentImport agentImport, People people, ActivityTypes types, Activities activities,
+                 Clock clock) {
+        this.clock = clock;
         this.knownAgents = knownAgents;
         this.agentImport = agentImport;
         this.people = people;
@@ -72,7 +76,7 @@ class DemoSchedule {
         types.list(company).forEach(ty -> byName.put(ty.name(), ty));
         Map<String, SimulatedOrganization.Agent> agents = new java.util.HashMap<>();
         organization.agents().forEach(a -> agents.put(a.id(), a));
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         int added = 0;
         for (Person p : people.list(company)) {
             SimulatedOrganization.Agent agent = p.gladlyAgentId() == null ? null : agents.get(p.gladlyAgentId());

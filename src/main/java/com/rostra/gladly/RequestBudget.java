@@ -13,6 +13,7 @@ import com.rostra.tenancy.CompanyId;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
@@ -33,10 +34,19 @@ class RequestBudget {
     private final Map<Long, Bucket> local = new ConcurrentHashMap<>();
     private final BucketConfiguration requests;
     private final ReportPacing reports;
+    private final TimeMeter time;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RequestBudget(DataSource dataSource, DatabaseDialect dialect, GladlyProperties properties, ReportPacing reports) {
+        this(dataSource, dialect, properties, reports, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** {@code time}: the clock buckets refill by; tests pass one they move. */
+    RequestBudget(DataSource dataSource, DatabaseDialect dialect, GladlyProperties properties, ReportPacing reports,
+                  TimeMeter time) {
+        this.time = time;
         this.shared = dialect.isPostgres()
-                ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("gladly_rate_buckets").build()
+                ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("gladly_rate_buckets").clientClock(time).build()
                 : null;
         this.requests = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(1).refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)))
@@ -49,6 +59,11 @@ class RequestBudget {
         bucket(company.value() * 2, requests).asBlocking().consume(1);
     }
 
+    /** Takes one request permit if there is one now, without waiting. */
+    boolean tryAcquire(CompanyId company) {
+        return bucket(company.value() * 2, requests).tryConsume(1);
+    }
+
     /** Blocks until one Reports API call may be sent (take {@link #acquire} as well: it is also a request). */
     void acquireReport(CompanyId company) throws InterruptedException {
         reports.acquire(company);
@@ -58,7 +73,7 @@ class RequestBudget {
         if (shared != null) {
             return shared.builder().build(key, () -> configuration);
         }
-        return local.computeIfAbsent(key, k -> Bucket.builder()
+        return local.computeIfAbsent(key, k -> Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(configuration.getBandwidths()[0]).build());
     }
 }

@@ -1,7 +1,5 @@
 package com.rostra.tenancy;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,11 +20,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration
 class SecurityConfig {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -49,7 +49,7 @@ class AdherenceApiTest extends ApiTest {
         String agent = "agent-adh";
         long person = http.post("/api/v1/people", c.auth(), Map.of("first_name", "Ada", "email", "ada@example.com",
                 "gladly_agent_id", agent)).json().get("id").asLong();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = now().truncatedTo(ChronoUnit.MINUTES);
         Instant m = now.minus(Duration.ofMinutes(1)); // minutes are counted back from here
         schedule(c, person, "Break", m.minus(Duration.ofMinutes(90)), m.minus(Duration.ofMinutes(60)));
         schedule(c, person, "Phone", m.minus(Duration.ofMinutes(60)), m.plus(Duration.ofMinutes(60)));
@@ -58,7 +58,7 @@ class AdherenceApiTest extends ApiTest {
                 Map.of())).status()).isEqualTo(200);
         assertThat(http.post("/webhooks/gladly", auth, event("AGENT_STATUS/WENT_AWAY", agent, m.minus(Duration.ofMinutes(30)),
                 Map.of("awayReason", reason("Lunch")))).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode row = current(c, agent);
             return row != null && row.get("state").asString().equals("away");
         });

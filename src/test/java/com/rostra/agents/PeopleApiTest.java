@@ -111,8 +111,8 @@ class PeopleApiTest extends ApiTest {
     @Test
     void addAgentsFromGladlyMatchedByEmailWithTeams() {
         TestCompany c = newCompany();
-        Instant before = Instant.now();
-        Simulators.connect(http, c, sim, 1);
+        Instant before = now();
+        connect(c, sim, 1);
         Simulators.assertHealthy(Simulators.awaitSettled(http, c, before));
 
         JsonNode agents = http.get("/api/v1/gladly/agents", c.auth()).json();

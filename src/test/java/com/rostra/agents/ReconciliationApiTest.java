@@ -25,7 +25,7 @@ class ReconciliationApiTest extends ApiTest {
     void eventsMissedDuringAnOutageAreRecoveredAndTheOutageIsRecorded() {
         try (GladlySimulator sim = Simulators.start(61, 100)) {
             TestCompany c = newCompany();
-            Instant now = Instant.now();
+            Instant now = now();
             List<SimEvent> last24h = sim.organization().agentEventsBetween(now.minus(Duration.ofHours(23)), now);
             List<SimEvent> statusEvents = last24h.stream().filter(e -> e.type().startsWith("AGENT_STATUS/")).toList();
             assertThat(statusEvents).hasSizeGreaterThan(20);
@@ -38,8 +38,8 @@ class ReconciliationApiTest extends ApiTest {
                 assertThat(r.status()).isEqualTo(200);
             }
 
-            Instant before = Instant.now();
-            Simulators.connect(http, c, sim, 1);
+            Instant before = now();
+            connect(c, sim, 1);
             Simulators.assertHealthy(Simulators.awaitSettled(http, c, before));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                     jdbc.sql("select count(*) from gladly_events where company_id = ? and processed_at is null")
@@ -53,7 +53,7 @@ class ReconciliationApiTest extends ApiTest {
                     .isGreaterThanOrEqualTo(simulatedInWindow);
 
             Map<String, String> expectedState = new HashMap<>();
-            for (SimEvent e : sim.organization().agentEventsBetween(now.minus(Duration.ofHours(23)), Instant.now())) {
+            for (SimEvent e : sim.organization().agentEventsBetween(now.minus(Duration.ofHours(23)), now())) {
                 switch (e.type()) {
                     case "AGENT_STATUS/LOGGED_OUT" -> expectedState.put((String) e.content().get("agentId"), "logged_out");
                     case "AGENT_STATUS/WENT_AWAY" -> expectedState.put((String) e.content().get("agentId"), "away");

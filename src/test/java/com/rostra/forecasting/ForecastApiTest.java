@@ -40,7 +40,7 @@ class ForecastApiTest extends ApiTest {
     @Test
     void aSteadyWeekIsForecastAsItWasAndPastIntervalsCarryTheirActuals() {
         TestCompany company = companyWithSixWeeks();
-        LocalDate nextMonday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate nextMonday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         String start = nextMonday.atStartOfDay(ZONE).toOffsetDateTime().toString();
         String end = nextMonday.plusDays(7).atStartOfDay(ZONE).toOffsetDateTime().toString();
         Http.Response r = http.get("/api/v1/forecasts?channel=chat&interval=1d&start=" + start + "&end=" + end, company.auth());
@@ -56,7 +56,7 @@ class ForecastApiTest extends ApiTest {
             assertThat(days.get(i).get("actual").isNull()).as("the future has no actual").isTrue();
         }
 
-        LocalDate lastMonday = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        LocalDate lastMonday = today(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
         JsonNode lastWeek = http.get("/api/v1/forecasts?channel=chat&interval=60m&start="
                 + lastMonday.atStartOfDay(ZONE).toOffsetDateTime() + "&end=" + lastMonday.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(),
                 company.auth()).json().get("intervals");

@@ -27,6 +27,11 @@ class ContactIntakeApiTest extends ApiTest {
 
     static GladlySimulator sim;
 
+    /** The seed's channel table, written out here so the test does not ask the code under test for its answer. */
+    private static final Map<String, String> SEED_CHANNELS = Map.of("PHONE_CALL", "phone", "VOICEMAIL", "phone",
+            "ABANDONED_CALL", "phone", "EMAIL", "email", "CHAT", "chat", "SMS", "sms", "FB_MESSENGER", "social",
+            "WHATSAPP", "social", "INSTAGRAM_DIRECT", "social", "TWITTER", "social");
+
     @BeforeAll
     static void startSimulator() {
         sim = Simulators.start(21, 700);
@@ -39,8 +44,8 @@ class ContactIntakeApiTest extends ApiTest {
 
     private TestCompany connected(int backfillDays) {
         TestCompany company = newCompany("America/New_York");
-        Instant before = Instant.now();
-        Http.Response r = Simulators.connect(http, company, sim, backfillDays);
+        Instant before = now();
+        Http.Response r = connect(company, sim, backfillDays);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         Simulators.assertHealthy(Simulators.awaitSettled(http, company, before));
         return company;
@@ -59,7 +64,7 @@ class ContactIntakeApiTest extends ApiTest {
         Instant to = jdbc.sql("select contacts_checkpoint from gladly_connections where company_id = ?")
                 .param(company.id()).query(java.time.OffsetDateTime.class).single().toInstant();
         assertThat(row).isNotEmpty();
-        return sim.organization().contactsQueuedBetween(from, to, Instant.now());
+        return sim.organization().contactsQueuedBetween(from, to, now());
     }
 
     @Test
@@ -74,7 +79,7 @@ class ContactIntakeApiTest extends ApiTest {
         assertThat(status.get("backfill_percent").asInt()).isEqualTo(100);
         assertThat(status.get("agents_synced_at").isNull()).isFalse();
 
-        Instant before = Instant.now();
+        Instant before = now();
         assertThat(http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of()).status()).isEqualTo(202);
         Simulators.assertHealthy(Simulators.awaitSettled(http, company, before));
         long rows = jdbc.sql("select count(*) from contacts where company_id = ?").param(company.id()).query(Long.class).single();
@@ -95,9 +100,9 @@ class ContactIntakeApiTest extends ApiTest {
     @Test
     void everyChannelAndStatusIsMappedAsTheSeedSays() {
         // Reports are read during the sync: a contact that ended while it ran may be stored either way.
-        Instant syncStarted = Instant.now();
+        Instant syncStarted = now();
         TestCompany company = connected(3);
-        Instant syncSettled = Instant.now();
+        Instant syncSettled = now();
         Map<String, SimContact> truth = simulatorContacts(company).stream().collect(Collectors.toMap(SimContact::id, c -> c));
         Map<String, String> inboxNames = sim.organization().inboxes().stream()
                 .collect(Collectors.toMap(i -> i.id(), i -> i.name()));
@@ -108,19 +113,13 @@ class ContactIntakeApiTest extends ApiTest {
         Set<String> statuses = new HashSet<>();
         jdbc.sql("select * from contacts where company_id = ?").param(company.id()).query(rs -> {
             SimContact c = truth.get(rs.getString("external_id"));
-            String expectedOwn = switch (c.channel()) {
-                case "PHONE_CALL", "VOICEMAIL", "ABANDONED_CALL" -> "phone";
-                case "EMAIL" -> "email";
-                case "CHAT" -> "chat";
-                case "SMS" -> "sms";
-                default -> "social";
-            };
+            String expectedOwn = SEED_CHANNELS.get(c.channel());
             gladlyChannels.add(c.channel());
             assertThat(rs.getString("gladly_channel")).isEqualTo(c.channel());
             assertThat(rs.getString("own_channel")).isEqualTo(expectedOwn);
             String first = firstChannelOfConversation.get(c.conversationId());
             assertThat(rs.getString("channel")).as("channel of the conversation's first message")
-                    .isEqualTo(GladlyMapping.channel(first).orElseThrow().wireName());
+                    .isEqualTo(SEED_CHANNELS.get(first));
             if (c.endedBy(syncStarted)) {
                 statuses.add(c.status());
                 assertThat(rs.getString("gladly_status")).isEqualTo(c.status());
@@ -156,10 +155,13 @@ class ContactIntakeApiTest extends ApiTest {
         Http gladly = new Http("http://127.0.0.1:" + sim.port());
         String auth = Http.basic(sim.config().apiUserEmail(), sim.config().apiToken());
         for (Map<String, Object> row : checked.subList(0, 3)) {
-            Http.Response r;
-            do { // the simulator's 10/s is shared with Rostra's own syncs of other test companies
-                r = gladly.get("/api/v1/conversations/" + row.get("conversation_id") + "/items", auth);
-            } while (r.status() == 429);
+            // The simulator's 10/s is shared with Rostra's own syncs of other test companies: retry a 429, boundedly.
+            Http.Response[] last = new Http.Response[1];
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(150)).until(() -> {
+                last[0] = gladly.get("/api/v1/conversations/" + row.get("conversation_id") + "/items", auth);
+                return last[0].status() != 429;
+            });
+            Http.Response r = last[0];
             JsonNode items = r.json();
             JsonNode call = null;
             for (JsonNode item : items) {
@@ -225,7 +227,7 @@ class ContactIntakeApiTest extends ApiTest {
         TestCompany company = connected(1);
         sim.faults().revokeToken(true);
         try {
-            Instant before = Instant.now();
+            Instant before = now();
             http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of());
             JsonNode status = Simulators.awaitSettled(http, company, before);
             assertThat(status.get("status").asString()).isEqualTo("invalid");
@@ -235,8 +237,8 @@ class ContactIntakeApiTest extends ApiTest {
         } finally {
             sim.faults().revokeToken(false);
         }
-        Instant before = Instant.now();
-        assertThat(Simulators.connect(http, company, sim, 1).status()).isEqualTo(200);
+        Instant before = now();
+        assertThat(connect(company, sim, 1).status()).isEqualTo(200);
         JsonNode after = Simulators.awaitSettled(http, company, before);
         Simulators.assertHealthy(after);
         assertThat(after.get("last_error").isNull()).isTrue();

@@ -55,7 +55,7 @@ class QueueIsolationApiTest extends ApiTest {
     void ruleValuesOnOfferComeFromTheCompanysOwnContacts() {
         TestCompany a = newCompany();
         TestCompany b = newCompany();
-        java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+        java.time.Instant recent = now().minus(java.time.Duration.ofDays(2));
         store.upsert(new CompanyId(a.id()), List.of(QueueFixtures.contact("a1", recent, com.rostra.contacts.Channel.EMAIL,
                 "EMAIL", "INBOUND", "in-a", "Billing", "Billing", "Answered", null)));
         store.upsert(new CompanyId(b.id()), List.of(QueueFixtures.contact("b1", recent, com.rostra.contacts.Channel.CHAT,

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.rostra.support.Http;
+import com.rostra.support.TestClocks;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class GladlySimulatorTest {
     @BeforeAll
     static void start() {
         sim = new GladlySimulator(SimulatorConfig.defaults(7)
-                .withWebhookRetryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(200)), Duration.ofSeconds(2)))
+                .withWebhookRetryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(200)), Duration.ofSeconds(2)), TestClocks.clock())
                 .start(0);
         http = new Http("http://127.0.0.1:" + sim.port());
         auth = Http.basic(sim.config().apiUserEmail(), sim.config().apiToken());
@@ -126,7 +127,7 @@ class GladlySimulatorTest {
 
     @Test
     void reportsAreLimitedToTenPerMinute() throws Exception {
-        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant end = TestClocks.now().truncatedTo(ChronoUnit.HOURS);
         Map<String, String> body = Map.of("metricSet", "ContactExportReportV3",
                 "startAtTime", end.minus(Duration.ofHours(1)).toString(), "endAtTime", end.toString());
         int ok = 0;
@@ -144,11 +145,11 @@ class GladlySimulatorTest {
 
     @Test
     void contactExportHasNamedColumnsAndRespectsTheWindow() throws Exception {
-        GladlySimulator fresh = new GladlySimulator(SimulatorConfig.defaults(11)).start(0);
+        GladlySimulator fresh = new GladlySimulator(SimulatorConfig.defaults(11), TestClocks.clock()).start(0);
         try {
             Http h = new Http("http://127.0.0.1:" + fresh.port());
             String a = Http.basic(fresh.config().apiUserEmail(), fresh.config().apiToken());
-            Instant end = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(18));
+            Instant end = TestClocks.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(18));
             Instant start = end.minus(Duration.ofHours(6));
             Http.Response r = h.post("/api/v1/reports", a, Map.of("metricSet", "ContactExportReportV3",
                     "startAtTime", start.toString(), "endAtTime", end.toString()));
@@ -183,7 +184,7 @@ class GladlySimulatorTest {
     @Test
     void wholeDayReportsUseTheTimezoneAndIncludeTheEndDay() {
         // Its own organization: the Reports limit of the shared one may be spent by another test.
-        try (GladlySimulator sim = new GladlySimulator(SimulatorConfig.defaults(12)).start(0)) {
+        try (GladlySimulator sim = new GladlySimulator(SimulatorConfig.defaults(12), TestClocks.clock()).start(0)) {
             Http http = new Http("http://127.0.0.1:" + sim.port());
             String auth = Http.basic(sim.config().apiUserEmail(), sim.config().apiToken());
             wholeDayReports(sim, http, auth);
@@ -192,14 +193,14 @@ class GladlySimulatorTest {
 
     private static void wholeDayReports(GladlySimulator sim, Http http, String auth) {
         java.time.ZoneId zone = java.time.ZoneId.of("America/Los_Angeles");
-        java.time.LocalDate day = java.time.LocalDate.now(zone).minusDays(3);
+        java.time.LocalDate day = java.time.LocalDate.now(TestClocks.clock().withZone(zone)).minusDays(3);
         Http.Response r = http.post("/api/v1/reports", auth, Map.of("metricSet", "ContactExportReportV3",
                 "startAt", day.toString(), "endAt", day.plusDays(1).toString(), "timezone", zone.getId()));
         assertThat(r.status()).isEqualTo(200);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(2).atStartOfDay(zone).toInstant();
         long rows = r.body().lines().count() - 1;
-        assertThat(rows).isEqualTo(sim.organization().contactsQueuedBetween(from, to, Instant.now()).size());
+        assertThat(rows).isEqualTo(sim.organization().contactsQueuedBetween(from, to, TestClocks.now()).size());
         assertThat(http.post("/api/v1/reports", auth, Map.of("metricSet", "ContactExportReportV3", "startAt", day.toString(),
                 "endAt", day.toString(), "startAtTime", from.toString(), "endAtTime", to.toString())).status())
                 .as("the two time forms cannot be mixed").isEqualTo(400);
@@ -220,7 +221,7 @@ class GladlySimulatorTest {
 
     @Test
     void eventsApiStreamsJsonlOfTheLast24Hours() {
-        Instant now = Instant.now();
+        Instant now = TestClocks.now();
         Http.Response r = http.get("/api/v1/events?startAt=" + now.minus(Duration.ofHours(23)) + "&entities=AGENT_STATUS&entities=AGENT_AVAILABILITY", auth);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/x-jsonlines");
@@ -245,8 +246,8 @@ class GladlySimulatorTest {
 
     @Test
     void conversationItemsCarryCallTimes() {
-        Instant to = Instant.now().minus(Duration.ofDays(1));
-        SimContact call = sim.organization().contactsQueuedBetween(to.minus(Duration.ofDays(1)), to, Instant.now()).stream()
+        Instant to = TestClocks.now().minus(Duration.ofDays(1));
+        SimContact call = sim.organization().contactsQueuedBetween(to.minus(Duration.ofDays(1)), to, TestClocks.now()).stream()
                 .filter(c -> c.channel().equals("PHONE_CALL") && c.status().equals("ANSWERED") && c.direction().equals("INBOUND"))
                 .findFirst().orElseThrow();
         Http.Response r = http.get("/api/v1/conversations/" + call.conversationId() + "/items", auth);
@@ -300,18 +301,18 @@ class GladlySimulatorTest {
             assertThat(Http.JSON.readTree(bodies.get(bodies.size() - 1)).get("type").asString()).isEqualTo("PING");
             assertThat(auths.get(auths.size() - 1)).isEqualTo(Http.basic("rk_key", "rk_key"));
 
-            sim.emit(new SimEvent("evt-1", "AGENT_STATUS/LOGGED_IN", Instant.now(), Map.of("id", "a", "type", "AGENT"),
-                    Map.of("agentId", "a", "occurredAt", Instant.now().toString())));
-            sim.emit(new SimEvent("evt-ignored", "AGENT_STATUS/WENT_AWAY", Instant.now(), null, Map.of("agentId", "a")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> bodies.stream().anyMatch(b -> b.contains("evt-1")));
+            sim.emit(new SimEvent("evt-1", "AGENT_STATUS/LOGGED_IN", TestClocks.now(), Map.of("id", "a", "type", "AGENT"),
+                    Map.of("agentId", "a", "occurredAt", TestClocks.now().toString())));
+            sim.emit(new SimEvent("evt-ignored", "AGENT_STATUS/WENT_AWAY", TestClocks.now(), null, Map.of("agentId", "a")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> bodies.stream().anyMatch(b -> b.contains("evt-1")));
             JsonNode delivered = Http.JSON.readTree(bodies.stream().filter(b -> b.contains("evt-1")).findFirst().orElseThrow());
             assertThat(delivered.propertyNames()).contains("id", "type", "timestamp", "initiator", "content");
             assertThat(bodies).noneMatch(b -> b.contains("evt-ignored"));
 
             answer.set(503);
             int before = bodies.size();
-            sim.emit(new SimEvent("evt-2", "AGENT_STATUS/LOGGED_OUT", Instant.now(), null, Map.of("agentId", "a")));
-            await().atMost(Duration.ofSeconds(5)).until(() ->
+            sim.emit(new SimEvent("evt-2", "AGENT_STATUS/LOGGED_OUT", TestClocks.now(), null, Map.of("agentId", "a")));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
                     !http.get("/api/v1/webhooks/" + id, auth).json().get("enabled").asBoolean());
             assertThat(bodies.size() - before).as("first try and two retries").isEqualTo(3);
             assertThat(http.get("/api/v1/webhooks/" + id, auth).json().has("disabledAtDueToRetryLimit")).isTrue();

@@ -38,7 +38,7 @@ class RequirementsApiTest extends ApiTest {
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(http.get("/api/v1/staffing-settings/all/chat", company.auth()).json().get("aht_seconds").asInt()).isEqualTo(300);
 
-        LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         String range = "&start=" + monday.atTime(10, 0).atZone(ZONE).toOffsetDateTime() + "&end=" + monday.atTime(11, 0).atZone(ZONE).toOffsetDateTime();
         JsonNode intervals = http.get("/api/v1/requirements?channel=chat" + range, company.auth()).json();
         assertThat(intervals).hasSize(4);

@@ -1,14 +1,23 @@
 package com.rostra.support;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+
+import com.rostra.simulator.GladlySimulator;
 
 import tools.jackson.databind.JsonNode;
 
@@ -31,11 +40,40 @@ public abstract class ApiTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The application's clock: the test profile starts it at a fixed instant, so no test depends on when it runs. */
+    @Autowired
+    protected Clock clock;
+
     protected Http http;
+
+    private final List<TestCompany> connected = new ArrayList<>();
 
     @BeforeEach
     void setUpHttp() {
         http = new Http("http://127.0.0.1:" + port);
+    }
+
+    /** Companies connected to a simulator stop syncing when their test ends: no retries against a closed port. */
+    @AfterEach
+    void disconnectSimulators() {
+        for (TestCompany company : connected) {
+            http.delete("/api/v1/integrations/gladly", company.auth());
+        }
+        connected.clear();
+    }
+
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    protected LocalDate today(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** Connects the company to the simulator through the public API; it is disconnected when the test ends. */
+    protected Http.Response connect(TestCompany company, GladlySimulator sim, int backfillDays) {
+        connected.add(company);
+        return Simulators.connect(http, company, sim, backfillDays);
     }
 
     public record TestCompany(long id, String name, String apiKey) {

@@ -18,8 +18,9 @@ public final class Simulators {
 
     private Simulators() {}
 
+    /** A simulated organization on the suite's clock (the same one the application reads). */
     public static GladlySimulator start(long seed, double contactsPerDay) {
-        return new GladlySimulator(SimulatorConfig.defaults(seed).withContactsPerDay(contactsPerDay)).start(0);
+        return new GladlySimulator(SimulatorConfig.defaults(seed).withContactsPerDay(contactsPerDay), TestClocks.clock()).start(0);
     }
 
     public static Map<String, Object> connectBody(GladlySimulator sim, int backfillDays) {

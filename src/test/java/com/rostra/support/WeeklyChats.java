@@ -21,8 +21,8 @@ public final class WeeklyChats {
     }
 
     public static List<ContactRecord> sixWeeks(ZoneId zone) {
-        LocalDate today = LocalDate.now(zone);
-        Instant now = Instant.now();
+        Instant now = TestClocks.now();
+        LocalDate today = LocalDate.ofInstant(now, zone);
         List<ContactRecord> contacts = new ArrayList<>();
         for (LocalDate d = today.minusWeeks(6); d.isBefore(today.plusDays(1)); d = d.plusDays(1)) {
             int from = weekend(d) ? 10 : 9;

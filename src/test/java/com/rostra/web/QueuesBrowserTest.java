@@ -48,7 +48,7 @@ class QueuesBrowserTest extends ApiTest {
     void queuesAreDefinedOnTheSettingsPageAndCountedOnTheQueuesPage() throws Exception {
         TestCompany company = newCompany("Europe/Berlin");
         String email = addUser(company, "admin", "Quinn Queue");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = now().truncatedTo(ChronoUnit.SECONDS);
         List<ContactRecord> contacts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Instant at = now.minus(Duration.ofMinutes(5 + i * 4));

@@ -37,7 +37,7 @@ class SchedulesBrowserTest extends ApiTest {
         long ann = http.post("/api/v1/people", company.auth(), Map.of("first_name", "Ann", "last_name", "Agent",
                 "email", "ann@example.com", "team", "Phones")).json().get("id").asLong();
         http.post("/api/v1/people", company.auth(), Map.of("first_name", "Bob", "email", "bob@example.com"));
-        LocalDate monday = LocalDate.now(zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate monday = today(zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         String offset = monday.atStartOfDay(zone).getOffset().getId();
         String csv = "person_email,activity_type,start,end\n"
                 + "ann@example.com,Phone," + monday + "T08:00:00" + offset + "," + monday + "T12:00:00" + offset + "\n"

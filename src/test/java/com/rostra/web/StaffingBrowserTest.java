@@ -31,7 +31,7 @@ class StaffingBrowserTest extends ApiTest {
         try (Browser browser = new Browser("http://127.0.0.1:" + port)) {
             WebDriver d = browser.driver();
             browser.login(email, USER_PASSWORD);
-            browser.open("/staffing?channel=chat&day=" + java.time.LocalDate.now(zone).plusWeeks(1)
+            browser.open("/staffing?channel=chat&day=" + today(zone).plusWeeks(1)
                     .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
             int peak = Integer.parseInt(d.findElement(By.id("peak")).getText());
             assertThat(peak).isPositive();
