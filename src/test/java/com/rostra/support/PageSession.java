@@ -1,0 +1,74 @@
+package com.rostra.support;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A signed-in browser session over plain HTTP (cookies and CSRF as a browser sends them), for page routes. */
+public final class PageSession {
+
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final String base;
+
+    private PageSession(String base) {
+        this.base = base;
+    }
+
+    public static PageSession signIn(int port, String email, String password) {
+        PageSession s = new PageSession("http://127.0.0.1:" + port);
+        HttpResponse<String> r = s.form("/login", Map.of("username", email, "password", password), s.csrfFrom(s.get("/login").body()));
+        assertThat(r.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
+        return s;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Posts a form as the page would, with a CSRF token taken from a page of the session. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return form(path, fields, csrfFrom(get("/realtime").body()));
+    }
+
+    private HttpResponse<String> form(String path, Map<String, String> fields, String csrf) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String csrfFrom(String html) {
+        Matcher m = CSRF_META.matcher(html);
+        if (m.find()) return m.group(1);
+        m = CSRF_INPUT.matcher(html);
+        assertThat(m.find()).as("the page carries a CSRF token").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
