@@ -76,17 +76,20 @@ public class AdherenceReport {
                 ScheduleLookup.Scheduled planned = new ScheduleLookup.Scheduled(a.activityType(), productive, a.start(), a.end());
                 scheduled += Duration.between(s, e).getSeconds();
                 if (productive) scheduledProductive += Duration.between(s, e).getSeconds();
+                long covered = 0;
                 for (AgentStates.TimelineEntry t : timeline) {
                     Instant ts = max(t.start(), s);
                     Instant te = min(t.end() == null ? end : t.end(), e);
                     if (!te.isAfter(ts)) continue;
+                    covered += Duration.between(ts, te).getSeconds();
                     StateMappings.Mapping m = StateMappings.resolve(rules, t.state(), t.reason());
                     if (Boolean.TRUE.equals(ScheduleLookup.inAdherence(planned, t.state(), m == null ? null : m.productive()))) {
                         inAdherence += Duration.between(ts, te).getSeconds();
                     }
                 }
-                // Before the first known state the agent was not logged in: in adherence only off productive work.
-                if (!productive && timeline.isEmpty()) inAdherence += Duration.between(s, e).getSeconds();
+                // Where no state is known (before the first one, or no Gladly id at all) the agent was not logged in:
+                // in adherence only off productive work.
+                if (!productive) inAdherence += Duration.between(s, e).getSeconds() - covered;
             }
             long worked = 0;
             for (AgentStates.TimelineEntry t : timeline) {

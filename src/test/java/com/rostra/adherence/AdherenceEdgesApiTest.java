@@ -1,0 +1,134 @@
+package com.rostra.adherence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.rostra.support.ApiTest;
+import com.rostra.support.Http;
+
+import tools.jackson.databind.JsonNode;
+
+import static com.rostra.support.GladlyEventFixtures.event;
+import static com.rostra.support.GladlyEventFixtures.reason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Adherence where the data is incomplete: hand-computed figures for each edge. */
+class AdherenceEdgesApiTest extends ApiTest {
+
+    /** Yesterday 09:00 UTC on the suite's clock: wholly in the past. */
+    private Instant nine() {
+        return now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1)).plus(Duration.ofHours(9));
+    }
+
+    private long type(TestCompany c, String name) {
+        for (JsonNode t : http.get("/api/v1/activity-types", c.auth()).json()) {
+            if (t.get("name").asString().equals(name)) return t.get("id").asLong();
+        }
+        throw new AssertionError(name);
+    }
+
+    private void schedule(TestCompany c, long person, String type, Instant from, Instant to) {
+        Http.Response r = http.post("/api/v1/activities", c.auth(), Map.of("person_id", person, "activity_type_id", type(c, type),
+                "start", from.toString(), "end", to.toString()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    private long person(TestCompany c, String agent) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("first_name", "P", "email", "p-" + agent + "-" + c.id() + "@example.com"));
+        if (agent != null) body.put("gladly_agent_id", agent);
+        return http.post("/api/v1/people", c.auth(), body).json().get("id").asLong();
+    }
+
+    private void states(TestCompany c, String agent, int expected, Map<String, Object>... events) {
+        for (Map<String, Object> e : events) {
+            assertThat(http.post("/webhooks/gladly", Http.basic(c.apiKey(), c.apiKey()), e).status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/agent-states?gladly_agent_id=" + agent
+                + "&start=" + nine().minus(Duration.ofDays(1)) + "&end=" + now(), c.auth()).json().size() == expected);
+    }
+
+    private JsonNode adherence(TestCompany c, long person, Instant from, Instant to) {
+        JsonNode r = http.get("/api/v1/adherence?start=" + from + "&end=" + to + "&person_id=" + person, c.auth()).json();
+        assertThat(r).hasSize(1);
+        return r.get(0);
+    }
+
+    @Test
+    void theTimelineStartingInsideAProductiveBlockCountsTheGapAsOut() {
+        TestCompany c = newCompany();
+        long p = person(c, "late");
+        schedule(c, p, "Phone", nine(), nine().plus(Duration.ofHours(2)));
+        states(c, "late", 1, event("AGENT_STATUS/LOGGED_IN", "late", nine().plus(Duration.ofMinutes(30)), Map.of()));
+        JsonNode a = adherence(c, p, nine().minus(Duration.ofHours(1)), nine().plus(Duration.ofHours(3)));
+        assertThat(a.get("scheduled_seconds").asLong()).isEqualTo(7200);
+        assertThat(a.get("in_adherence_seconds").asLong()).as("90 of 120 minutes").isEqualTo(5400);
+        assertThat(a.get("adherence").asDouble()).isEqualTo(0.75);
+        assertThat(a.get("conformance").asDouble()).as("150 minutes worked (09:30-12:00) against 120").isEqualTo(1.25);
+    }
+
+    @Test
+    void theTimelineStartingInsideABreakCountsTheUnknownPartAsIn() {
+        TestCompany c = newCompany();
+        long p = person(c, "early");
+        schedule(c, p, "Break", nine(), nine().plus(Duration.ofMinutes(30)));
+        schedule(c, p, "Phone", nine().plus(Duration.ofMinutes(30)), nine().plus(Duration.ofMinutes(90)));
+        states(c, "early", 1, event("AGENT_STATUS/LOGGED_IN", "early", nine().plus(Duration.ofMinutes(15)), Map.of()));
+        JsonNode a = adherence(c, p, nine(), nine().plus(Duration.ofMinutes(90)));
+        // 09:00-09:15 not logged in on a break: in. 09:15-09:30 working through the break: out. Phone hour: in.
+        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(75 * 60);
+        assertThat(a.get("adherence").asDouble()).isEqualTo(0.8333);
+    }
+
+    @Test
+    void aRangeReachingIntoTheFutureCountsOnlyUpToNow() {
+        TestCompany c = newCompany();
+        long p = person(c, "now");
+        Instant hourAgo = now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        schedule(c, p, "Phone", hourAgo, hourAgo.plus(Duration.ofHours(3)));
+        states(c, "now", 1, event("AGENT_STATUS/LOGGED_IN", "now", hourAgo.minus(Duration.ofMinutes(5)), Map.of()));
+        Instant asked = now();
+        JsonNode a = adherence(c, p, hourAgo.minus(Duration.ofHours(1)), hourAgo.plus(Duration.ofHours(5)));
+        Instant answered = now();
+        assertThat(a.get("scheduled_seconds").asLong()).as("the scheduled hour so far, not the three planned")
+                .isBetween(Duration.between(hourAgo, asked).getSeconds() - 1, Duration.between(hourAgo, answered).getSeconds() + 1);
+        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(a.get("scheduled_seconds").asLong());
+        assertThat(a.get("adherence").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPersonWithoutAGladlyIdIsOutOnProductiveWorkAndInOnBreaks() {
+        TestCompany c = newCompany();
+        long p = person(c, null);
+        schedule(c, p, "Phone", nine(), nine().plus(Duration.ofHours(1)));
+        schedule(c, p, "Break", nine().plus(Duration.ofHours(1)), nine().plus(Duration.ofMinutes(90)));
+        JsonNode a = adherence(c, p, nine(), nine().plus(Duration.ofHours(2)));
+        assertThat(a.get("scheduled_seconds").asLong()).isEqualTo(90 * 60);
+        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(30 * 60);
+        assertThat(a.get("adherence").asDouble()).isEqualTo(0.3333);
+        assertThat(a.get("conformance").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void anUnmappedStateCountsAsNotProductive() {
+        TestCompany c = newCompany();
+        // Only "away" is mapped: "active" has no activity type, so it is not counted as productive work.
+        assertThat(http.put("/api/v1/agent-state-mappings", c.auth(), List.of(
+                Map.of("state", "away", "reason", "*", "activity_type", "Away", "productive", false))).status()).isEqualTo(200);
+        long p = person(c, "unmapped");
+        schedule(c, p, "Phone", nine(), nine().plus(Duration.ofHours(1)));
+        schedule(c, p, "Break", nine().plus(Duration.ofHours(1)), nine().plus(Duration.ofMinutes(80)));
+        states(c, "unmapped", 2,
+                event("AGENT_STATUS/LOGGED_IN", "unmapped", nine(), Map.of()),
+                event("AGENT_STATUS/WENT_AWAY", "unmapped", nine().plus(Duration.ofMinutes(70)), Map.of("awayReason", reason("Mystery"))));
+        JsonNode a = adherence(c, p, nine(), nine().plus(Duration.ofMinutes(80)));
+        // Phone hour: active but unmapped, out. Break 60-70: active unmapped, in (not working). 70-80: away, in.
+        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(20 * 60);
+        assertThat(a.get("adherence").asDouble()).isEqualTo(0.25);
+    }
+}
