@@ -1,5 +1,6 @@
 package com.rostra.adherence;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ class AdherenceController {
         this.currentCompany = currentCompany;
     }
 
+    @Operation(summary = "Adherence per person",
+            description = "For [start, end) (at most 31 days; time after now does not count): `scheduled_seconds`, `in_adherence_seconds`, `adherence` (share of scheduled time whose state matched: productive state on productive work, anything else on breaks; time with no known state counts as logged out) and `conformance` (productive time worked / productive time scheduled). Optional `person_id`.")
     @GetMapping("/api/v1/adherence")
     List<AdherenceReport.PersonAdherence> adherence(@RequestParam(required = false) String start,
                                                     @RequestParam(required = false) String end,
