@@ -20,8 +20,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Staffing")
 class CalculatorController {
 
-    record Calculation(Double volume, Integer intervalSeconds, Integer ahtSeconds, Double serviceLevel, Integer targetSeconds,
-                       Double maxOccupancy, Double shrinkage, Integer concurrency, String model, Integer patienceSeconds) {}
+    /** Whole-number fields are read as doubles so that any number reaches the bounds check (see {@link StaffingLimits#whole}). */
+    record Calculation(Double volume, Double intervalSeconds, Double ahtSeconds, Double serviceLevel, Double targetSeconds,
+                       Double maxOccupancy, Double shrinkage, Double concurrency, String model, Double patienceSeconds) {}
 
     /**
      * {@code abandon_rate}: share of contacts that abandon (0 for Erlang C); {@code asa_seconds}: average wait of
@@ -31,37 +32,42 @@ class CalculatorController {
                   String model, double abandonRate, double probabilityOfWaiting, double trafficErlangs) {}
 
     @PostMapping("/api/v1/staffing/calculate")
-    Result calculate(@RequestBody Calculation c) {
+    Result calculate(@RequestBody Calculation body) {
+        Calculation c = body;
+        Integer intervalSeconds = StaffingLimits.whole(c.intervalSeconds());
+        Integer ahtSeconds = StaffingLimits.whole(c.ahtSeconds());
+        Integer targetSeconds = StaffingLimits.whole(c.targetSeconds());
+        Integer patienceSeconds = StaffingLimits.whole(c.patienceSeconds());
         List<FieldError> errors = new ArrayList<>();
         if (c.volume() == null || !(c.volume() >= 0 && c.volume() <= StaffingLimits.MAX_VOLUME)) {
             errors.add(new FieldError("volume", "is required: 0 to 1000000 contacts"));
         }
-        if (c.intervalSeconds() == null || c.intervalSeconds() < StaffingLimits.MIN_INTERVAL_SECONDS
-                || c.intervalSeconds() > StaffingLimits.MAX_INTERVAL_SECONDS) {
+        if (intervalSeconds == null || intervalSeconds < StaffingLimits.MIN_INTERVAL_SECONDS
+                || intervalSeconds > StaffingLimits.MAX_INTERVAL_SECONDS) {
             errors.add(new FieldError("interval_seconds", "is required: 60 to 86400"));
         }
-        StaffingLimits.ahtSeconds(c.ahtSeconds(), errors);
+        StaffingLimits.ahtSeconds(ahtSeconds, errors);
         StaffingLimits.serviceLevel(c.serviceLevel(), errors);
-        StaffingLimits.targetSeconds(c.targetSeconds(), errors);
+        StaffingLimits.targetSeconds(targetSeconds, errors);
         double occupancy = c.maxOccupancy() == null ? 1.0 : c.maxOccupancy();
         StaffingLimits.maxOccupancy(occupancy, errors);
         double shrinkage = c.shrinkage() == null ? 0 : c.shrinkage();
         StaffingLimits.shrinkage(shrinkage, errors);
-        int concurrency = c.concurrency() == null ? 1 : c.concurrency();
+        int concurrency = c.concurrency() == null ? 1 : StaffingLimits.whole(c.concurrency());
         StaffingLimits.concurrency(concurrency, errors);
         StaffingModel model = StaffingLimits.model(c.model() == null ? StaffingModel.ERLANG_C.wireName() : c.model(), errors);
-        StaffingLimits.patienceSeconds(c.patienceSeconds(), model == StaffingModel.ERLANG_A, errors);
+        StaffingLimits.patienceSeconds(patienceSeconds, model == StaffingModel.ERLANG_A, errors);
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
 
-        double handle = (double) c.ahtSeconds() / concurrency;
-        double traffic = c.volume() * handle / c.intervalSeconds();
+        double handle = (double) ahtSeconds / concurrency;
+        double traffic = c.volume() * handle / intervalSeconds;
         if (traffic > StaffingLimits.MAX_TRAFFIC) {
             throw new InvalidRequestException("volume", String.format(java.util.Locale.ROOT,
                     "is %.0f Erlangs of work with this aht_seconds, concurrency and interval_seconds; at most %.0f",
                     traffic, StaffingLimits.MAX_TRAFFIC));
         }
-        StaffingModel.Solution s = model.solve(traffic, handle, c.targetSeconds(), c.serviceLevel(), occupancy,
-                c.patienceSeconds() == null ? 0 : c.patienceSeconds());
+        StaffingModel.Solution s = model.solve(traffic, handle, targetSeconds, c.serviceLevel(), occupancy,
+                patienceSeconds == null ? 0 : patienceSeconds);
         if (!s.reachable()) {
             throw new InvalidRequestException("service_level", "cannot be met within target_seconds with at most "
                     + ErlangC.MAX_AGENTS + " agents; lower it or lengthen target_seconds");

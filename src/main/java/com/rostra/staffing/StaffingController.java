@@ -50,8 +50,8 @@ class StaffingController {
     }
 
     /** The body of PUT: fields left out keep their current value (the channel's default until saved). */
-    record SettingsInput(Double serviceLevel, Integer targetSeconds, Integer ahtSeconds, Double shrinkage, Double maxOccupancy,
-                         Integer concurrency, Integer patienceSeconds, Integer slaWindowHours, String model) {}
+    record SettingsInput(Double serviceLevel, Double targetSeconds, Double ahtSeconds, Double shrinkage, Double maxOccupancy,
+                         Double concurrency, Double patienceSeconds, Double slaWindowHours, String model) {}
 
     @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
@@ -60,13 +60,13 @@ class StaffingController {
         StaffingSettings current = settings.get(currentCompany.id(), queue, ch);
         return settings.save(currentCompany.id(), queue, ch, new StaffingSettings(
                 body.serviceLevel() != null ? body.serviceLevel() : current.serviceLevel(),
-                body.targetSeconds() != null ? body.targetSeconds() : current.targetSeconds(),
-                body.ahtSeconds() != null ? body.ahtSeconds() : current.ahtSeconds(),
+                body.targetSeconds() != null ? StaffingLimits.whole(body.targetSeconds()) : current.targetSeconds(),
+                body.ahtSeconds() != null ? StaffingLimits.whole(body.ahtSeconds()) : current.ahtSeconds(),
                 body.shrinkage() != null ? body.shrinkage() : current.shrinkage(),
                 body.maxOccupancy() != null ? body.maxOccupancy() : current.maxOccupancy(),
-                body.concurrency() != null ? body.concurrency() : current.concurrency(),
-                body.patienceSeconds() != null ? body.patienceSeconds() : current.patienceSeconds(),
-                body.slaWindowHours() != null ? body.slaWindowHours() : current.slaWindowHours(),
+                body.concurrency() != null ? StaffingLimits.whole(body.concurrency()) : current.concurrency(),
+                body.patienceSeconds() != null ? StaffingLimits.whole(body.patienceSeconds()) : current.patienceSeconds(),
+                body.slaWindowHours() != null ? StaffingLimits.whole(body.slaWindowHours()) : current.slaWindowHours(),
                 body.model() != null ? body.model() : current.model()));
     }
 

@@ -29,6 +29,17 @@ public final class StaffingLimits {
 
     private StaffingLimits() {}
 
+    /**
+     * A whole number read from JSON as a double (so 1e12 or 2.5 reach the range check and its field name instead of
+     * failing in the JSON reader): null stays null; fractions, non-finite and out-of-int values become
+     * {@link Integer#MIN_VALUE}, which every range check refuses.
+     */
+    public static Integer whole(Double v) {
+        if (v == null) return null;
+        if (!Double.isFinite(v) || v != Math.rint(v) || v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) return Integer.MIN_VALUE;
+        return v.intValue();
+    }
+
     public static void serviceLevel(Double v, List<FieldError> errors) {
         if (v == null || !(v >= MIN_SERVICE_LEVEL && v <= MAX_SERVICE_LEVEL)) {
             errors.add(new FieldError("service_level", "must be from " + MIN_SERVICE_LEVEL + " to " + MAX_SERVICE_LEVEL + ", e.g. 0.8"));
