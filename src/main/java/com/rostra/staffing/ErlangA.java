@@ -113,16 +113,19 @@ final class ErlangA {
     private static double meanScaledWaitOfAnsweredAfterWait(double x, double y) {
         double peak = y > x + 1 ? Math.log(y / (x + 1)) : 0;
         double fMin = f(x, y, peak);
+        // The window: e^(−f) falls by e^45 to e^90 at each end, so Simpson's steps stay a fraction of its scale.
         double d = 1 / Math.sqrt(x + 1 + y);
+        while (f(x, y, peak + d) - fMin > 90 && d > 1e-300) d /= 2;
         while (f(x, y, peak + d) - fMin < 45 && d < 1e6) d *= 2;
         double hi = peak + d;
         double lo = 0;
         if (peak > 0) {
-            double e = 1 / Math.sqrt(x + 1 + y);
+            double e = Math.min(peak, 1 / Math.sqrt(x + 1 + y));
+            while (f(x, y, peak - e) - fMin > 90 && e > 1e-300) e /= 2;
             while (peak - e > 0 && f(x, y, peak - e) - fMin < 45) e *= 2;
             lo = Math.max(0, peak - e);
         }
-        int steps = 2_000;
+        int steps = 400;
         double h = (hi - lo) / steps;
         double i0 = 0;
         double i1 = 0;
@@ -143,9 +146,9 @@ final class ErlangA {
     /**
      * The fewest agents whose service level (share of all arrivals answered within the target, abandoners not
      * answered) reaches the goal while occupancy stays at or under the cap; {@link ErlangC#UNREACHABLE} when more than
-     * {@link ErlangC#MAX_AGENTS} would be needed. Both criteria improve with every agent added, so a binary search
-     * between 1 and an upper bound (Erlang C's answer, doubled while it is not enough) finds it; Erlang B comes from
-     * one recursion pass up to that bound.
+     * {@link ErlangC#MAX_AGENTS} would be needed. Both criteria improve with every agent added, so a search between
+     * a lower bound (a · service level) and an upper one (Erlang C's answer, doubled while it is not enough) finds it:
+     * galloping down from the upper bound, then bisecting; Erlang B comes from one recursion pass up to that bound.
      */
     static int agents(double a, double ahtSeconds, double patienceSeconds, double targetSeconds, double serviceLevel,
                       double maxOccupancy) {
@@ -164,7 +167,19 @@ final class ErlangA {
             hi = (int) Math.min(ErlangC.MAX_AGENTS, 2L * hi);
             b = erlangBs(a, hi);
         }
-        int lo = 1;
+        // Answered contacts cannot outnumber what n agents serve: SL ≤ n / a, so fewer than a·SL agents never do.
+        int lo = (int) Math.max(1, Math.min(hi, Math.floor(a * serviceLevel)));
+        // Erlang A usually needs a few agents fewer than Erlang C: gallop down from there, then bisect the bracket.
+        int step = 1;
+        while (hi - step >= lo) {
+            int probe = hi - step;
+            if (!meets(a, probe, b[probe], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (meets(a, mid, b[mid], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {

@@ -23,7 +23,8 @@ class ErlangATest {
     /**
      * The chain summed state by state (log weights, truncated where they vanish): a contact finding j waiting is
      * answered with probability x/(x+j+1), within t with P(Beta(x+1, j+1) ≥ e^(−t/patience)) of that (commons-math's
-     * regularized Beta). Returns {service level, abandon rate, P(wait)}.
+     * regularized Beta), after a wait of mean patience · Σ_{i≤j} 1/(x+1+i) given that it is answered.
+     * Returns {service level, abandon rate, P(wait), ASA of answered contacts}.
      */
     static double[] bruteForce(double a, int n, double aht, double patience, double t) {
         double x = n * patience / aht;
@@ -49,16 +50,24 @@ class ErlangATest {
         double sl = 0;
         double abandon = 0;
         double wait = 0;
-        for (int k = 0; k < n; k++) sl += Math.exp(below[k] - max) / z;
+        double answeredAtOnce = 0;
+        double waitedAndAnswered = 0;
+        double waitOfAnswered = 0;
+        double harmonic = 0;
+        for (int k = 0; k < n; k++) answeredAtOnce += Math.exp(below[k] - max) / z;
+        sl += answeredAtOnce;
         for (int j = 0; j < queued.size(); j++) {
             double p = Math.exp(queued.get(j) - max) / z;
+            harmonic += 1 / (x + 1 + j);
             if (p == 0) continue;
             double answered = x / (x + j + 1);
+            waitedAndAnswered += p * answered;
+            waitOfAnswered += p * answered * patience * harmonic;
             wait += p;
             abandon += p * (1 - answered);
             sl += p * answered * (1 - Beta.regularizedBeta(u0, x + 1, j + 1));
         }
-        return new double[] {sl, abandon, wait};
+        return new double[] {sl, abandon, wait, waitOfAnswered / (answeredAtOnce + waitedAndAnswered)};
     }
 
     @Test
@@ -74,6 +83,7 @@ class ErlangATest {
             assertThat(m.serviceLevel()).as("service level " + what).isCloseTo(b[0], within(1e-7));
             assertThat(m.abandonRate()).as("abandonment " + what).isCloseTo(b[1], within(1e-7));
             assertThat(m.probabilityOfWaiting()).as("P(wait) " + what).isCloseTo(b[2], within(1e-7));
+            assertThat(m.asaSeconds()).as("ASA " + what).isCloseTo(b[3], within(1e-4 * Math.max(1, b[3])));
             assertThat(m.occupancy()).as("occupancy " + what).isCloseTo(c[0] * (1 - b[1]) / c[1], within(1e-7));
         }
     }
