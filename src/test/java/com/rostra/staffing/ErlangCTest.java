@@ -92,6 +92,12 @@ class ErlangCTest {
         assertThat(ErlangC.agents(9_000, 86_400, 1, 0.999, 1)).as("a day-long handle time, 1 s target").isBetween(9_001, 9_400);
         assertThat(ErlangC.agents(9_999, 1, 1, 0.999, 0.1)).isEqualTo(99_990);
         assertThat(ErlangC.probabilityOfWaiting(24, Integer.MAX_VALUE)).isZero();
+        // A forecast no center could staff (say an import of a trillion contacts) is capped, not searched forever.
+        StaffingSettings phone = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, null, null);
+        assertThat(Requirements.requirement(Instant.EPOCH, 1e12, 900, phone).requiredAgents()).isEqualTo(ErlangC.MAX_AGENTS);
+        StaffingSettings erlangA = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, 60, null, "erlang_a");
+        assertThat(Requirements.requirement(Instant.EPOCH, 1e12, 900, erlangA).requiredAgents()).isEqualTo(ErlangC.MAX_AGENTS);
+        assertThat(Requirements.requirement(Instant.EPOCH, Double.NaN, 900, erlangA).requiredAgents()).isZero();
     }
 
     @Test
