@@ -23,6 +23,11 @@ class CalculatorApiTest extends ApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode body = r.json();
         int agents = body.get("agents").asInt();
+        // By hand (ErlangCTest): 29 agents, 84.0% within 20 s, ASA 11.6 s; 29 / 0.75 = 38.7, so 39 to schedule.
+        assertThat(agents).isEqualTo(29);
+        assertThat(body.get("service_level").asDouble()).isCloseTo(0.840, within(5e-4));
+        assertThat(body.get("asa_seconds").asDouble()).isCloseTo(11.6, within(0.05));
+        assertThat(body.get("agents_with_shrinkage").asInt()).isEqualTo(39);
         assertThat(body.get("service_level").asDouble()).isGreaterThanOrEqualTo(0.8);
         assertThat(ErlangC.serviceLevel(24, agents - 1, 240, 20)).as("one fewer misses the target").isLessThan(0.8);
         assertThat(body.get("occupancy").asDouble()).isCloseTo(24.0 / agents, within(1e-4));

@@ -136,7 +136,6 @@ class ErlangATest {
         double waitSum = 0;
         double now = 0;
         int index = 0;
-        double[] stats = new double[1];
         while (index < arrivals || !waiting.isEmpty()) {
             double nextArrival = index < arrivals ? now + exp(random, 1 / arrivalsPerSecond) : Double.POSITIVE_INFINITY;
             // Agents that free up before the next arrival take the longest-waiting caller still there.
@@ -162,7 +161,8 @@ class ErlangATest {
                 }
             }
             if (index >= arrivals) {
-                // No more arrivals: whoever is left waiting abandons or is answered as agents free up.
+                // No more arrivals: whoever is left waiting abandons or is answered as agents free up (an idle agent
+                // is marked free now so the loop above serves the queue).
                 if (busyUntil.size() < agents) busyUntil.add(now);
                 if (waiting.isEmpty()) break;
                 continue;
@@ -182,7 +182,6 @@ class ErlangATest {
                 waiting.add(new double[] {now, now + exp(random, patience), count ? 1 : -1});
             }
         }
-        stats[0] = waitSum;
         return new double[] {(double) within / counted, (double) abandoned / counted, waitSum / answered};
     }
 
