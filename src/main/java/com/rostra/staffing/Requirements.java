@@ -3,7 +3,9 @@ package com.rostra.staffing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -14,8 +16,9 @@ import com.rostra.schedules.Activities;
 import com.rostra.tenancy.CompanyId;
 
 /**
- * Required agents per interval for one queue and channel. Live channels: Erlang C on the forecast traffic
- * (handle time divided by concurrency), the fewest agents that reach the service level within the occupancy cap.
+ * Required agents per interval for one queue and channel. Live channels: Erlang C, or Erlang A when the settings
+ * choose it (contacts abandon after their patience), on the forecast traffic (handle time divided by concurrency):
+ * the fewest agents that reach the service level within the occupancy cap.
  * Deferred channels (an SLA window in hours): the workload of the interval at the occupancy cap. Shrinkage then
  * turns agents on the phones into agents to schedule. Scheduled agents: people with a productive activity for
  * the channel at the middle of the interval (queues are not part of a schedule yet, so per-queue figures count
@@ -41,10 +44,11 @@ public class Requirements {
         List<Instant> starts = forecast.intervals().stream().map(Forecasts.Point::start).toList();
         int[] scheduled = activities.scheduledAgents(company, channel.wireName(), starts, length.nominal());
         List<Requirement> result = new ArrayList<>();
+        Map<Double, StaffingModel.Solution> memo = new HashMap<>();
         for (int i = 0; i < starts.size(); i++) {
             Forecasts.Point p = forecast.intervals().get(i);
             double seconds = length.next(p.start(), zone).getEpochSecond() - p.start().getEpochSecond();
-            Requirement r = requirement(p.start(), p.volume(), seconds, s);
+            Requirement r = requirement(p.start(), p.volume(), seconds, s, memo);
             result.add(new Requirement(r.start(), r.forecastVolume(), r.requiredAgents(), r.requiredWithShrinkage(),
                     scheduled[i], r.expectedServiceLevel()));
         }
@@ -52,19 +56,33 @@ public class Requirements {
     }
 
     static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s) {
+        return requirement(start, volume, intervalSeconds, s, new HashMap<>());
+    }
+
+    /**
+     * One interval. Live channels: the settings' model (Erlang C, or Erlang A with the settings' patience) on the
+     * forecast traffic; when more than {@link ErlangC#MAX_AGENTS} agents would be needed the requirement is that cap.
+     * {@code memo} keeps solutions by traffic, as many intervals of a range share their forecast.
+     */
+    static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s,
+                                   Map<Double, StaffingModel.Solution> memo) {
         int required;
         Double expected = null;
-        if (volume <= 0) {
+        if (!(volume > 0)) {
             required = 0;
         } else if (s.slaWindowHours() != null) {
-            required = (int) Math.ceil(volume * s.ahtSeconds() / (intervalSeconds * s.maxOccupancy()) - 1e-9);
+            double workload = Math.ceil(volume * s.ahtSeconds() / (intervalSeconds * s.maxOccupancy()) - 1e-9);
+            required = (int) Math.min(workload, ErlangC.MAX_AGENTS);
         } else {
             double handle = (double) s.ahtSeconds() / s.concurrency();
             double traffic = volume * handle / intervalSeconds;
-            required = ErlangC.agents(traffic, handle, s.targetSeconds(), s.serviceLevel(), s.maxOccupancy());
-            expected = Math.round(ErlangC.serviceLevel(traffic, required, handle, s.targetSeconds()) * 10_000) / 10_000.0;
+            StaffingModel model = s.patienceSeconds() == null ? StaffingModel.ERLANG_C : s.staffingModel();
+            StaffingModel.Solution solution = memo.computeIfAbsent(traffic, t -> model.solve(t, handle,
+                    s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(), s.patienceSeconds() == null ? 0 : s.patienceSeconds()));
+            required = solution.reachable() ? solution.agents() : ErlangC.MAX_AGENTS;
+            expected = Math.round(solution.serviceLevel() * 10_000) / 10_000.0;
         }
-        int withShrinkage = (int) Math.ceil(required / (1 - s.shrinkage()) - 1e-9);
+        int withShrinkage = (int) Math.min(Integer.MAX_VALUE, Math.ceil(required / (1 - s.shrinkage()) - 1e-9));
         return new Requirement(start, volume, required, withShrinkage, null, expected);
     }
 }

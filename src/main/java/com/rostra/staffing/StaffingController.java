@@ -50,8 +50,8 @@ class StaffingController {
     }
 
     /** The body of PUT: fields left out keep their current value (the channel's default until saved). */
-    record SettingsInput(Double serviceLevel, Integer targetSeconds, Integer ahtSeconds, Double shrinkage, Double maxOccupancy,
-                         Integer concurrency, Integer patienceSeconds, Integer slaWindowHours) {}
+    record SettingsInput(Double serviceLevel, Double targetSeconds, Double ahtSeconds, Double shrinkage, Double maxOccupancy,
+                         Double concurrency, Double patienceSeconds, Double slaWindowHours, String model) {}
 
     @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
@@ -60,16 +60,20 @@ class StaffingController {
         StaffingSettings current = settings.get(currentCompany.id(), queue, ch);
         return settings.save(currentCompany.id(), queue, ch, new StaffingSettings(
                 body.serviceLevel() != null ? body.serviceLevel() : current.serviceLevel(),
-                body.targetSeconds() != null ? body.targetSeconds() : current.targetSeconds(),
-                body.ahtSeconds() != null ? body.ahtSeconds() : current.ahtSeconds(),
+                body.targetSeconds() != null ? StaffingLimits.whole(body.targetSeconds()) : current.targetSeconds(),
+                body.ahtSeconds() != null ? StaffingLimits.whole(body.ahtSeconds()) : current.ahtSeconds(),
                 body.shrinkage() != null ? body.shrinkage() : current.shrinkage(),
                 body.maxOccupancy() != null ? body.maxOccupancy() : current.maxOccupancy(),
-                body.concurrency() != null ? body.concurrency() : current.concurrency(),
-                body.patienceSeconds() != null ? body.patienceSeconds() : current.patienceSeconds(),
-                body.slaWindowHours() != null ? body.slaWindowHours() : current.slaWindowHours()));
+                body.concurrency() != null ? StaffingLimits.whole(body.concurrency()) : current.concurrency(),
+                body.patienceSeconds() != null ? StaffingLimits.whole(body.patienceSeconds()) : current.patienceSeconds(),
+                body.slaWindowHours() != null ? StaffingLimits.whole(body.slaWindowHours()) : current.slaWindowHours(),
+                body.model() != null ? body.model() : current.model()));
     }
 
-    /** Requirements per interval; the optional overrides preview other settings without saving them (what-if). */
+    /**
+     * Requirements per interval; the optional overrides preview other settings without saving them (what-if). The
+     * settings used, saved or previewed, are checked first: out of range is a 400 naming the field.
+     */
     @GetMapping("/api/v1/requirements")
     List<Requirements.Requirement> requirements(@RequestParam(name = "queue_id", required = false) String queueId,
                                                 @RequestParam(required = false) String channel,
@@ -81,7 +85,9 @@ class StaffingController {
                                                 @RequestParam(name = "aht_seconds", required = false) Integer ahtSeconds,
                                                 @RequestParam(required = false) Double shrinkage,
                                                 @RequestParam(name = "max_occupancy", required = false) Double maxOccupancy,
-                                                @RequestParam(required = false) Integer concurrency) {
+                                                @RequestParam(required = false) Integer concurrency,
+                                                @RequestParam(name = "patience_seconds", required = false) Integer patienceSeconds,
+                                                @RequestParam(required = false) String model) {
         List<FieldError> errors = new ArrayList<>();
         Long queue = queues.queueIdParam(currentCompany.id(), queueId, errors);
         Channel ch = channel == null ? null : Channel.fromWire(channel).orElse(null);
@@ -100,7 +106,9 @@ class StaffingController {
         StaffingSettings s = new StaffingSettings(serviceLevel != null ? serviceLevel : saved.serviceLevel(),
                 targetSeconds != null ? targetSeconds : saved.targetSeconds(), ahtSeconds != null ? ahtSeconds : saved.ahtSeconds(),
                 shrinkage != null ? shrinkage : saved.shrinkage(), maxOccupancy != null ? maxOccupancy : saved.maxOccupancy(),
-                concurrency != null ? concurrency : saved.concurrency(), saved.patienceSeconds(), saved.slaWindowHours());
+                concurrency != null ? concurrency : saved.concurrency(),
+                patienceSeconds != null ? patienceSeconds : saved.patienceSeconds(), saved.slaWindowHours(),
+                model != null ? model : saved.model());
         StaffingSettingsStore.check(s);
         return requirements.requirements(currentCompany.id(), queue, ch, from, to, length, zone, s);
     }

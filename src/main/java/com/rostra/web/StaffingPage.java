@@ -68,13 +68,22 @@ class StaffingPage {
         }
         StaffingSettings saved = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName());
         Map<String, String> errors = new HashMap<>();
+        validate(saved, errors);
+        if (!errors.isEmpty()) {
+            // A row saved before the bounds existed: say so by field and plan with the channel's defaults.
+            model.addAttribute("error", "The saved settings are out of range (see the fields); showing the defaults until they are fixed.");
+            saved = StaffingSettings.defaultsFor(ch.wireName());
+        }
         StaffingSettings shown = overrides(saved, params, errors);
         boolean preview = !shown.equals(saved);
         validate(shown, errors);
         if (model.getAttribute("flashErrors") instanceof Map<?, ?> flash) {
             flash.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
         }
-        if (!errors.isEmpty()) shown = saved;
+        if (!errors.isEmpty()) {
+            shown = saved;
+            if (!model.containsAttribute("error")) model.addAttribute("error", "Some settings are out of range (see the fields); showing the saved settings.");
+        }
         List<Requirements.Requirement> rows = requirements.requirements(user.companyId(), queueId, ch,
                 date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone, shown);
         List<String> labels = new ArrayList<>();
@@ -94,6 +103,7 @@ class StaffingPage {
         model.addAttribute("selectedQueue", queueId);
         model.addAttribute("channel", ch.wireName());
         model.addAttribute("channels", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("models", List.of("erlang_c", "erlang_a"));
         model.addAttribute("day", date.toString());
         model.addAttribute("settings", shown);
         model.addAttribute("preview", preview && errors.isEmpty());
@@ -144,7 +154,14 @@ class StaffingPage {
                 number(p, "shrinkage", s.shrinkage(), errors),
                 number(p, "max_occupancy", s.maxOccupancy(), errors),
                 (int) number(p, "concurrency", s.concurrency(), errors),
-                s.patienceSeconds(), s.slaWindowHours());
+                optionalInt(p, "patience_seconds", s.patienceSeconds(), errors), s.slaWindowHours(),
+                p.get("model") == null || p.get("model").isBlank() ? s.model() : p.get("model").strip());
+    }
+
+    private static Integer optionalInt(Map<String, String> p, String field, Integer fallback, Map<String, String> errors) {
+        String v = p.get(field);
+        if (v == null || v.isBlank()) return fallback;
+        return (int) number(p, field, fallback == null ? 0 : fallback, errors);
     }
 
     private static double number(Map<String, String> p, String field, double fallback, Map<String, String> errors) {
