@@ -1,5 +1,6 @@
 package com.rostra.staffing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,8 @@ class CalculatorController {
     record Result(int agents, double serviceLevel, double asaSeconds, double occupancy, int agentsWithShrinkage,
                   String model, double abandonRate, double probabilityOfWaiting, double trafficErlangs) {}
 
+    @Operation(summary = "Agents for one interval",
+            description = "Body `{volume, interval_seconds, aht_seconds, service_level, target_seconds, shrinkage?, max_occupancy?, model?: erlang_c|erlang_a, patience_seconds?}`. Answers the fewest agents meeting the service level under the occupancy cap, with service level, ASA, occupancy, probability of waiting, abandonment (Erlang A: abandoners count as not answered) and agents with shrinkage. Every input is bounded; a 400 names each field out of range.")
     @PostMapping("/api/v1/staffing/calculate")
     Result calculate(@RequestBody Calculation body) {
         Calculation c = body;

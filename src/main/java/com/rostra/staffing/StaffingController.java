@@ -1,5 +1,6 @@
 package com.rostra.staffing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,6 +45,8 @@ class StaffingController {
     }
 
     /** {@code queue_id} "all" is every queue together. */
+    @Operation(summary = "Read staffing settings",
+            description = "Settings of one queue (an id, or `all` for every queue together) and channel (phone, email, chat, sms, social): `model` erlang_c or erlang_a, `service_level` (0.01-0.999) within `target_seconds`, `aht_seconds`, `shrinkage` (0-0.9), `max_occupancy` (0.1-1), `concurrency` (1-20), `patience_seconds` (Erlang A), `sla_window_hours` (deferred channels). Unset fields show the channel's defaults.")
     @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings get(@PathVariable String queueId, @PathVariable String channel) {
         return settings.get(currentCompany.id(), queueKey(queueId), channel(channel));
@@ -53,6 +56,8 @@ class StaffingController {
     record SettingsInput(Double serviceLevel, Double targetSeconds, Double ahtSeconds, Double shrinkage, Double maxOccupancy,
                          Double concurrency, Double patienceSeconds, Double slaWindowHours, String model) {}
 
+    @Operation(summary = "Change staffing settings",
+            description = "Body with any of the fields of the read; left-out fields are kept. Every value is range-checked: a 400 names each field out of range. `model: erlang_a` needs `patience_seconds`.")
     @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
         long queue = queueKey(queueId);
@@ -74,6 +79,8 @@ class StaffingController {
      * Requirements per interval; the optional overrides preview other settings without saving them (what-if). The
      * settings used, saved or previewed, are checked first: out of range is a 400 naming the field.
      */
+    @Operation(summary = "Staffing requirements",
+            description = "Required agents per 15-minute interval in [start, end) (default: today in the company's zone) for a `queue_id` and `channel`, from the forecast: Erlang C or A for live channels, workload for deferred ones, with shrinkage; alongside the scheduled agents. Any setting given as a parameter (`aht_seconds=320`, `model=erlang_a&patience_seconds=90`) is a what-if, not saved.")
     @GetMapping("/api/v1/requirements")
     List<Requirements.Requirement> requirements(@RequestParam(name = "queue_id", required = false) String queueId,
                                                 @RequestParam(required = false) String channel,
