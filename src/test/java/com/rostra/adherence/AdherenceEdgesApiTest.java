@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.ScheduleFixtures;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,17 +27,8 @@ class AdherenceEdgesApiTest extends ApiTest {
         return now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1)).plus(Duration.ofHours(9));
     }
 
-    private long type(TestCompany c, String name) {
-        for (JsonNode t : http.get("/api/v1/activity-types", c.auth()).json()) {
-            if (t.get("name").asString().equals(name)) return t.get("id").asLong();
-        }
-        throw new AssertionError(name);
-    }
-
     private void schedule(TestCompany c, long person, String type, Instant from, Instant to) {
-        Http.Response r = http.post("/api/v1/activities", c.auth(), Map.of("person_id", person, "activity_type_id", type(c, type),
-                "start", from.toString(), "end", to.toString()));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        ScheduleFixtures.schedule(http, c, person, type, from, to);
     }
 
     private long person(TestCompany c, String agent) {
