@@ -160,6 +160,17 @@ public class AgentStates {
 
     public record TimelineEntry(String gladlyAgentId, AgentState state, String reason, Instant start, Instant end) {}
 
+    /** A stretch in which the webhook was silent and the Events API repair later found missed events. */
+    public record Outage(Instant start, Instant end) {}
+
+    /** Outage windows of the company overlapping [from, to), oldest first. */
+    public List<Outage> outages(CompanyId company, Instant from, Instant to) {
+        return jdbc.sql("select started_at, ended_at from agent_state_outages "
+                        + "where company_id = ? and started_at < ? and ended_at > ? order by started_at")
+                .params(company.value(), Db.ts(to), Db.ts(from))
+                .query((rs, i) -> new Outage(Db.instant(rs, "started_at"), Db.instant(rs, "ended_at"))).list();
+    }
+
     /** State entries overlapping [from, to); the last entry of an agent is open-ended (end null). */
     public List<TimelineEntry> timeline(CompanyId company, String gladlyAgentId, Instant from, Instant to) {
         StringBuilder sql = new StringBuilder("""
