@@ -1,0 +1,197 @@
+package com.rostra.forecasting.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses and runs a model for one series: marks special and abnormal days absent, backtests every candidate
+ * from several rolling origins (one week apart, each forecasting {@link Config#backtestHorizonDays()} days from
+ * only the days before it), adds the equal-weight combination of the two best, and picks the lowest WAPE —
+ * falling back to the N-week same-weekday average unless a model beats it. Then forecasts the requested days
+ * and applies special days: closed is zero, holiday is the normal forecast times past holidays' share of a normal
+ * day (zero when there is no past holiday with data). Pure: no Spring, no I/O, no clock.
+ */
+public final class ForecastEngine {
+
+    public enum SpecialKind { HOLIDAY, CLOSED, OUTLIER }
+
+    public static final String COMBINATION = "combination";
+
+    /**
+     * @param baselineWeeks N of the same-weekday average
+     * @param backtestOrigins how many weekly origins to backtest from (the most recent first)
+     * @param backtestHorizonDays days forecast from each origin
+     * @param minTrainingDays calendar days of history an origin needs to be used
+     */
+    public record Config(int baselineWeeks, int backtestOrigins, int backtestHorizonDays, int minTrainingDays) {
+        public static final Config DEFAULT = new Config(WeekdayAverage.DEFAULT_WEEKS, 4, 14, 21);
+    }
+
+    public record Score(String model, Double wape, Double mase) {}
+
+    public record Result(String chosen, List<Score> backtest, double[][] forecast, List<LocalDate> abnormal) {}
+
+    private final Config config;
+    private final WeekdayAverage baseline;
+    private final List<DayModel> models;
+
+    public ForecastEngine(Config config) {
+        this.config = config;
+        this.baseline = new WeekdayAverage(config.baselineWeeks());
+        this.models = List.of(baseline, new TopDownModel(), new DoubleSeasonalModel());
+    }
+
+    public ForecastEngine() { this(Config.DEFAULT); }
+
+    public List<String> modelNames() {
+        List<String> names = new ArrayList<>();
+        for (DayModel m : models) names.add(m.name());
+        names.add(COMBINATION);
+        return names;
+    }
+
+    /** Training history: special days (any kind) and detected abnormal days absent. */
+    public DayHistory clean(DayHistory raw, Map<LocalDate, SpecialKind> special, List<LocalDate> abnormalOut) {
+        DayHistory h = raw.without(special.keySet());
+        List<LocalDate> abnormal = AbnormalDays.detect(h);
+        if (abnormalOut != null) abnormalOut.addAll(abnormal);
+        return h.without(abnormal);
+    }
+
+    /** Backtest, choose, forecast {@code horizon} days from {@code raw.end()}. */
+    public Result run(DayHistory raw, Map<LocalDate, SpecialKind> special, int horizon) {
+        List<LocalDate> abnormal = new ArrayList<>();
+        DayHistory h = clean(raw, special, abnormal);
+        Selection selection = select(h);
+        double[][] forecast = forecastWith(selection.chosen, selection.ranked, h, horizon);
+        applySpecialDays(forecast, raw, h, special);
+        return new Result(selection.chosen, selection.scores, forecast, abnormal);
+    }
+
+    /** Rolling-origin backtest scores per model (combination last) and the choice, on a clean history. */
+    public Selection select(DayHistory h) {
+        Map<String, ForecastErrors> errors = new LinkedHashMap<>();
+        for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
+        ForecastErrors combined = new ForecastErrors();
+        List<Map<String, double[][]>> perOrigin = new ArrayList<>();
+        List<LocalDate> originDates = new ArrayList<>();
+        for (int o = 1; o <= config.backtestOrigins(); o++) {
+            LocalDate origin = h.end().minusDays(7L * o);
+            if (origin.isBefore(h.first().plusDays(config.minTrainingDays()))) break;
+            DayHistory train = h.until(origin);
+            if (train.presentDays() == 0) continue;
+            int days = (int) Math.min(config.backtestHorizonDays(), java.time.temporal.ChronoUnit.DAYS.between(origin, h.end()));
+            Map<String, double[][]> forecasts = new LinkedHashMap<>();
+            for (DayModel m : models) forecasts.put(m.name(), m.forecast(train, days));
+            perOrigin.add(forecasts);
+            originDates.add(origin);
+        }
+        // score the single models
+        for (int o = 0; o < perOrigin.size(); o++) {
+            DayHistory train = h.until(originDates.get(o));
+            double scale = ForecastErrors.weeklyNaiveScale(train);
+            for (Map.Entry<String, double[][]> e : perOrigin.get(o).entrySet()) {
+                score(errors.get(e.getKey()), e.getValue(), h, originDates.get(o), scale);
+            }
+        }
+        List<String> ranked = new ArrayList<>(errors.keySet());
+        ranked.sort(Comparator.comparingDouble(name -> {
+            Double w = errors.get(name).wape();
+            return w == null ? Double.MAX_VALUE : w;
+        }));
+        // the combination of the best two
+        for (int o = 0; o < perOrigin.size(); o++) {
+            DayHistory train = h.until(originDates.get(o));
+            double[][] a = perOrigin.get(o).get(ranked.get(0));
+            double[][] b = perOrigin.get(o).get(ranked.get(1));
+            score(combined, average(a, b), h, originDates.get(o), ForecastErrors.weeklyNaiveScale(train));
+        }
+        errors.put(COMBINATION, combined);
+        List<Score> scores = new ArrayList<>();
+        errors.forEach((name, e) -> scores.add(new Score(name, e.wape(), e.mase())));
+        Double baselineWape = errors.get(baseline.name()).wape();
+        String chosen = baseline.name();
+        double best = baselineWape == null ? Double.MAX_VALUE : baselineWape;
+        if (baselineWape != null) {
+            for (Map.Entry<String, ForecastErrors> e : errors.entrySet()) {
+                Double w = e.getValue().wape();
+                if (w != null && w < best) {
+                    best = w;
+                    chosen = e.getKey();
+                }
+            }
+        }
+        return new Selection(chosen, List.of(ranked.get(0), ranked.get(1)), scores, originDates.size());
+    }
+
+    public record Selection(String chosen, List<String> ranked, List<Score> scores, int origins) {}
+
+    /** The forecast of one model by name (the combination averages the two best of {@code ranked}). */
+    public double[][] forecastWith(String name, List<String> ranked, DayHistory h, int horizon) {
+        if (COMBINATION.equals(name)) {
+            return average(model(ranked.get(0)).forecast(h, horizon), model(ranked.get(1)).forecast(h, horizon));
+        }
+        return model(name).forecast(h, horizon);
+    }
+
+    private DayModel model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(baseline);
+    }
+
+    private static void score(ForecastErrors errors, double[][] forecast, DayHistory h, LocalDate origin, double scale) {
+        for (int k = 0; k < forecast.length; k++) {
+            double[] actual = h.day(origin.plusDays(k));
+            if (actual != null) errors.add(actual, forecast[k], scale);
+        }
+    }
+
+    static double[][] average(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][];
+        for (int k = 0; k < a.length; k++) {
+            out[k] = new double[a[k].length];
+            for (int j = 0; j < a[k].length; j++) out[k][j] = (a[k][j] + b[k][j]) / 2;
+        }
+        return out;
+    }
+
+    /**
+     * Closed days in the forecast are zero; holidays are scaled by the mean share past holidays (in {@code raw},
+     * with data) had of their weekday's normal level, or zero when there is none.
+     */
+    static void applySpecialDays(double[][] forecast, DayHistory raw, DayHistory clean, Map<LocalDate, SpecialKind> special) {
+        Double holidayShare = holidayShare(raw, clean, special);
+        for (int k = 0; k < forecast.length; k++) {
+            SpecialKind kind = special.get(raw.end().plusDays(k));
+            if (kind == SpecialKind.CLOSED || (kind == SpecialKind.HOLIDAY && holidayShare == null)) {
+                java.util.Arrays.fill(forecast[k], 0);
+            } else if (kind == SpecialKind.HOLIDAY) {
+                for (int j = 0; j < forecast[k].length; j++) forecast[k][j] *= holidayShare;
+            }
+        }
+    }
+
+    /** Mean over past holidays with data of holiday total / normal level of that weekday; null when none. */
+    public static Double holidayShare(DayHistory raw, DayHistory clean, Map<LocalDate, SpecialKind> special) {
+        Set<LocalDate> holidays = new LinkedHashSet<>();
+        special.forEach((d, k) -> {
+            if (k == SpecialKind.HOLIDAY && !d.isBefore(raw.first()) && d.isBefore(raw.end())) holidays.add(d);
+        });
+        double sum = 0;
+        int n = 0;
+        for (LocalDate d : holidays) {
+            int i = (int) java.time.temporal.ChronoUnit.DAYS.between(raw.first(), d);
+            if (!raw.present(i)) continue;
+            double normal = AbnormalDays.normalLevel(clean, i);
+            if (Double.isNaN(normal) || normal <= 0) continue;
+            sum += raw.total(i) / normal;
+            n++;
+        }
+        return n == 0 ? null : sum / n;
+    }
+}
