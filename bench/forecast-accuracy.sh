@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 DATA=${1:-/work/shared/data}
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+java -Xmx1g ${BENCH_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   com.rostra.forecasting.bench.ForecastAccuracyBench "$DATA"

@@ -3,8 +3,8 @@ package com.rostra.forecasting.model;
 /**
  * Daily totals by exponential smoothing with an additive damped trend and multiplicative weekly seasonality
  * (ETS(A,Ad,M), Gardner–McKenzie damping), run over calendar days: an absent day only advances the state
- * (level plus damped trend), nothing is learnt from it. α, β, γ and φ are fitted by minimising the squared
- * one-step errors with BOBYQA; with fewer than two weeks of present days there is too little to fit and
+ * (level plus damped trend), nothing is learnt from it. α, β, γ and φ are fitted with BOBYQA by minimising
+ * the mean squared error of the forecasts made 1 to 14 days ahead; with fewer than two weeks of present days there is too little to fit and
  * conservative fixed values are used (no trend).
  */
 public final class DampedTrendSmoothing {
@@ -15,6 +15,9 @@ public final class DampedTrendSmoothing {
 
         static Parameters of(double[] x) { return new Parameters(x[0], x[1], x[2], x[3]); }
     }
+
+    /** Days ahead the fit scores (1…14): forecasts are used days and weeks ahead, not just for tomorrow. */
+    static final int HORIZON = 14;
 
     static final Parameters UNFITTED = new Parameters(0.2, 0, 0.1, 0.9);
     private static final double[] LOWER = {0.01, 0, 0, 0.8};
@@ -96,16 +99,34 @@ public final class DampedTrendSmoothing {
         double gamma = p.gamma();
         double phi = p.phi();
         double sse = 0;
+        // the state at the start of each day, to score the forecasts made 1…HORIZON days before it
+        double[] levels = new double[y.length];
+        double[] trends = new double[y.length];
+        double[][] seasonals = new double[y.length][];
         for (int i = 0; i < y.length; i++) {
             int wd = (firstWeekday + i) % 7;
+            levels[i] = l;
+            trends[i] = b;
+            seasonals[i] = s.clone();
+            if (!Double.isNaN(y[i]) && i >= 7) {
+                for (int h = 1; h <= HORIZON && i - h + 1 >= 7; h++) {
+                    int from = i - h + 1;
+                    double damped = 0;
+                    double pw = 1;
+                    for (int k = 1; k <= h; k++) {
+                        pw *= phi;
+                        damped += pw;
+                    }
+                    double f = (levels[from] + damped * trends[from]) * seasonals[from][wd];
+                    sse += (y[i] - f) * (y[i] - f) / HORIZON;
+                }
+            }
             double predictedLevel = l + phi * b;
             if (Double.isNaN(y[i])) {
                 l = predictedLevel;
                 b = phi * b;
                 continue;
             }
-            double yhat = predictedLevel * s[wd];
-            if (i >= 7) sse += (y[i] - yhat) * (y[i] - yhat);
             if (s[wd] > 1e-6) {
                 double newLevel = alpha * y[i] / s[wd] + (1 - alpha) * predictedLevel;
                 b = beta * (newLevel - l) + (1 - beta) * phi * b;

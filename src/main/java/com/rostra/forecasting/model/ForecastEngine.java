@@ -35,7 +35,11 @@ public final class ForecastEngine {
 
     public record Score(String model, Double wape, Double mase) {}
 
-    public record Result(String chosen, List<Score> backtest, double[][] forecast, List<LocalDate> abnormal) {}
+    public record Result(Selection selection, double[][] forecast, List<LocalDate> abnormal) {
+
+        /** The model of the first forecast week (the name the API reports). */
+        public String chosen() { return selection.chosen(); }
+    }
 
     private final Config config;
     private final WeekdayAverage baseline;
@@ -69,19 +73,21 @@ public final class ForecastEngine {
         List<LocalDate> abnormal = new ArrayList<>();
         DayHistory h = clean(raw, special, abnormal);
         Selection selection = select(h);
-        double[][] forecast = forecastWith(selection.chosen, selection.ranked, h, horizon);
+        double[][] forecast = forecast(selection, h, horizon);
         applySpecialDays(forecast, raw, h, special);
-        return new Result(selection.chosen, selection.scores, forecast, abnormal);
+        return new Result(selection, forecast, abnormal);
     }
 
-    /** Rolling-origin backtest scores per model (combination last) and the choice, on a clean history. */
+    /**
+     * Rolling-origin backtest on a clean history. The choice is made twice: for the first week after the origin
+     * and for the weeks after it (scored on days 8…{@code backtestHorizonDays}), because what wins tomorrow (a model
+     * following the latest level) is not what wins five weeks out. In each, a model replaces the baseline only when
+     * its WAPE is at least {@link #MARGIN} lower, so noise in a short backtest does not pick a worse model.
+     */
     public Selection select(DayHistory h) {
-        Map<String, ForecastErrors> errors = new LinkedHashMap<>();
-        for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
-        ForecastErrors combined = new ForecastErrors();
+        List<LocalDate> origins = new ArrayList<>();
         List<Map<String, double[][]>> perOrigin = new ArrayList<>();
-        List<LocalDate> originDates = new ArrayList<>();
-        for (int o = 1; o <= config.backtestOrigins(); o++) {
+        for (int o = 1; o <= config.backtestOrigins() + 1; o++) {
             LocalDate origin = h.end().minusDays(7L * o);
             if (origin.isBefore(h.first().plusDays(config.minTrainingDays()))) break;
             DayHistory train = h.until(origin);
@@ -90,14 +96,28 @@ public final class ForecastEngine {
             Map<String, double[][]> forecasts = new LinkedHashMap<>();
             for (DayModel m : models) forecasts.put(m.name(), m.forecast(train, days));
             perOrigin.add(forecasts);
-            originDates.add(origin);
+            origins.add(origin);
         }
-        // score the single models
-        for (int o = 0; o < perOrigin.size(); o++) {
-            DayHistory train = h.until(originDates.get(o));
-            double scale = ForecastErrors.weeklyNaiveScale(train);
+        Segment near = segment(h, origins, perOrigin, 0, 7);
+        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()));
+        if (far.scores.get(0).wape() == null) far = near;
+        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()));
+        return new Selection(near.chosen, near.ranked, far.chosen, far.ranked, all.scores, origins.size());
+    }
+
+    /** Relative WAPE improvement a model needs over the baseline in the backtest to be chosen. */
+    static final double MARGIN = 0.02;
+
+    private record Segment(String chosen, List<String> ranked, List<Score> scores) {}
+
+    private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to) {
+        Map<String, ForecastErrors> errors = new LinkedHashMap<>();
+        for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
+        double[] scales = new double[origins.size()];
+        for (int o = 0; o < origins.size(); o++) {
+            scales[o] = ForecastErrors.weeklyNaiveScale(h.until(origins.get(o)));
             for (Map.Entry<String, double[][]> e : perOrigin.get(o).entrySet()) {
-                score(errors.get(e.getKey()), e.getValue(), h, originDates.get(o), scale);
+                score(errors.get(e.getKey()), e.getValue(), h, origins.get(o), scales[o], from, to);
             }
         }
         List<String> ranked = new ArrayList<>(errors.keySet());
@@ -105,20 +125,19 @@ public final class ForecastEngine {
             Double w = errors.get(name).wape();
             return w == null ? Double.MAX_VALUE : w;
         }));
-        // the combination of the best two
-        for (int o = 0; o < perOrigin.size(); o++) {
-            DayHistory train = h.until(originDates.get(o));
+        ForecastErrors combined = new ForecastErrors();
+        for (int o = 0; o < origins.size(); o++) {
             double[][] a = perOrigin.get(o).get(ranked.get(0));
             double[][] b = perOrigin.get(o).get(ranked.get(1));
-            score(combined, average(a, b), h, originDates.get(o), ForecastErrors.weeklyNaiveScale(train));
+            score(combined, average(a, b), h, origins.get(o), scales[o], from, to);
         }
         errors.put(COMBINATION, combined);
         List<Score> scores = new ArrayList<>();
         errors.forEach((name, e) -> scores.add(new Score(name, e.wape(), e.mase())));
         Double baselineWape = errors.get(baseline.name()).wape();
         String chosen = baseline.name();
-        double best = baselineWape == null ? Double.MAX_VALUE : baselineWape;
         if (baselineWape != null) {
+            double best = baselineWape * (1 - MARGIN);
             for (Map.Entry<String, ForecastErrors> e : errors.entrySet()) {
                 Double w = e.getValue().wape();
                 if (w != null && w < best) {
@@ -127,10 +146,25 @@ public final class ForecastEngine {
                 }
             }
         }
-        return new Selection(chosen, List.of(ranked.get(0), ranked.get(1)), scores, originDates.size());
+        return new Segment(chosen, List.of(ranked.get(0), ranked.get(1)), scores);
     }
 
-    public record Selection(String chosen, List<String> ranked, List<Score> scores, int origins) {}
+    /**
+     * @param chosen the model for the first week after the origin, {@code ranked} its two best single models
+     * @param chosenLater the model for the weeks after, {@code rankedLater} its two best
+     * @param scores backtest WAPE and MASE per model over all scored days
+     */
+    public record Selection(String chosen, List<String> ranked, String chosenLater, List<String> rankedLater,
+                            List<Score> scores, int origins) {}
+
+    /** The selection's forecast: the first week by its near choice, the rest by its later choice. */
+    public double[][] forecast(Selection s, DayHistory h, int horizon) {
+        double[][] near = forecastWith(s.chosen(), s.ranked(), h, Math.min(7, horizon));
+        if (horizon <= 7) return near;
+        double[][] out = forecastWith(s.chosenLater(), s.rankedLater(), h, horizon);
+        System.arraycopy(near, 0, out, 0, near.length);
+        return out;
+    }
 
     /** The forecast of one model by name (the combination averages the two best of {@code ranked}). */
     public double[][] forecastWith(String name, List<String> ranked, DayHistory h, int horizon) {
@@ -144,8 +178,9 @@ public final class ForecastEngine {
         return models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(baseline);
     }
 
-    private static void score(ForecastErrors errors, double[][] forecast, DayHistory h, LocalDate origin, double scale) {
-        for (int k = 0; k < forecast.length; k++) {
+    private static void score(ForecastErrors errors, double[][] forecast, DayHistory h, LocalDate origin, double scale,
+                              int from, int to) {
+        for (int k = from; k < Math.min(to, forecast.length); k++) {
             double[] actual = h.day(origin.plusDays(k));
             if (actual != null) errors.add(actual, forecast[k], scale);
         }

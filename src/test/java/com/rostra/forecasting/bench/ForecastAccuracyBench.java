@@ -43,7 +43,7 @@ public final class ForecastAccuracyBench {
         // US bank: origins every Monday from 8 weeks in, horizons 1 day, week 1, weeks 2–5; history up to 12 weeks
         List<LocalDate> usOrigins = new ArrayList<>();
         for (LocalDate o = us.first().plusWeeks(8); !o.plusDays(7).isAfter(us.end()); o = o.plusWeeks(1)) usOrigins.add(o);
-        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins, 84, new ForecastEngine.Config(4, 4, 14, 14),
+        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins, 84, new ForecastEngine.Config(4, 6, 35, 14),
                 List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35)));
 
         // IL bank: one month; origins each day from day 22 (three weeks of history), next day and next week
@@ -52,7 +52,7 @@ public final class ForecastAccuracyBench {
         evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins, 84, new ForecastEngine.Config(3, 2, 7, 14),
                 List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7)));
 
-        fitTime(us);
+        if (!Boolean.getBoolean("bench.skipFitTime")) fitTime(us);
     }
 
     static void evaluate(String title, DayHistory data, List<LocalDate> origins, int historyDays, ForecastEngine.Config config,
@@ -69,20 +69,23 @@ public final class ForecastAccuracyBench {
             errors.put(n, e);
         }
         Map<String, Integer> chosenCount = new TreeMap<>();
+        Map<String, ForecastErrors> totals = new LinkedHashMap<>();
         int maxDay = buckets.stream().mapToInt(Bucket::toDay).max().orElse(7);
         for (LocalDate origin : origins) {
             DayHistory train = data.until(origin).last(historyDays);
             DayHistory clean = engine.clean(train, Map.of(), null);
             ForecastEngine.Selection sel = engine.select(clean);
-            chosenCount.merge(sel.chosen(), 1, Integer::sum);
+            chosenCount.merge(sel.chosen() + "/" + sel.chosenLater(), 1, Integer::sum);
             double scale = ForecastErrors.weeklyNaiveScale(clean);
             for (String n : names) {
-                String model = n.equals("chosen") ? sel.chosen() : n;
-                double[][] f = engine.forecastWith(model, sel.ranked(), clean, maxDay);
+                double[][] f = n.equals("chosen") ? engine.forecast(sel, clean, maxDay)
+                        : engine.forecastWith(n, sel.rankedLater(), clean, maxDay);
                 for (int b = 0; b < buckets.size(); b++) {
                     for (int k = buckets.get(b).fromDay(); k < buckets.get(b).toDay(); k++) {
                         double[] actual = scored.day(origin.plusDays(k));
                         if (actual != null) errors.get(n)[b].add(actual, f[k], scale);
+                        if (actual != null && b == buckets.size() - 1) totals.computeIfAbsent(n, x -> new ForecastErrors())
+                                .add(new double[] {sum(actual)}, new double[] {sum(f[k])}, 1);
                     }
                 }
             }
@@ -102,7 +105,16 @@ public final class ForecastAccuracyBench {
             }
             System.out.println(row);
         }
-        System.out.println("chosen per origin: " + chosenCount);
+        System.out.println("chosen per origin (week 1/later): " + chosenCount);
+        StringBuilder t = new StringBuilder("daily-total WAPE, " + buckets.get(buckets.size() - 1).label() + ":");
+        totals.forEach((n, e) -> t.append(String.format(" %s %.2f%%", n, 100 * e.wape())));
+        System.out.println(t);
+    }
+
+    static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s;
     }
 
     static void fitTime(DayHistory us) {
