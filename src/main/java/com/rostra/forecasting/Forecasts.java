@@ -164,7 +164,16 @@ public class Forecasts {
      */
     DayHistory history(Series series, LocalDate origin, int days, ZoneId zone) {
         LocalDate from = origin.minusDays(days);
-        Map<Instant, Long> actuals = actuals(series, from.atStartOfDay(zone).toInstant(), origin.atStartOfDay(zone).toInstant(), zone);
+        return days(actuals(series, from.atStartOfDay(zone).toInstant(), origin.atStartOfDay(zone).toInstant(), zone),
+                from, days, zone);
+    }
+
+    /**
+     * Quarter-hour counts as local days from {@code from}: slot = local hour × 4 + minute / 15, so a 23-hour DST day
+     * leaves its skipped hour empty and a 25-hour day adds its repeated hour's quarter hours into one slot. Days
+     * without any count are absent; the history starts at the first day with data (or is empty).
+     */
+    static DayHistory days(Map<Instant, Long> actuals, LocalDate from, int days, ZoneId zone) {
         double[][] arr = new double[days][];
         actuals.forEach((q, n) -> {
             ZonedDateTime local = q.atZone(zone);
@@ -175,7 +184,7 @@ public class Forecasts {
         });
         int first = 0;
         while (first < days && arr[first] == null) first++;
-        if (first == days) return new DayHistory(origin, new double[0][], SLOTS);
+        if (first == days) return new DayHistory(from.plusDays(days), new double[0][], SLOTS);
         double[][] trimmed = new double[days - first][];
         System.arraycopy(arr, first, trimmed, 0, trimmed.length);
         return new DayHistory(from.plusDays(first), trimmed, SLOTS);

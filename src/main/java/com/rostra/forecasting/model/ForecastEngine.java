@@ -98,19 +98,23 @@ public final class ForecastEngine {
             perOrigin.add(forecasts);
             origins.add(origin);
         }
-        Segment near = segment(h, origins, perOrigin, 0, 7);
-        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()));
+        Segment near = segment(h, origins, perOrigin, 0, 7, MARGIN);
+        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()), MARGIN_LATER);
         if (far.scores.get(0).wape() == null) far = near;
-        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()));
+        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()), MARGIN);
         return new Selection(near.chosen, near.ranked, far.chosen, far.ranked, all.scores, origins.size());
     }
 
     /** Relative WAPE improvement a model needs over the baseline in the backtest to be chosen. */
     static final double MARGIN = 0.02;
 
+    /** The same for the weeks after the first: fewer origins reach them, so their backtest is noisier. */
+    static final double MARGIN_LATER = 0.05;
+
     private record Segment(String chosen, List<String> ranked, List<Score> scores) {}
 
-    private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to) {
+    private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to,
+                            double margin) {
         Map<String, ForecastErrors> errors = new LinkedHashMap<>();
         for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
         double[] scales = new double[origins.size()];
@@ -137,7 +141,7 @@ public final class ForecastEngine {
         Double baselineWape = errors.get(baseline.name()).wape();
         String chosen = baseline.name();
         if (baselineWape != null) {
-            double best = baselineWape * (1 - MARGIN);
+            double best = baselineWape * (1 - margin);
             for (Map.Entry<String, ForecastErrors> e : errors.entrySet()) {
                 Double w = e.getValue().wape();
                 if (w != null && w < best) {

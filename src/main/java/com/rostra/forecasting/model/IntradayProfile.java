@@ -32,7 +32,7 @@ public final class IntradayProfile {
     }
 
     /** Neighbour smoothing that keeps closed intervals closed and the sum at 1. */
-    static double[] smooth(double[] share, double s) {
+    public static double[] smooth(double[] share, double s) {
         double[] out = new double[share.length];
         double total = 0;
         for (int j = 0; j < share.length; j++) {
