@@ -20,7 +20,8 @@ public final class TopDownModel implements DayModel {
         this.profileSmoothing = profileSmoothing;
     }
 
-    public TopDownModel() { this(8, 0.85, 0.15, true); }
+    /** Profile settings fitted per history ({@link IntradayProfile#fit}), turn-of-month effect on. */
+    public TopDownModel() { this(0, 0, 0, true); }
 
     @Override
     public String name() { return "top_down"; }
@@ -31,8 +32,10 @@ public final class TopDownModel implements DayModel {
         double[] totals = new double[h.size()];
         for (int i = 0; i < h.size(); i++) totals[i] = h.total(i) / month.factor(h.date(i));
         DampedTrendSmoothing.State state = DampedTrendSmoothing.fit(totals, h.first().getDayOfWeek().getValue() - 1);
+        IntradayProfile.Settings settings = profileDays > 0
+                ? new IntradayProfile.Settings(profileDays, profileDecay, profileSmoothing) : IntradayProfile.fit(h, 10);
         double[][] profiles = new double[7][];
-        for (int wd = 0; wd < 7; wd++) profiles[wd] = IntradayProfile.of(h, wd, profileDays, profileDecay, profileSmoothing);
+        for (int wd = 0; wd < 7; wd++) profiles[wd] = IntradayProfile.of(h, wd, settings);
         double[][] out = new double[horizon][h.slots()];
         for (int k = 0; k < horizon; k++) {
             int wd = h.end().plusDays(k).getDayOfWeek().getValue() - 1;
