@@ -37,7 +37,7 @@ import com.rostra.tenancy.CompanyId;
 @Service
 public class Forecasts {
 
-    static final int HISTORY_DAYS = 12 * 7;
+    static final int HISTORY_DAYS = 16 * 7;
     static final int SLOTS = 96;
     private static final Duration CACHE_TTL = Duration.ofHours(1);
 
@@ -113,7 +113,7 @@ public class Forecasts {
 
     /**
      * Rolling-origin backtest over the last {@code weeks} complete weeks (one origin per week, each forecasting
-     * two weeks from the days before it): WAPE and MASE per model, and the model the engine would choose.
+     * up to five weeks from the days before it): WAPE and MASE per model, and the model the engine would choose.
      */
     public Accuracy accuracy(Series series, int weeks, ZoneId zone) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();

@@ -30,7 +30,7 @@ public final class ForecastEngine {
      * @param minTrainingDays calendar days of history an origin needs to be used
      */
     public record Config(int baselineWeeks, int backtestOrigins, int backtestHorizonDays, int minTrainingDays) {
-        public static final Config DEFAULT = new Config(WeekdayAverage.DEFAULT_WEEKS, 4, 14, 21);
+        public static final Config DEFAULT = new Config(WeekdayAverage.DEFAULT_WEEKS, 6, 35, 14);
     }
 
     public record Score(String model, Double wape, Double mase) {}

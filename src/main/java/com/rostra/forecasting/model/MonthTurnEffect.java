@@ -41,7 +41,7 @@ public final class MonthTurnEffect {
     }
 
     /** Calendar days of history needed to estimate: two month turns, so a trend is not read as a month effect. */
-    static final int MIN_DAYS = 56;
+    static final int MIN_DAYS = 42;
 
     public static MonthTurnEffect estimate(DayHistory h) {
         if (h.size() < MIN_DAYS) return none();
