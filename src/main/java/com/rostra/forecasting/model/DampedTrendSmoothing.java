@@ -47,7 +47,7 @@ public final class DampedTrendSmoothing {
         Parameters p = UNFITTED;
         if (present >= 14) {
             double[] x = Fitting.minimize(v -> run(totals, firstWeekday, Parameters.of(v), null),
-                    new double[] {0.2, 0.1, 0.1, 0.9}, LOWER, UPPER, 400);
+                    new double[] {0.2, 0.1, 0.1, 0.9}, LOWER, UPPER, 250);
             p = Parameters.of(x);
         }
         State[] out = new State[1];
@@ -102,22 +102,22 @@ public final class DampedTrendSmoothing {
         // the state at the start of each day, to score the forecasts made 1…HORIZON days before it
         double[] levels = new double[y.length];
         double[] trends = new double[y.length];
-        double[][] seasonals = new double[y.length][];
+        double[][] seasonals = new double[y.length][7];
+        double[] damped = new double[HORIZON + 1]; // damped[h] = φ + φ² + … + φ^h
+        double pw = 1;
+        for (int h = 1; h <= HORIZON; h++) {
+            pw *= phi;
+            damped[h] = damped[h - 1] + pw;
+        }
         for (int i = 0; i < y.length; i++) {
             int wd = (firstWeekday + i) % 7;
             levels[i] = l;
             trends[i] = b;
-            seasonals[i] = s.clone();
+            System.arraycopy(s, 0, seasonals[i], 0, 7);
             if (!Double.isNaN(y[i]) && i >= 7) {
                 for (int h = 1; h <= HORIZON && i - h + 1 >= 7; h++) {
                     int from = i - h + 1;
-                    double damped = 0;
-                    double pw = 1;
-                    for (int k = 1; k <= h; k++) {
-                        pw *= phi;
-                        damped += pw;
-                    }
-                    double f = (levels[from] + damped * trends[from]) * seasonals[from][wd];
+                    double f = (levels[from] + damped[h] * trends[from]) * seasonals[from][wd];
                     sse += (y[i] - f) * (y[i] - f) / HORIZON;
                 }
             }

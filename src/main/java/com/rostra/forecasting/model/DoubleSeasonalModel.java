@@ -31,7 +31,7 @@ public final class DoubleSeasonalModel implements DayModel {
         Parameters p = UNFITTED;
         if (h.presentDays() >= 14) {
             double[] x = Fitting.minimize(v -> run(h, new Parameters(v[0], v[1], v[2]), null),
-                    new double[] {UNFITTED.alpha(), UNFITTED.delta(), UNFITTED.omega()}, LOWER, UPPER, 300);
+                    new double[] {UNFITTED.alpha(), UNFITTED.delta(), UNFITTED.omega()}, LOWER, UPPER, 200);
             p = new Parameters(x[0], x[1], x[2]);
         }
         State[] out = new State[1];

@@ -12,8 +12,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 /**
  * Bounded minimisation of a smoothing model's in-sample error with commons-math3's BOBYQA (Powell's derivative-free
  * trust-region method). BOBYQA needs every bound interval to be at least twice the initial trust-region radius,
- * hence the small radius. If the optimizer gives up (too many evaluations), the best point it reached is not
- * available, so the initial guess is kept: a fit never fails a forecast.
+ * hence the small radius. If the optimizer gives up (too many evaluations), the best point it evaluated is used:
+ * a fit never fails a forecast.
  */
 final class Fitting {
 
@@ -23,14 +23,23 @@ final class Fitting {
     private Fitting() {}
 
     static double[] minimize(MultivariateFunction f, double[] start, double[] lower, double[] upper, int maxEval) {
+        double[][] bestX = {start.clone()};
+        double[] bestValue = {f.value(start)};
+        MultivariateFunction tracked = x -> {
+            double v = f.value(x);
+            if (v < bestValue[0]) {
+                bestValue[0] = v;
+                bestX[0] = x.clone();
+            }
+            return v;
+        };
         try {
             BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * start.length + 1, INITIAL_RADIUS, STOP_RADIUS);
-            PointValuePair best = optimizer.optimize(new MaxEval(maxEval), new ObjectiveFunction(f), GoalType.MINIMIZE,
+            PointValuePair result = optimizer.optimize(new MaxEval(maxEval), new ObjectiveFunction(tracked), GoalType.MINIMIZE,
                     new InitialGuess(start), new SimpleBounds(lower, upper));
-            double[] x = best.getPoint();
-            return f.value(x) <= f.value(start) ? x : start;
+            return result.getValue() <= bestValue[0] ? result.getPoint() : bestX[0];
         } catch (RuntimeException tooManyEvaluationsOrDegenerate) {
-            return start;
+            return bestX[0];
         }
     }
 }

@@ -137,12 +137,22 @@ public final class ForecastAccuracyBench {
             histories.add(new DayHistory(us.date(offset), days, us.slots()));
         }
         for (int i = 0; i < 10; i++) engine.run(histories.get(i), Map.of(), 56); // warm-up
+        for (com.rostra.forecasting.model.DayModel m : List.of(new com.rostra.forecasting.model.WeekdayAverage(),
+                new com.rostra.forecasting.model.TopDownModel(), new com.rostra.forecasting.model.DoubleSeasonalModel())) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) m.forecast(histories.get(i), 35);
+            System.out.printf("one fit+forecast of %s: %.1f ms%n", m.name(), (System.nanoTime() - t0) / 1e6 / 50);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.printf("load average before timing: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             if (threads == 1) histories.forEach(h -> engine.run(h, Map.of(), 56));
             else new java.util.concurrent.ForkJoinPool(threads).submit(() ->
                     IntStream.range(0, series).parallel().forEach(i -> engine.run(histories.get(i), Map.of(), 56))).join();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (threads == 1) System.out.printf("%nCPU time of the single-threaded run: %.2f s%n", (mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
             System.out.printf("%nfit time, %d series × 8 weeks of 15-minute history (clean, backtest %d origins, choose, forecast 8 weeks), %d thread(s): %.2f s (%.1f ms a series)%n",
                     series, ForecastEngine.Config.DEFAULT.backtestOrigins(), threads, seconds, 1000 * seconds / series);
         }
