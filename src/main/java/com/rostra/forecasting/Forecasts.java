@@ -128,6 +128,7 @@ public class Forecasts {
         List<ModelScore> scores = new ArrayList<>();
         for (ForecastEngine.Score sc : s.scores()) scores.add(new ModelScore(sc.model(), round(sc.wape()), round(sc.mase())));
         Accuracy a = new Accuracy(s.chosen(), weeks, scores);
+        evictExpired(accuracies);
         accuracies.put(key, new Cached<>(a, clock.instant()));
         return a;
     }
@@ -154,8 +155,15 @@ public class Forecasts {
         DayHistory raw = history(series, origin, HISTORY_DAYS, zone);
         Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(horizon));
         ForecastEngine.Result r = engine.run(raw, special, horizon);
+        evictExpired(results);
         results.put(key, new Cached<>(r, clock.instant()));
         return r;
+    }
+
+    /** Drops entries older than the TTL, so series nobody asks for again do not stay in memory. */
+    private <T> void evictExpired(Map<Key, Cached<T>> cache) {
+        Instant oldest = clock.instant().minus(CACHE_TTL);
+        cache.values().removeIf(c -> c.at().isBefore(oldest));
     }
 
     /**
