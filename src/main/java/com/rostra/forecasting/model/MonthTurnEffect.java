@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * the 6th and 3 % below mid-month). Days are grouped by position in the month ({@link #bin}); each group's factor
  * is the mean ratio of its days' totals to their weekday's robust level ({@link AbnormalDays#normalLevel}),
  * shrunk toward 1 by {@code n / (n + SHRINK)} so a group seen once or twice barely moves. Estimated from the
- * history, not set by hand; with no turn-of-month pattern the factors stay near 1, and with less than eight
- * weeks of history (fewer than two month turns) there is no effect.
+ * history, not set by hand; with no turn-of-month pattern the factors stay near 1, and with less than six
+ * weeks of history there is no effect (over a single month a trend would be read as a month effect: on the IL
+ * bank's one month, estimating it made the top-down model worse).
  */
 public final class MonthTurnEffect {
 
@@ -40,7 +41,7 @@ public final class MonthTurnEffect {
         return 6;
     }
 
-    /** Calendar days of history needed to estimate: two month turns, so a trend is not read as a month effect. */
+    /** Calendar days of history needed to estimate (six weeks: at least one month turn and most of two months). */
     static final int MIN_DAYS = 42;
 
     public static MonthTurnEffect estimate(DayHistory h) {
