@@ -1,5 +1,6 @@
 package com.rostra.forecasting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -49,6 +50,8 @@ class SpecialDaysController {
     record SpecialDayRow(LocalDate date, String kind, String note, boolean detected) {}
 
     /** Saved special days and the days detected as abnormal in the company's total volume, between the dates. */
+    @Operation(summary = "List special days",
+            description = "Saved special days and days detected as abnormal (daily total far from the same weekday's robust level; `detected: true`) between `start` and `end` (local dates; default the last 16 weeks and the next 8).")
     @GetMapping("/api/v1/special-days")
     List<SpecialDayRow> list(@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
         ZoneId zone = currentCompany.company().timeZone();
@@ -68,11 +71,15 @@ class SpecialDaysController {
         return new ArrayList<>(rows.values());
     }
 
+    @Operation(summary = "Read a special day",
+            description = "The saved special day on that local date (YYYY-MM-DD); 404 when none.")
     @GetMapping("/api/v1/special-days/{date}")
     SpecialDays.SpecialDay get(@PathVariable String date) {
         return specialDays.get(currentCompany.id(), pathDate(date)).orElseThrow(() -> new NotFoundException("special day"));
     }
 
+    @Operation(summary = "Mark a special day",
+            description = "Body `{kind, note?}`: `outlier` (left out of training), `closed` (forecast at zero), `holiday` (left out of training, forecast from past holidays' share of a normal day, else closed). Forecasts are refit. 400 naming the field.")
     @PutMapping("/api/v1/special-days/{date}")
     SpecialDays.SpecialDay put(@PathVariable String date, @RequestBody SpecialDayInput body) {
         List<FieldError> errors = new ArrayList<>();
@@ -87,6 +94,8 @@ class SpecialDaysController {
         return saved;
     }
 
+    @Operation(summary = "Unmark a special day",
+            description = "204; forecasts are refit. 404 when the date was not marked.")
     @DeleteMapping("/api/v1/special-days/{date}")
     ResponseEntity<Void> delete(@PathVariable String date) {
         if (!specialDays.delete(currentCompany.id(), pathDate(date))) throw new NotFoundException("special day");
