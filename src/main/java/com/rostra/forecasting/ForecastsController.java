@@ -47,7 +47,7 @@ class ForecastsController {
 
     /** Forecast and actual per interval; without start/end, this week and the next. */
     @Operation(summary = "Forecast volume",
-            description = "Forecast contacts per interval for a `queue_id` (an id, children included; default all queues) and `channel` (default all), from `start` to `end` (default this week and the next; at most 10 weeks ahead), `interval` 15m, 30m, 60m or 1d in the company's time zone. Past intervals carry their `actual`. `model` is the one chosen by backtest for this series: week_average (the N-week same-weekday average, the baseline), top_down, double_seasonal or combination. Days with no data are absent, not zero; special days apply (closed: zero).")
+            description = "Forecast contacts per interval for a `queue_id` (an id, children included; default all queues) and `channel` (default all), from `start` to `end` (default this week and the next; at most 92 days apart), `interval` 15m, 30m, 60m or 1d in the company's time zone. Past intervals carry their `actual`. `model` is the one chosen by backtest for this series: week_average (the N-week same-weekday average, the baseline), top_down, double_seasonal or combination. Days with no data are absent, not zero; special days apply (closed: zero).")
     @GetMapping("/api/v1/forecasts")
     ForecastResponse forecast(@RequestParam(name = "queue_id", required = false) String queueId,
                               @RequestParam(required = false) String channel,
@@ -71,7 +71,7 @@ class ForecastsController {
     }
 
     @Operation(summary = "Forecast accuracy by model",
-            description = "Rolling-origin backtest of every candidate model for the series over the last `weeks` (1-26, default 4): WAPE (sum of absolute errors / sum of actuals) and MASE (error against a same-slot-last-week naive forecast; below 1 beats it), and the chosen model.")
+            description = "Rolling-origin backtest of every candidate model for the series over the last `weeks` (1-12, default 4): WAPE (sum of absolute errors / sum of actuals) and MASE (error against a same-slot-last-week naive forecast; below 1 beats it), and the chosen model.")
     @GetMapping("/api/v1/forecasts/accuracy")
     AccuracyResponse accuracy(@RequestParam(name = "queue_id", required = false) String queueId,
                               @RequestParam(required = false) String channel,

@@ -51,7 +51,7 @@ class SpecialDaysController {
 
     /** Saved special days and the days detected as abnormal in the company's total volume, between the dates. */
     @Operation(summary = "List special days",
-            description = "Saved special days and days detected as abnormal (daily total far from the same weekday's robust level; `detected: true`) between `start` and `end` (local dates; default the last 16 weeks and the next 8).")
+            description = "Saved special days and days detected as abnormal (daily total far from the same weekday's robust level; `detected: true`) between `start` and `end` (local dates; default the last 90 days and the next 366).")
     @GetMapping("/api/v1/special-days")
     List<SpecialDayRow> list(@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
         ZoneId zone = currentCompany.company().timeZone();
