@@ -85,7 +85,7 @@ class ContactsController {
     }
 
     @Operation(summary = "Contact volume",
-            description = "Contacts per interval in [start, end): `interval` 15m, 30m, 60m or 1d; `group_by` none, channel or queue; `time_zone` (default the company's). Pulled contacts and imported history together; DST days have 23 or 25 hours.")
+            description = "Contacts per interval in [start, end): `interval` 15m, 30m, 60m or 1d; `group_by` none, channel or queue; `time_zone` (default the company's); `start` and `end` are required. Pulled contacts and imported history together; DST days have 23 or 25 hours.")
     @GetMapping("/api/v1/volume")
     VolumeSeries volume(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                   @RequestParam(defaultValue = "60m") String interval,

@@ -32,7 +32,7 @@ class GladlyIntegrationController {
     }
 
     @Operation(summary = "Connect Gladly",
-            description = "Body `{username, api_token, base_url?, backfill_days?}`: a Gladly user with the API User permission and one of its API tokens (kept encrypted, never shown). The credentials are checked against Gladly first (422 with Gladly's reason when refused); then the backfill starts. `base_url` defaults to https://<org>.gladly.com/api/v1.")
+            description = "Body `{username, api_token, subdomain? or base_url?, backfill_days?}`: a Gladly user with the API User permission and one of its API tokens (kept encrypted, never shown). The credentials are checked against Gladly first (422 with Gladly's reason when refused); then the backfill starts. A `subdomain` stands for https://<subdomain>.gladly.com/api/v1; other hosts only when the operator allows them.")
     @PutMapping
     IntegrationStatus connect(@RequestBody GladlyConnections.ConnectRequest request) {
         return connections.connect(currentCompany.id(), request);
@@ -55,7 +55,7 @@ class GladlyIntegrationController {
     }
 
     @Operation(summary = "Disconnect Gladly",
-            description = "204; syncing stops, the stored token is dropped, contacts and states already pulled stay.")
+            description = "204; syncing stops; contacts and states already pulled stay.")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect() {

@@ -86,7 +86,7 @@ class QueuesController {
     }
 
     @Operation(summary = "Volume of a queue",
-            description = "Contacts per interval in [start, end) for the queue and its children: `interval` 15m, 30m, 60m or 1d; `group_by` channel (default) or none; `time_zone` (default the company's) sets the interval boundaries. Default range: today and the next day.")
+            description = "Contacts per interval in [start, end) for the queue and its children: `interval` 15m, 30m, 60m or 1d; `group_by` channel (default) or none; `time_zone` (default the company's) sets the interval boundaries; `start` and `end` are required.")
     @GetMapping("/api/v1/queues/{id}/volume")
     VolumeSeries volume(@PathVariable long id, @RequestParam(required = false) String start,
                         @RequestParam(required = false) String end, @RequestParam(defaultValue = "60m") String interval,

@@ -42,7 +42,7 @@ class UsersController {
     record UserView(long id, String email, String name, String role, Instant createdAt) {}
 
     @Operation(summary = "Add a user",
-            description = "Body `{email, name, role, password}`; role is admin, manager or agent; the password at least 12 characters. 201 with the user (never the password); 400 naming the field; 409 when the email is taken.")
+            description = "Body `{email, name, role, password}`; role is admin, manager or agent; the password 10 to 200 characters. 201 with the user (never the password); 400 naming the field; 409 when the email is taken.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@Valid @RequestBody CreateUserRequest request) {
