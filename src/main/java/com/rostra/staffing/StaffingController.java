@@ -34,9 +34,11 @@ class StaffingController {
     private final Queues queues;
     private final CurrentCompany currentCompany;
     private final java.time.Clock clock;
+    private final MeasuredPatience patience;
 
     StaffingController(StaffingSettingsStore settings, Requirements requirements, Queues queues, CurrentCompany currentCompany,
-                       java.time.Clock clock) {
+                       java.time.Clock clock, MeasuredPatience patience) {
+        this.patience = patience;
         this.settings = settings;
         this.requirements = requirements;
         this.queues = queues;
@@ -46,7 +48,7 @@ class StaffingController {
 
     /** {@code queue_id} "all" is every queue together. */
     @Operation(summary = "Read staffing settings",
-            description = "Settings of one queue (an id, or `all` for every queue together) and channel (phone, email, chat, sms, social): `model` erlang_c or erlang_a, `service_level` (0.01-0.999) within `target_seconds`, `aht_seconds`, `shrinkage` (0-0.9), `max_occupancy` (0.1-1), `concurrency` (1-20), `patience_seconds` (Erlang A), `sla_window_hours` (deferred channels). Unset fields show the channel's defaults.")
+            description = "Settings of one queue (an id, or `all` for every queue together) and channel (phone, email, chat, sms, social): `model` erlang_c or erlang_a, `service_level` (0.01-0.999) within `target_seconds`, `aht_seconds`, `shrinkage` (0-0.9), `max_occupancy` (0.1-1), `concurrency` (1-20), `patience_seconds` (Erlang A; unset means the measured patience), `sla_window_hours` (deferred channels). Unset fields show the channel's defaults.")
     @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings get(@PathVariable String queueId, @PathVariable String channel) {
         return settings.get(currentCompany.id(), queueKey(queueId), channel(channel));
@@ -57,12 +59,13 @@ class StaffingController {
                          Double concurrency, Double patienceSeconds, Double slaWindowHours, String model) {}
 
     @Operation(summary = "Change staffing settings",
-            description = "Body with any of the fields of the read; left-out fields are kept. Every value is range-checked: a 400 names each field out of range. `model: erlang_a` needs `patience_seconds`.")
+            description = "Body with any of the fields of the read; left-out fields are kept. Every value is range-checked: a 400 names each field out of range. `model: erlang_a` without `patience_seconds` uses the measured patience (see measured-patience); a 400 when there is none yet.")
     @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
         long queue = queueKey(queueId);
         String ch = channel(channel);
         StaffingSettings current = settings.get(currentCompany.id(), queue, ch);
+        boolean measured = patience.measure(currentCompany.id(), queue, ch, MeasuredPatience.DEFAULT_WEEKS).meanSeconds() != null;
         return settings.save(currentCompany.id(), queue, ch, new StaffingSettings(
                 body.serviceLevel() != null ? body.serviceLevel() : current.serviceLevel(),
                 body.targetSeconds() != null ? StaffingLimits.whole(body.targetSeconds()) : current.targetSeconds(),
@@ -72,7 +75,16 @@ class StaffingController {
                 body.concurrency() != null ? StaffingLimits.whole(body.concurrency()) : current.concurrency(),
                 body.patienceSeconds() != null ? StaffingLimits.whole(body.patienceSeconds()) : current.patienceSeconds(),
                 body.slaWindowHours() != null ? StaffingLimits.whole(body.slaWindowHours()) : current.slaWindowHours(),
-                body.model() != null ? body.model() : current.model()));
+                body.model() != null ? body.model() : current.model()), measured);
+    }
+
+    @Operation(summary = "Measured patience",
+            description = "How long this queue's customers wait before abandoning, from the company's own inbound contacts of the channel over the last `weeks` (1-26, default 8): the exponential maximum-likelihood mean, total waiting time of abandoned and answered contacts divided by the number abandoned. `mean_seconds` is null when nobody abandoned. Erlang A uses it whenever `patience_seconds` is not set.")
+    @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}/measured-patience")
+    MeasuredPatience.Patience measuredPatience(@PathVariable String queueId, @PathVariable String channel,
+                                               @RequestParam(defaultValue = "8") int weeks) {
+        if (weeks < 1 || weeks > 26) throw new InvalidRequestException("weeks", "must be between 1 and 26");
+        return patience.measure(currentCompany.id(), queueKey(queueId), channel(channel), weeks);
     }
 
     /**
@@ -116,6 +128,7 @@ class StaffingController {
                 concurrency != null ? concurrency : saved.concurrency(),
                 patienceSeconds != null ? patienceSeconds : saved.patienceSeconds(), saved.slaWindowHours(),
                 model != null ? model : saved.model());
+        s = patience.resolve(currentCompany.id(), queue, ch.wireName(), s);
         StaffingSettingsStore.check(s);
         return requirements.requirements(currentCompany.id(), queue, ch, from, to, length, zone, s);
     }

@@ -39,7 +39,12 @@ public class StaffingSettingsStore {
 
     @Transactional
     public StaffingSettings save(CompanyId company, long queueKey, String channel, StaffingSettings s) {
-        check(s);
+        return save(company, queueKey, channel, s, false);
+    }
+
+    /** {@code patienceMeasured}: Erlang A may leave patience unset, meaning "the measured patience". */
+    public StaffingSettings save(CompanyId company, long queueKey, String channel, StaffingSettings s, boolean patienceMeasured) {
+        check(s, patienceMeasured);
         jdbc.sql("delete from staffing_settings where company_id = ? and queue_key = ? and channel = ?")
                 .params(company.value(), queueKey, channel).update();
         jdbc.sql("""
@@ -61,6 +66,10 @@ public class StaffingSettingsStore {
 
     /** Throws with every field that is out of range (the bounds live in {@link StaffingLimits}). */
     public static void check(StaffingSettings s) {
+        check(s, false);
+    }
+
+    static void check(StaffingSettings s, boolean patienceMeasured) {
         List<FieldError> errors = new ArrayList<>();
         StaffingLimits.serviceLevel(s.serviceLevel(), errors);
         StaffingLimits.targetSeconds(s.targetSeconds(), errors);
@@ -69,7 +78,8 @@ public class StaffingSettingsStore {
         StaffingLimits.maxOccupancy(s.maxOccupancy(), errors);
         StaffingLimits.concurrency(s.concurrency(), errors);
         StaffingModel model = StaffingLimits.model(s.model(), errors);
-        StaffingLimits.patienceSeconds(s.patienceSeconds(), model == StaffingModel.ERLANG_A && s.slaWindowHours() == null, errors);
+        StaffingLimits.patienceSeconds(s.patienceSeconds(),
+                model == StaffingModel.ERLANG_A && s.slaWindowHours() == null && !patienceMeasured, errors);
         StaffingLimits.slaWindowHours(s.slaWindowHours(), errors);
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     }

@@ -23,6 +23,7 @@ import com.rostra.contacts.IntervalLength;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.queues.Queue;
 import com.rostra.queues.Queues;
+import com.rostra.staffing.MeasuredPatience;
 import com.rostra.staffing.Requirements;
 import com.rostra.staffing.StaffingSettings;
 import com.rostra.staffing.StaffingSettingsStore;
@@ -43,8 +44,11 @@ class StaffingPage {
     private final Queues queues;
     private final Companies companies;
     private final Clock clock;
+    private final MeasuredPatience patience;
 
-    StaffingPage(Requirements requirements, StaffingSettingsStore settings, Queues queues, Companies companies, Clock clock) {
+    StaffingPage(Requirements requirements, StaffingSettingsStore settings, Queues queues, Companies companies, Clock clock,
+                 MeasuredPatience patience) {
+        this.patience = patience;
         this.requirements = requirements;
         this.settings = settings;
         this.queues = queues;
@@ -66,7 +70,8 @@ class StaffingPage {
         } catch (DateTimeParseException e) {
             model.addAttribute("error", "'" + day + "' is not a date; showing today.");
         }
-        StaffingSettings saved = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName());
+        StaffingSettings saved = patience.resolve(user.companyId(), queueId, ch.wireName(),
+                settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName()));
         Map<String, String> errors = new HashMap<>();
         validate(saved, errors);
         if (!errors.isEmpty()) {
@@ -135,7 +140,9 @@ class StaffingPage {
             return "redirect:/staffing";
         }
         try {
-            settings.save(user.companyId(), queueId == null ? 0 : queueId, ch, wanted);
+            boolean measured = patience.measure(user.companyId(), queueId == null ? 0 : queueId, ch,
+                    MeasuredPatience.DEFAULT_WEEKS).meanSeconds() != null;
+            settings.save(user.companyId(), queueId == null ? 0 : queueId, ch, wanted, measured);
             redirect.addFlashAttribute("message", "Saved the staffing settings for " + ch + ".");
         } catch (InvalidRequestException e) {
             Map<String, String> fieldErrors = new HashMap<>();
