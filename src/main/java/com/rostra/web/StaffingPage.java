@@ -70,10 +70,10 @@ class StaffingPage {
         } catch (DateTimeParseException e) {
             model.addAttribute("error", "'" + day + "' is not a date; showing today.");
         }
-        StaffingSettings saved = patience.resolve(user.companyId(), queueId, ch.wireName(),
-                settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName()));
+        StaffingSettings saved = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName());
         Map<String, String> errors = new HashMap<>();
-        validate(saved, errors);
+        // Erlang A without a patience of its own plans with the measured one; the form still shows it empty.
+        validate(patience.resolve(user.companyId(), queueId, ch.wireName(), saved), errors);
         if (!errors.isEmpty()) {
             // A row saved before the bounds existed: say so by field and plan with the channel's defaults.
             model.addAttribute("error", "The saved settings are out of range (see the fields); showing the defaults until they are fixed.");
@@ -81,7 +81,7 @@ class StaffingPage {
         }
         StaffingSettings shown = overrides(saved, params, errors);
         boolean preview = !shown.equals(saved);
-        validate(shown, errors);
+        validate(patience.resolve(user.companyId(), queueId, ch.wireName(), shown), errors);
         if (model.getAttribute("flashErrors") instanceof Map<?, ?> flash) {
             flash.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
         }
@@ -90,7 +90,8 @@ class StaffingPage {
             if (!model.containsAttribute("error")) model.addAttribute("error", "Some settings are out of range (see the fields); showing the saved settings.");
         }
         List<Requirements.Requirement> rows = requirements.requirements(user.companyId(), queueId, ch,
-                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone, shown);
+                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone,
+                patience.resolve(user.companyId(), queueId, ch.wireName(), shown));
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Integer> withShrinkage = new ArrayList<>();
@@ -117,7 +118,11 @@ class StaffingPage {
         model.addAttribute("required", required);
         model.addAttribute("withShrinkage", withShrinkage);
         model.addAttribute("rows", rows);
-        model.addAttribute("peak", peak);
+        if (ch == Channel.PHONE || ch == Channel.CHAT) {
+            model.addAttribute("measuredPatience", patience.measure(user.companyId(), queueId == null ? 0 : queueId, ch.wireName(),
+                    MeasuredPatience.DEFAULT_WEEKS));
+        }
+                model.addAttribute("peak", peak);
         model.addAttribute("agentHours", Math.round(agentHours * 10) / 10.0);
         model.addAttribute("volume", Math.round(rows.stream().mapToDouble(Requirements.Requirement::forecastVolume).sum()));
         return "staffing";
