@@ -133,6 +133,21 @@ public class Forecasts {
         return a;
     }
 
+    /** A special day as a user sees it: saved by someone, or detected as abnormal (and not overruled). */
+    public record MarkedDay(LocalDate date, String kind, String note, boolean detected) {}
+
+    /** Saved special days and detected abnormal days in [from, to); a saved day wins over a detected one. */
+    public List<MarkedDay> markedDays(CompanyId company, ZoneId zone, LocalDate from, LocalDate to) {
+        java.util.TreeMap<LocalDate, MarkedDay> rows = new java.util.TreeMap<>();
+        for (LocalDate d : abnormalDays(company, zone)) {
+            if (!d.isBefore(from) && d.isBefore(to)) rows.put(d, new MarkedDay(d, "outlier", "detected: far from the weekday's usual volume", true));
+        }
+        for (SpecialDays.SpecialDay d : specialDays.list(company, from, to)) {
+            rows.put(d.date(), new MarkedDay(d.date(), d.kind(), d.note(), false));
+        }
+        return new ArrayList<>(rows.values());
+    }
+
     /** Days of the company's total volume (all queues and channels) detected as abnormal in the last 12 weeks. */
     public List<LocalDate> abnormalDays(CompanyId company, ZoneId zone) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();

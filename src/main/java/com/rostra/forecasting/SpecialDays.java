@@ -46,6 +46,28 @@ public class SpecialDays {
                 .optional();
     }
 
+    public static final java.util.Set<String> KINDS = java.util.Set.of("holiday", "closed", "outlier", "normal");
+
+    /** Checks what a user typed (a 400 naming each bad field) and saves it. */
+    @Transactional
+    public SpecialDay mark(CompanyId company, String date, String kind, String note) {
+        List<com.rostra.platform.InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
+        LocalDate d = null;
+        try {
+            d = LocalDate.parse(date == null ? "" : date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new com.rostra.platform.InvalidRequestException.FieldError("date", "must be a date like 2026-12-25"));
+        }
+        if (kind == null || !KINDS.contains(kind)) {
+            errors.add(new com.rostra.platform.InvalidRequestException.FieldError("kind", "must be one of holiday, closed, outlier, normal"));
+        }
+        if (note != null && note.length() > 500) {
+            errors.add(new com.rostra.platform.InvalidRequestException.FieldError("note", "at most 500 characters"));
+        }
+        if (!errors.isEmpty()) throw new com.rostra.platform.InvalidRequestException(errors);
+        return put(company, d, kind, note == null || note.isBlank() ? null : note.strip());
+    }
+
     @Transactional
     public SpecialDay put(CompanyId company, LocalDate date, String kind, String note) {
         jdbc.sql("delete from special_days where company_id = ? and local_date = ?").params(company.value(), date).update();

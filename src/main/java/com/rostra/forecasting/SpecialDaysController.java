@@ -30,7 +30,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Forecasts")
 class SpecialDaysController {
 
-    private static final Set<String> KINDS = Set.of("holiday", "closed", "outlier");
 
     private final SpecialDays specialDays;
     private final Forecasts forecasts;
@@ -61,14 +60,8 @@ class SpecialDaysController {
         LocalDate to = end == null || end.isBlank() ? today.plusDays(366) : date("end", end, errors);
         if (from != null && to != null && !to.isAfter(from)) errors.add(new FieldError("end", "must be after start"));
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        TreeMap<LocalDate, SpecialDayRow> rows = new TreeMap<>();
-        for (LocalDate d : forecasts.abnormalDays(currentCompany.id(), zone)) {
-            if (!d.isBefore(from) && d.isBefore(to)) rows.put(d, new SpecialDayRow(d, "outlier", "detected: far from the weekday's usual volume", true));
-        }
-        for (SpecialDays.SpecialDay d : specialDays.list(currentCompany.id(), from, to)) {
-            rows.put(d.date(), new SpecialDayRow(d.date(), d.kind(), d.note(), false));
-        }
-        return new ArrayList<>(rows.values());
+        return forecasts.markedDays(currentCompany.id(), zone, from, to).stream()
+                .map(d -> new SpecialDayRow(d.date(), d.kind(), d.note(), d.detected())).toList();
     }
 
     @Operation(summary = "Read a special day",
@@ -79,17 +72,11 @@ class SpecialDaysController {
     }
 
     @Operation(summary = "Mark a special day",
-            description = "Body `{kind, note?}`: `outlier` (left out of training), `closed` (forecast at zero), `holiday` (left out of training, forecast from past holidays' share of a normal day, else closed). Forecasts are refit. 400 naming the field.")
+            description = "Body `{kind, note?}`: `outlier` (left out of training), `closed` (forecast at zero), `holiday` (left out of training, forecast from past holidays' share of a normal day, else closed), `normal` (a day detected as abnormal is trained on after all). Forecasts are refit. 400 naming the field.")
     @PutMapping("/api/v1/special-days/{date}")
     SpecialDays.SpecialDay put(@PathVariable String date, @RequestBody SpecialDayInput body) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate d = date("date", date, errors);
-        String kind = body == null ? null : body.kind();
-        if (kind == null || !KINDS.contains(kind)) errors.add(new FieldError("kind", "must be one of holiday, closed, outlier"));
-        String note = body == null ? null : body.note();
-        if (note != null && note.length() > 500) errors.add(new FieldError("note", "at most 500 characters"));
-        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        SpecialDays.SpecialDay saved = specialDays.put(currentCompany.id(), d, kind, note);
+        SpecialDays.SpecialDay saved = specialDays.mark(currentCompany.id(), date, body == null ? null : body.kind(),
+                body == null ? null : body.note());
         forecasts.rebuild(currentCompany.id());
         return saved;
     }

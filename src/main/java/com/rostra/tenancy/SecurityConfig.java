@@ -87,7 +87,8 @@ class SecurityConfig {
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/settings/api-keys/**", "/settings/api-keys").hasRole("ADMIN")
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/settings/queues/**", "/settings/queues", "/staffing/**", "/schedules/**")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/settings/queues/**", "/settings/queues", "/staffing/**", "/schedules/**",
+                                "/forecasts/**")
                                 .hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class ForecastEngine {
 
-    public enum SpecialKind { HOLIDAY, CLOSED, OUTLIER }
+    /** NORMAL: a user's word that a day detected as abnormal is a real day, to be trained on. */
+    public enum SpecialKind { HOLIDAY, CLOSED, OUTLIER, NORMAL }
 
     public static final String COMBINATION = "combination";
 
@@ -62,8 +63,12 @@ public final class ForecastEngine {
 
     /** Training history: special days (any kind) and detected abnormal days absent. */
     public DayHistory clean(DayHistory raw, Map<LocalDate, SpecialKind> special, List<LocalDate> abnormalOut) {
-        DayHistory h = raw.without(special.keySet());
-        List<LocalDate> abnormal = AbnormalDays.detect(h);
+        Set<LocalDate> leftOut = new LinkedHashSet<>();
+        special.forEach((d, k) -> {
+            if (k != SpecialKind.NORMAL) leftOut.add(d);
+        });
+        DayHistory h = raw.without(leftOut);
+        List<LocalDate> abnormal = AbnormalDays.detect(h).stream().filter(d -> special.get(d) != SpecialKind.NORMAL).toList();
         if (abnormalOut != null) abnormalOut.addAll(abnormal);
         return h.without(abnormal);
     }
