@@ -1,5 +1,6 @@
 package com.rostra.staffing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.forecasting.Forecasts;
 import com.rostra.schedules.Activities;
+import com.rostra.tenancy.BusinessHours;
 import com.rostra.tenancy.CompanyId;
 
 /**
@@ -27,15 +29,28 @@ import com.rostra.tenancy.CompanyId;
 @Service
 public class Requirements {
 
+    /** {@code backlog}: deferred channels only, contacts still waiting at the end of the interval in the plan. */
     public record Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
-                              Integer scheduledAgents, Double expectedServiceLevel) {}
+                              Integer scheduledAgents, Double expectedServiceLevel, Double backlog) {
+
+        Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
+                    Integer scheduledAgents, Double expectedServiceLevel) {
+            this(start, forecastVolume, requiredAgents, requiredWithShrinkage, scheduledAgents, expectedServiceLevel, null);
+        }
+    }
+
+    /** Deferred work is planned from this long before the range, so the backlog it inherits is in the plan. */
+    private static final Duration DEFERRED_LOOKBACK = Duration.ofDays(3);
 
     private final Forecasts forecasts;
     private final Activities activities;
 
-    Requirements(Forecasts forecasts, Activities activities) {
+    private final BusinessHours businessHours;
+
+    Requirements(Forecasts forecasts, Activities activities, BusinessHours businessHours) {
         this.forecasts = forecasts;
         this.activities = activities;
+        this.businessHours = businessHours;
     }
 
     public List<Requirement> requirements(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
@@ -43,6 +58,9 @@ public class Requirements {
         Forecasts.Forecast forecast = forecasts.forecast(new Forecasts.Series(company, queueId, channel), start, end, length, zone);
         List<Instant> starts = forecast.intervals().stream().map(Forecasts.Point::start).toList();
         int[] scheduled = activities.scheduledAgents(company, channel.wireName(), starts, length.nominal());
+        if (s.slaWindowHours() != null) {
+            return deferred(company, queueId, channel, start, end, length, zone, s, forecast, scheduled);
+        }
         List<Requirement> result = new ArrayList<>();
         Map<Double, StaffingModel.Solution> memo = new HashMap<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -51,6 +69,40 @@ public class Requirements {
             Requirement r = requirement(p.start(), p.volume(), seconds, s, memo);
             result.add(new Requirement(r.start(), r.forecastVolume(), r.requiredAgents(), r.requiredWithShrinkage(),
                     scheduled[i], r.expectedServiceLevel()));
+        }
+        return result;
+    }
+
+    /**
+     * Deferred work (an SLA window): planned with {@link SlaWindowPlanner} over the company's business hours (all hours
+     * when none are set), from a few days before the range so the backlog it starts with is counted.
+     */
+    private List<Requirement> deferred(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
+                                       IntervalLength length, ZoneId zone, StaffingSettings s, Forecasts.Forecast forecast,
+                                       int[] scheduled) {
+        Instant from = start.minus(DEFERRED_LOOKBACK);
+        List<Forecasts.Point> points = forecasts.forecast(new Forecasts.Series(company, queueId, channel), from, end, length, zone)
+                .intervals();
+        java.util.Optional<com.rostra.tenancy.BusinessCalendar> calendar = businessHours.calendar(company);
+        SlaWindowPlanner.Interval[] intervals = new SlaWindowPlanner.Interval[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            Instant a = points.get(i).start();
+            Instant b = length.next(a, zone);
+            double open = calendar.map(c -> (double) c.businessSeconds(a, b)).orElse((double) Duration.between(a, b).getSeconds());
+            intervals[i] = new SlaWindowPlanner.Interval(points.get(i).volume() / s.concurrency(), open);
+        }
+        SlaWindowPlanner.Plan plan = SlaWindowPlanner.plan(intervals, s.ahtSeconds(), s.maxOccupancy(),
+                s.slaWindowHours() * 3600.0, ErlangC.MAX_AGENTS);
+        Map<Instant, Integer> index = new HashMap<>();
+        for (int i = 0; i < points.size(); i++) index.put(points.get(i).start(), i);
+        List<Requirement> result = new ArrayList<>();
+        for (int i = 0; i < forecast.intervals().size(); i++) {
+            Forecasts.Point p = forecast.intervals().get(i);
+            Integer k = index.get(p.start());
+            int required = k == null ? 0 : plan.agents()[k];
+            double backlog = k == null ? 0 : Math.round(plan.backlog()[k] * 10) / 10.0;
+            int withShrinkage = (int) Math.min(Integer.MAX_VALUE, Math.ceil(required / (1 - s.shrinkage()) - 1e-9));
+            result.add(new Requirement(p.start(), p.volume(), required, withShrinkage, scheduled[i], null, backlog));
         }
         return result;
     }
