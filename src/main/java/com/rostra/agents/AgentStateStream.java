@@ -55,6 +55,8 @@ public class AgentStateStream implements SmartLifecycle {
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(daemon("agent-state-stream"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("agent-state-heartbeat"));
+    private final Map<Long, Set<String>> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
     private Thread listener;
 
@@ -87,7 +89,7 @@ public class AgentStateStream implements SmartLifecycle {
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(AgentStatesChanged changed) {
         if (!postgres) {
-            fanOut.execute(() -> deliver(changed.company(), changed.gladlyAgentIds()));
+            enqueue(changed.company(), changed.gladlyAgentIds());
             return;
         }
         String agents = String.join(",", changed.gladlyAgentIds());
@@ -97,6 +99,29 @@ public class AgentStateStream implements SmartLifecycle {
         } catch (RuntimeException e) {
             // The change is stored; streams fall back to their periodic refresh until notifications flow again.
             log.warn("Could not announce agent state changes: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Changes that arrive while a delivery runs are merged: the next delivery reads each company's rows once for all
+     * of them, so a burst costs one read per company instead of one per change.
+     */
+    private void enqueue(CompanyId company, Set<String> agents) {
+        if (!streams.containsKey(company.value())) return;
+        pending.merge(company.value(), new java.util.HashSet<>(agents), (a, b) -> {
+            a.addAll(b);
+            return a;
+        });
+        if (draining.compareAndSet(false, true)) {
+            fanOut.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        draining.set(false);
+        for (Long company : List.copyOf(pending.keySet())) {
+            Set<String> agents = pending.remove(company);
+            if (agents != null) deliver(new CompanyId(company), agents);
         }
     }
 
@@ -133,7 +158,7 @@ public class AgentStateStream implements SmartLifecycle {
                         int colon = p.indexOf(':');
                         CompanyId company = new CompanyId(Long.parseLong(p.substring(0, colon)));
                         Set<String> agents = Set.of(p.substring(colon + 1).split(","));
-                        fanOut.execute(() -> deliver(company, agents));
+                        enqueue(company, agents);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
