@@ -169,7 +169,9 @@ public class Forecasts {
         if (cached != null && !cached.at().isBefore(clock.instant().minus(CACHE_TTL))) return cached.value();
         DayHistory raw = history(series, origin, HISTORY_DAYS, zone);
         Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(horizon));
-        ForecastEngine.Result r = engine.run(raw, special, horizon);
+        // Fitting and backtesting a series is the expensive step: timed for operators (rostra_forecast_fit_seconds).
+        ForecastEngine.Result r = io.micrometer.core.instrument.Metrics.timer("rostra.forecast.fit")
+                .record(() -> engine.run(raw, special, horizon));
         evictExpired(results);
         results.put(key, new Cached<>(r, clock.instant()));
         return r;

@@ -55,6 +55,12 @@ public class Requirements {
 
     public List<Requirement> requirements(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
                                           IntervalLength length, ZoneId zone, StaffingSettings s) {
+        return io.micrometer.core.instrument.Metrics.timer("rostra.requirements")
+                .record(() -> compute(company, queueId, channel, start, end, length, zone, s));
+    }
+
+    private List<Requirement> compute(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
+                                      IntervalLength length, ZoneId zone, StaffingSettings s) {
         Forecasts.Forecast forecast = forecasts.forecast(new Forecasts.Series(company, queueId, channel), start, end, length, zone);
         List<Instant> starts = forecast.intervals().stream().map(Forecasts.Point::start).toList();
         int[] scheduled = activities.scheduledAgents(company, channel.wireName(), starts, length.nominal());

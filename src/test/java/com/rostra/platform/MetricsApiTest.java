@@ -61,6 +61,12 @@ class MetricsApiTest extends ApiTest {
         assertThat(metric("rostra_events_oldest_unprocessed_age_seconds", "")).isGreaterThanOrEqualTo(0);
         assertThat(metric("rostra_queues_reassignment_remaining", "")).isGreaterThanOrEqualTo(0);
 
+        double requirements = orZero(metric("rostra_requirements_seconds_count", ""));
+        double fits = orZero(metric("rostra_forecast_fit_seconds_count", ""));
+        assertThat(http.get("/api/v1/requirements?channel=chat", c.auth()).status()).isEqualTo(200);
+        assertThat(metric("rostra_requirements_seconds_count", "")).isEqualTo(requirements + 1);
+        assertThat(metric("rostra_forecast_fit_seconds_count", "")).as("a new company's series is fitted once").isGreaterThan(fits);
+
         double failures = orZero(metric("rostra_login_failures_total", ""));
         String email = addUser(c, "admin", "Lou Login");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PageSession.signIn(port, email, "not the password"))
