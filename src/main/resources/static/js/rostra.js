@@ -23,9 +23,51 @@
     });
   }
 
+  // Sparklines on the Queues page: the values travel in data-values.
+  function renderSparks(root) {
+    root.querySelectorAll('svg.spark').forEach(svg => {
+      const values = (svg.dataset.values || '').split(',').filter(v => v !== '').map(Number);
+      if (values.length < 2) return;
+      const max = Math.max(1, ...values);
+      const points = values.map((v, i) => `${(i / (values.length - 1)) * 100},${24 - (v / max) * 22}`).join(' ');
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+      line.setAttribute('fill', 'none');
+      line.setAttribute('stroke', 'currentColor');
+      line.setAttribute('stroke-width', '1.5');
+      line.setAttribute('points', points);
+      svg.replaceChildren(line);
+    });
+  }
+
+  // No inline handlers anywhere (the Content-Security-Policy forbids them): behaviour hangs off data-* attributes,
+  // delegated from the document so content swapped in by htmx behaves the same.
+  document.addEventListener('submit', e => {
+    const form = e.target.closest ? e.target.closest('form[data-confirm]') : null;
+    if (form && !window.confirm(form.dataset.confirm)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener('change', e => {
+    const el = e.target;
+    if (el.matches && el.matches('[data-autosubmit]') && el.form) {
+      el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
+    }
+    if (el.matches && el.matches('input[data-select-all]')) {
+      document.querySelectorAll(el.dataset.selectAll).forEach(c => { c.checked = el.checked; });
+    }
+    // Queue rules: the value box offers the values seen for whichever attribute its row tests.
+    if (el.matches && el.matches('select[data-rule-attribute]')) {
+      const input = el.closest('tr')?.querySelector('input[type=text]');
+      if (input) input.setAttribute('list', 'values-' + el.value);
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', () => {
     renderTimes(document);
-    document.body.addEventListener('htmx:afterSwap', e => renderTimes(e.target));
+    renderSparks(document);
+    document.body.addEventListener('htmx:afterSwap', e => { renderTimes(e.target); renderSparks(e.target); });
     document.body.addEventListener('htmx:configRequest', e => {
       const token = document.querySelector('meta[name="_csrf"]')?.content;
       const header = document.querySelector('meta[name="_csrf_header"]')?.content;

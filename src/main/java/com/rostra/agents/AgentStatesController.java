@@ -42,6 +42,8 @@ class AgentStatesController {
 
     record TimelineView(String gladlyAgentId, Long personId, String state, String reason, Instant start, Instant end) {}
 
+    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
+
     @GetMapping("/api/v1/agent-states")
     List<TimelineView> timeline(@RequestParam(name = "person_id", required = false) Long personId,
                                 @RequestParam(name = "gladly_agent_id", required = false) String gladlyAgentId,
@@ -61,7 +63,22 @@ class AgentStatesController {
         if (agent == null) {
             people.list(company).forEach(p -> { if (p.gladlyAgentId() != null) personByAgent.put(p.gladlyAgentId(), p.id()); });
         }
-        return states.timeline(company, agent, time("start", start), time("end", end)).stream()
+        Instant to = time("end", end);
+        Instant from = time("start", start);
+        // Every read is bounded: at most 31 days; a side left out is taken from the other (end: up to a day ahead of now).
+        if (to == null) {
+            to = from == null ? Instant.now().plus(java.time.Duration.ofDays(1)) : from.plus(MAX_RANGE);
+        }
+        if (from == null) {
+            from = to.minus(MAX_RANGE);
+        }
+        if (!to.isAfter(from)) {
+            throw new InvalidRequestException("end", "must be after start");
+        }
+        if (java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidRequestException("end", "the range from start to end may span at most 31 days; ask for longer periods in parts");
+        }
+        return states.timeline(company, agent, from, to).stream()
                 .map(e -> new TimelineView(e.gladlyAgentId(), resolved != null ? resolved : personByAgent.get(e.gladlyAgentId()),
                         e.state().wireName(), e.reason(), e.start(), e.end()))
                 .toList();

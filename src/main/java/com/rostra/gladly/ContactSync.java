@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,6 +99,15 @@ class ContactSync {
             return recordFailure(c, e.status(), e.getMessage(), e.isAuthorization());
         } catch (ContactExportParser.TruncatedReportException e) {
             return recordFailure(c, 200, "Gladly's report ended mid-row (truncated); the window will be asked again", false);
+        } catch (RuntimeException e) {
+            // Anything else (a database error above all) is recorded with its reason too: never a silent retry loop.
+            log.error("Gladly sync failed inside Rostra", e);
+            try {
+                return recordInternalFailure(c, e);
+            } catch (RuntimeException recording) {
+                e.addSuppressed(recording);
+                throw e; // the database is away altogether: the scheduler retries the run
+            }
         } finally {
             MDC.remove("company_id");
         }
@@ -119,6 +129,18 @@ class ContactSync {
                 "Nothing to do: Rostra retries automatically and resumes where it stopped.", status == 0 ? null : status,
                 now, now.plus(delay));
         log.warn("Gladly sync failed ({}); retrying in {}", message, delay);
+        return delay;
+    }
+
+    private Duration recordInternalFailure(ConnectionRepository.Connection c, RuntimeException e) {
+        Instant now = clock.instant();
+        Duration delay = Duration.ofMinutes(1L << Math.min(5, c.consecutiveFailures()));
+        boolean database = e instanceof DataAccessException;
+        String reason = EventProcessor.reason(e);
+        connections.recordError(c.companyId(), false, database ? "database_error" : "internal_error",
+                (database ? "Rostra could not store what Gladly sent: " : "The sync failed inside Rostra: ") + reason,
+                "Rostra retries automatically and resumes where it stopped; if this error stays, report it to your Rostra operator.",
+                null, now, now.plus(delay));
         return delay;
     }
 

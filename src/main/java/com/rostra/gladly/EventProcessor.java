@@ -8,9 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,6 +45,9 @@ class EventProcessor implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
     private static final int BATCH = 500;
+    private static final int MAX_REASON = 300;
+    private static final int MAX_AVAILABLE_FOR = 100;
+    private static final int MAX_LABEL = 300;
 
     private final JdbcClient jdbc;
     private final AgentStates agentStates;
@@ -50,8 +60,12 @@ class EventProcessor implements DisposableBean {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final Counter quarantined;
 
-    EventProcessor(JdbcClient jdbc, AgentStates agentStates, ContactStore contactStore, TransactionTemplate tx, Clock clock) {
+    EventProcessor(JdbcClient jdbc, AgentStates agentStates, ContactStore contactStore, TransactionTemplate tx, Clock clock,
+                   MeterRegistry meters) {
+        this.quarantined = Counter.builder("rostra.gladly.events.quarantined")
+                .description("Gladly events that could not be applied and were set aside").register(meters);
         this.jdbc = jdbc;
         this.agentStates = agentStates;
         this.contactStore = contactStore;
@@ -92,6 +106,30 @@ class EventProcessor implements DisposableBean {
         if (batch.isEmpty()) {
             return 0;
         }
+        try {
+            applyInTransaction(batch);
+        } catch (RuntimeException e) {
+            if (transientFailure(e)) {
+                throw e;
+            }
+            // One event (of any company) must not hold back the others: apply them one by one and set aside
+            // only those that fail alone.
+            log.warn("Applying {} Gladly events together failed ({}); applying them one by one", batch.size(), reason(e));
+            for (Stored one : batch) {
+                try {
+                    applyInTransaction(List.of(one));
+                } catch (RuntimeException failure) {
+                    if (transientFailure(failure)) {
+                        throw failure;
+                    }
+                    quarantine(one, failure);
+                }
+            }
+        }
+        return batch.size();
+    }
+
+    private void applyInTransaction(List<Stored> batch) {
         tx.executeWithoutResult(status -> {
             List<Long> ids = new ArrayList<>();
             List<StateChange> changes = new ArrayList<>();
@@ -110,7 +148,36 @@ class EventProcessor implements DisposableBean {
                         .param("now", Db.ts(now)).param("ids", chunk).update();
             }
         });
-        return batch.size();
+    }
+
+    /** The database (or the connection to it) is away: nothing is wrong with the events, so try again later. */
+    static boolean transientFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks the event processed with its error: kept, counted and shown, never retried in a loop. */
+    private void quarantine(Stored event, RuntimeException failure) {
+        String reason = reason(failure);
+        Instant now = clock.instant();
+        jdbc.sql("update gladly_events set processed_at = ?, quarantined_at = ?, quarantine_reason = ? where id = ?")
+                .params(Db.ts(now), Db.ts(now), Db.fit(reason, 1000), event.id()).update();
+        quarantined.increment();
+        log.warn("Gladly event {} ({}) of company {} could not be applied and was quarantined: {}", event.id(), event.type(),
+                event.company(), reason);
+    }
+
+    static String reason(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int nl = message.indexOf('\n');
+        return nl > 0 ? message.substring(0, nl) : message;
     }
 
     private void apply(Stored stored, List<StateChange> changes, List<AvailabilityChange> availability) {
@@ -134,7 +201,18 @@ class EventProcessor implements DisposableBean {
                 if (agentId != null && occurredAt != null) {
                     List<String> channels = new ArrayList<>();
                     JsonNode available = content.get("availableFor");
-                    if (available != null) available.forEach(c -> channels.add(c.asString()));
+                    int length = 0;
+                    if (available != null) {
+                        for (JsonNode c : available) {
+                            String channel = c.asString();
+                            // The list is stored joined by commas in 100 characters; channels past that are dropped.
+                            if (channel == null || channels.contains(channel)) continue;
+                            int added = length + (channels.isEmpty() ? 0 : 1) + channel.length();
+                            if (added > MAX_AVAILABLE_FOR) break;
+                            channels.add(channel);
+                            length = added;
+                        }
+                    }
                     availability.add(new AvailabilityChange(stored.company(), agentId, occurredAt, channels));
                 }
             }
@@ -156,7 +234,8 @@ class EventProcessor implements DisposableBean {
 
     private static String reasonName(JsonNode content, String field) {
         JsonNode reason = content.get(field);
-        return reason == null || reason.isNull() ? null : GladlyClient.text(reason, "name");
+        // Longer names than the column holds are stored shortened: a label, not a key.
+        return reason == null || reason.isNull() ? null : Db.fit(GladlyClient.text(reason, "name"), MAX_REASON);
     }
 
     private void provisionalContact(CompanyId company, JsonNode event, JsonNode content, Instant at) {
@@ -168,10 +247,11 @@ class EventProcessor implements DisposableBean {
         JsonNode assignee = content.path("context").path("assignee");
         String inbox = assignee.isMissingNode() ? null : GladlyClient.text(assignee, "inboxId");
         String initiatorType = GladlyClient.text(event.path("initiator"), "type");
+        // Ids are keys and stay whole (an over-long one fails and quarantines the event); labels are shortened.
         contactStore.insertIfAbsent(company, new ContactRecord(contactId, GladlyClient.text(content, "conversationId"),
                 GladlyClient.text(content, "customerId"), GladlyMapping.channel(channel).orElse(null), channel,
-                "AGENT".equals(initiatorType) ? "OUTBOUND" : "INBOUND", null, GladlyClient.text(content, "entryPoint"),
-                GladlyClient.text(content, "finalIVRSelection"), inbox, inbox, null, null, ContactStatus.OPEN, null, at, at,
+                "AGENT".equals(initiatorType) ? "OUTBOUND" : "INBOUND", null, Db.fit(GladlyClient.text(content, "entryPoint"), MAX_LABEL),
+                Db.fit(GladlyClient.text(content, "finalIVRSelection"), MAX_LABEL), inbox, inbox, null, null, ContactStatus.OPEN, null, at, at,
                 null, null, null, null, null, null, null));
     }
 

@@ -91,9 +91,28 @@ class EventWriter implements DisposableBean {
                     p.stored().complete(inserted.contains(p));
                 }
             } catch (RuntimeException e) {
-                log.error("Could not store {} Gladly events; none acknowledged", batch.size(), e);
-                batch.forEach(p -> p.stored().completeExceptionally(e));
+                if (batch.size() == 1 || EventProcessor.transientFailure(e)) {
+                    log.error("Could not store {} Gladly events; none acknowledged", batch.size(), e);
+                    batch.forEach(p -> p.stored().completeExceptionally(e));
+                } else {
+                    // One bad row must not fail the other deliveries (other companies') that shared its commit.
+                    log.warn("Storing {} Gladly events together failed ({}); storing them one by one", batch.size(),
+                            EventProcessor.reason(e));
+                    for (Pending p : batch) {
+                        writeAlone(p);
+                    }
+                }
             }
+        }
+    }
+
+    private void writeAlone(Pending p) {
+        try {
+            Set<Pending> inserted = tx.execute(status -> write(List.of(p)));
+            p.stored().complete(inserted.contains(p));
+        } catch (RuntimeException e) {
+            log.warn("Could not store Gladly event {} of company {}: {}", p.eventId(), p.company(), EventProcessor.reason(e));
+            p.stored().completeExceptionally(e);
         }
     }
 

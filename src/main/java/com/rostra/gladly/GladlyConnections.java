@@ -98,7 +98,7 @@ public class GladlyConnections {
     public IntegrationStatus status(CompanyId company) {
         ConnectionRepository.Connection c = connections.find(company).orElse(null);
         if (c == null || !c.active()) {
-            return IntegrationStatus.notConnected();
+            return IntegrationStatus.notConnected(webhook(company), quarantinedEvents(company), lastQuarantinedEvent(company));
         }
         Instant now = clock.instant();
         Integer percent = null;
@@ -116,7 +116,22 @@ public class GladlyConnections {
                         c.lastErrorStatus(), c.lastErrorAt(), c.nextRetryAt());
         return new IntegrationStatus(c.status(), c.username(), c.baseUrl(), c.lastSyncedAt(), contacts.count(company),
                 percent, c.contactsCheckpoint(), c.agentsSyncedAt(), c.agentStatesSyncedAt(), rejected, error,
-                webhook(company));
+                webhook(company), quarantinedEvents(company), lastQuarantinedEvent(company));
+    }
+
+    private long quarantinedEvents(CompanyId company) {
+        return jdbc.sql("select count(*) from gladly_events where company_id = ? and quarantined_at is not null")
+                .param(company.value()).query(Long.class).single();
+    }
+
+    private IntegrationStatus.QuarantinedEvent lastQuarantinedEvent(CompanyId company) {
+        return jdbc.sql("""
+                select event_id, type, quarantine_reason, quarantined_at from gladly_events
+                where company_id = ? and quarantined_at is not null order by quarantined_at desc, id desc limit 1""")
+                .param(company.value())
+                .query((rs, i) -> new IntegrationStatus.QuarantinedEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                        com.rostra.platform.Db.instant(rs, 4)))
+                .optional().orElse(null);
     }
 
     private IntegrationStatus.Webhook webhook(CompanyId company) {

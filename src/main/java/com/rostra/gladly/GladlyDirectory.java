@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.rostra.agents.KnownAgents;
+import com.rostra.platform.Db;
 import com.rostra.tenancy.CompanyId;
 
 /** The company's Gladly inboxes (to show names instead of ids) and agents with their teams. */
@@ -28,8 +29,11 @@ class GladlyDirectory {
     void replaceInboxes(CompanyId company, List<GladlyClient.Inbox> inboxes) {
         jdbc.sql("delete from gladly_inboxes where company_id = ?").param(company.value()).update();
         for (GladlyClient.Inbox inbox : inboxes) {
+            if (inbox.id() == null || inbox.id().length() > 64) {
+                continue; // not an id Rostra can key contacts by; its contacts show the raw id
+            }
             jdbc.sql("insert into gladly_inboxes (company_id, inbox_id, name) values (?, ?, ?)")
-                    .params(company.value(), inbox.id(), inbox.name() == null ? inbox.id() : inbox.name()).update();
+                    .params(company.value(), inbox.id(), Db.fit(inbox.name() == null ? inbox.id() : inbox.name(), 300)).update();
         }
     }
 
@@ -49,8 +53,11 @@ class GladlyDirectory {
                 teamNames.merge(agentId, team.name(), (a, b) -> a + ", " + b);
             }
         }
+        // Names are labels: stored shortened to their columns rather than failing the whole directory.
         knownAgents.replace(company, agents.stream()
-                .map(a -> new KnownAgents.KnownAgent(a.id(), a.name(), a.emailAddress(), teamNames.get(a.id()))).toList(), now);
+                .filter(a -> a.id() != null && a.id().length() <= 64)
+                .map(a -> new KnownAgents.KnownAgent(a.id(), Db.fit(a.name(), 300), Db.fit(a.emailAddress(), 320),
+                        Db.fit(teamNames.get(a.id()), 1000))).toList(), now);
     }
 
 }

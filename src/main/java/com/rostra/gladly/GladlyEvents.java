@@ -1,6 +1,7 @@
 package com.rostra.gladly;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +42,30 @@ class GladlyEvents {
 
     /** The body is not a Gladly event; the reason says why in words a Gladly admin understands. */
     static class MalformedEvent extends RuntimeException {
+        private final String field;
+
         MalformedEvent(String reason) {
-            super(reason);
+            this(null, reason);
+        }
+
+        MalformedEvent(String field, String reason) {
+            super(field == null ? reason : field + ": " + reason);
+            this.field = field;
+        }
+
+        /** The offending field of the event (e.g. {@code content.agentId}), or null when the body as a whole is wrong. */
+        String field() {
+            return field;
         }
     }
+
+    /** Widths of the gladly_events columns the key fields are stored in. */
+    static final int MAX_EVENT_ID = 128;
+    static final int MAX_TYPE = 100;
+    static final int MAX_AGENT_ID = 64;
+    /** Gladly's events are about now; anything before this or more than a day ahead is not a real event time. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Duration MAX_AHEAD = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -74,7 +96,13 @@ class GladlyEvents {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotStored(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DataIntegrityViolationException refused && !EventProcessor.transientFailure(refused)) {
+                // The database refuses this row itself (not a passing outage): retrying cannot help, so say why.
+                throw new MalformedEvent("the event could not be stored: " + abbreviate(EventProcessor.reason(refused), 200));
+            }
+            throw new NotStored(e);
+        } catch (TimeoutException e) {
             throw new NotStored(e);
         }
     }
@@ -97,20 +125,58 @@ class GladlyEvents {
         }
         String type = GladlyClient.text(event, "type");
         if (type == null || type.isBlank()) {
-            throw new MalformedEvent("the event has no type");
+            throw new MalformedEvent("type", "the event has no type");
         }
-        if (!"PING".equals(type) && (GladlyClient.text(event, "id") == null || GladlyClient.text(event, "id").isBlank())) {
-            throw new MalformedEvent("the event has no id");
+        if (type.length() > MAX_TYPE) {
+            throw new MalformedEvent("type", "is longer than " + MAX_TYPE + " characters; Gladly event types are short names such as AGENT_STATUS/LOGGED_IN");
         }
-        if (!"PING".equals(type) && GladlyClient.text(event, "id").length() > 128) {
-            throw new MalformedEvent("the event id is longer than 128 characters");
+        if ("PING".equals(type)) {
+            return event;
         }
+        String id = GladlyClient.text(event, "id");
+        if (id == null || id.isBlank()) {
+            throw new MalformedEvent("id", "the event has no id");
+        }
+        if (id.length() > MAX_EVENT_ID) {
+            throw new MalformedEvent("id", "the event id is longer than " + MAX_EVENT_ID + " characters");
+        }
+        JsonNode content = event.get("content");
+        if (content != null && !content.isNull() && !content.isObject()) {
+            throw new MalformedEvent("content", "must be a JSON object");
+        }
+        if (content != null && content.isObject()) {
+            JsonNode agent = content.get("agentId");
+            if (agent != null && !agent.isNull()) {
+                if (!agent.isString()) {
+                    throw new MalformedEvent("content.agentId", "must be a string");
+                }
+                if (agent.asString().length() > MAX_AGENT_ID) {
+                    throw new MalformedEvent("content.agentId", "is longer than " + MAX_AGENT_ID + " characters; Gladly agent ids are short");
+                }
+            }
+            checkTime(content.get("occurredAt"), "content.occurredAt");
+        }
+        checkTime(event.get("timestamp"), "timestamp");
         return event;
+    }
+
+    private static void checkTime(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        Instant at = value.isString() ? time(value.asString()) : null;
+        if (at == null) {
+            throw new MalformedEvent(field, "is not an RFC 3339 time such as 2026-01-31T09:30:00.000Z");
+        }
+        // Compared with the wall clock on purpose: it only has to catch the absurd (year 0, year 99999).
+        if (at.isBefore(EARLIEST) || at.isAfter(Instant.now().plus(MAX_AHEAD))) {
+            throw new MalformedEvent(field, "'" + abbreviate(value.asString()) + "' is not a plausible event time (before 2000 or more than a day ahead)");
+        }
     }
 
     void recordRejected(CompanyId company, String reason, String body) {
         jdbc.sql("insert into gladly_rejected_deliveries (company_id, received_at, reason, body) values (?, ?, ?, ?)")
-                .params(company.value(), Db.ts(clock.instant()), reason,
+                .params(company.value(), Db.ts(clock.instant()), Db.fit(reason, 500),
                         body == null ? null : body.length() > 4000 ? body.substring(0, 4000) : body)
                 .update();
     }
@@ -119,9 +185,17 @@ class GladlyEvents {
         if (value == null) return null;
         try {
             return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             return null;
         }
+    }
+
+    private static String abbreviate(String s) {
+        return abbreviate(s, 40);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
     }
 
     private static String firstLine(String s) {

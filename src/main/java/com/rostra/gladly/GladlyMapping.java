@@ -15,6 +15,7 @@ import java.util.Optional;
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.ContactRecord;
 import com.rostra.contacts.ContactStatus;
+import com.rostra.platform.Db;
 import com.rostra.tenancy.BusinessCalendar;
 
 /**
@@ -99,17 +100,32 @@ final class GladlyMapping {
         Instant endedAt = time(row.get("Ended At"), "Ended At");
         // Queued At is "first queued (inbound) or initiated (outbound)": the moment the contact exists in Gladly.
         Instant externalCreatedAt = queuedAt;
-        String inboxQueued = row.get("Inbox When Queued");
-        String inboxEnded = row.get("Inbox When Ended");
-        return new ContactRecord(contactId, row.get("Conversation ID"), row.get("Customer ID"), own,
-                gladlyChannel.strip().toUpperCase(Locale.ROOT), upper(row.get("Direction")), row.get("Contact Initiator"),
-                row.get("Entry Point"), row.get("Final IVR Selection"), inboxQueued, name(inboxQueued, inboxNames),
-                inboxEnded, name(inboxEnded, inboxNames), status(gladlyStatus), gladlyStatus, externalCreatedAt,
+        String inboxQueued = id(row.get("Inbox When Queued"), "Inbox When Queued");
+        String inboxEnded = id(row.get("Inbox When Ended"), "Inbox When Ended");
+        // Ids are keys: one longer than its column rejects the row (kept and counted). Labels are stored shortened.
+        return new ContactRecord(id(contactId, "Contact ID"), id(row.get("Conversation ID"), "Conversation ID"),
+                id(row.get("Customer ID"), "Customer ID"), own,
+                Db.fit(gladlyChannel.strip().toUpperCase(Locale.ROOT), 32), Db.fit(upper(row.get("Direction")), 16),
+                Db.fit(row.get("Contact Initiator"), 64),
+                Db.fit(row.get("Entry Point"), LABEL), Db.fit(row.get("Final IVR Selection"), LABEL), inboxQueued,
+                Db.fit(name(inboxQueued, inboxNames), LABEL),
+                inboxEnded, Db.fit(name(inboxEnded, inboxNames), LABEL), status(gladlyStatus), Db.fit(gladlyStatus, 32), externalCreatedAt,
                 queuedAt, fulfilledAt, elapsed(calendar, queuedAt, fulfilledAt), null,
                 own == Channel.PHONE ? fulfilledAt : null,
                 calendar != null && own != Channel.PHONE ? elapsed(calendar, externalCreatedAt, fulfilledAt)
                         : slaSeconds(own, gladlyChannel.strip().toUpperCase(Locale.ROOT), externalCreatedAt, fulfilledAt, null, null),
-                endedAt, row.get("Agent ID"));
+                endedAt, id(row.get("Agent ID"), "Agent ID"));
+    }
+
+    /** Widths of the contacts columns the mapped values land in. */
+    static final int ID = 64;
+    static final int LABEL = 300;
+
+    private static String id(String value, String column) {
+        if (value != null && value.length() > ID) {
+            throw new RejectedRow(column + " is longer than " + ID + " characters");
+        }
+        return value;
     }
 
     private static Integer elapsed(BusinessCalendar calendar, Instant from, Instant to) {

@@ -1,6 +1,7 @@
 package com.rostra.gladly;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.rostra.platform.ApiExceptionHandler;
+import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CurrentCompany;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,6 +71,10 @@ class GladlyWebhookController {
             log.warn("Rejected a Gladly webhook delivery: {}", e.getMessage());
             ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, e.getMessage());
             problem.setTitle("Malformed Gladly event");
+            if (e.field() != null) {
+                problem.setProperty("errors", List.of(new InvalidRequestException.FieldError(e.field(),
+                        e.getMessage().substring(e.field().length() + 2))));
+            }
             return ResponseEntity.badRequest().body(problem);
         }
     }

@@ -15,14 +15,24 @@ public record IntegrationStatus(
         Instant agentStatesSyncedAt,
         long rejectedRows,
         LastError lastError,
-        Webhook webhook) {
+        Webhook webhook,
+        long quarantinedEvents,
+        QuarantinedEvent lastQuarantinedEvent) {
 
     public record LastError(String code, String message, String hint, Integer gladlyStatus, Instant at, Instant retryAt) {}
 
     public record Webhook(Instant lastEventAt, long eventsReceived) {}
 
+    /** A stored event that could not be applied, with the error that stopped it. */
+    public record QuarantinedEvent(String eventId, String type, String error, Instant at) {}
+
     public static IntegrationStatus notConnected() {
+        return notConnected(new Webhook(null, 0), 0, null);
+    }
+
+    /** Webhook deliveries arrive whether or not the sync is connected, so their health shows either way. */
+    public static IntegrationStatus notConnected(Webhook webhook, long quarantinedEvents, QuarantinedEvent lastQuarantinedEvent) {
         return new IntegrationStatus("not_connected", null, null, null, 0, null, null, null, null, 0, null,
-                new Webhook(null, 0));
+                webhook, quarantinedEvents, lastQuarantinedEvent);
     }
 }

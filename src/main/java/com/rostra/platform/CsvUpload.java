@@ -56,17 +56,30 @@ public final class CsvUpload {
         this.rows = rows;
     }
 
+    /**
+     * Reads the file; over {@link RequestLimits#IMPORT_BYTES} characters or {@link RequestLimits#IMPORT_ROWS} data
+     * rows it stops with {@link PayloadTooLargeException} (413), having kept at most the cap in memory.
+     */
     public static CsvUpload read(String csv) throws Unreadable {
+        if (csv != null && csv.length() > RequestLimits.IMPORT_BYTES) {
+            throw new PayloadTooLargeException("A CSV import may be at most 5 MB; split the file and import the parts one after another.");
+        }
         String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             Map<String, Integer> header = new LinkedHashMap<>();
             parser.getHeaderMap().forEach((name, i) -> header.putIfAbsent(name.toLowerCase(Locale.ROOT).strip(), i));
             List<Row> rows = new ArrayList<>();
-            for (CSVRecord r : parser.getRecords()) {
+            for (CSVRecord r : parser) {
+                if (rows.size() >= RequestLimits.IMPORT_ROWS) {
+                    throw new PayloadTooLargeException("A CSV import may have at most " + String.format("%,d", RequestLimits.IMPORT_ROWS)
+                            + " rows; split the file and import the parts one after another.");
+                }
                 rows.add(new Row((int) r.getRecordNumber() + 1, header, r));
             }
             return new CsvUpload(header, rows);
+        } catch (PayloadTooLargeException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new Unreadable(e.getMessage());
         }

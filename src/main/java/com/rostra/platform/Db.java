@@ -18,6 +18,21 @@ public final class Db {
 
     private Db() {}
 
+    /**
+     * The value cut to a column's width (in characters, never splitting a surrogate pair); labels from outside
+     * (Gladly names, reasons, entry points) are stored shortened rather than failing the statement.
+     */
+    public static String fit(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = max;
+        if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end);
+    }
+
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

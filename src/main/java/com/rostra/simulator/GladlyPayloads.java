@@ -165,6 +165,10 @@ final class GladlyPayloads {
                         c.inboxWhenQueued(), ended ? c.inboxWhenEnded() : "", ended ? c.status() : "",
                         fulfilled ? c.fulfilledAt().toString() : "", ended ? c.endedAt().toString() : "",
                         c.agentId() == null || !fulfilled ? "" : c.agentId()));
+                if (faults.oversizedValues && row % 10 == 4) {
+                    values.set(8, c.entryPoint() + " " + "E".repeat(400));
+                    values.set(9, "IVR " + "V".repeat(400));
+                }
                 if (faults.malformedRows && row % 50 == 7) {
                     values.set(0, "not-a-time");
                     values.set(5, "CARRIER_PIGEON");

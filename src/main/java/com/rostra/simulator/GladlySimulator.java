@@ -249,8 +249,12 @@ public class GladlySimulator implements AutoCloseable {
                     : org.agents().stream().filter(a -> a.id().equals(parts[1])).findFirst()
                             .map(a -> sendJsonUnchecked(ex, 200, GladlyPayloads.agent(a)))
                             .orElseGet(() -> errorUnchecked(ex, 404, "agentId", "not_exist", "agent not found"));
-            case "GET teams" -> sendJson(ex, 200, org.teams().stream().map(GladlyPayloads::team).toList());
-            case "GET inboxes" -> sendJson(ex, 200, org.inboxes().stream().map(GladlyPayloads::inbox).toList());
+            case "GET teams" -> sendJson(ex, 200, org.teams().stream().map(t -> faults.oversizedValues
+                    ? new SimulatedOrganization.Team(t.id(), t.name() + " " + "T".repeat(1200), t.description(), t.agentIds()) : t)
+                    .map(GladlyPayloads::team).toList());
+            case "GET inboxes" -> sendJson(ex, 200, org.inboxes().stream().map(i -> faults.oversizedValues
+                    ? new SimulatedOrganization.Inbox(i.id(), i.name() + " " + "I".repeat(1200), i.disabled()) : i)
+                    .map(GladlyPayloads::inbox).toList());
             case "GET conversations" -> conversation(ex, parts, now);
             case "POST reports" -> report(ex, now);
             case "GET events" -> events(ex, now);

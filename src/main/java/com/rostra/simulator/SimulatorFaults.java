@@ -22,6 +22,7 @@ public class SimulatorFaults {
     volatile boolean apiPermissionRemoved;
     volatile boolean duplicateWebhookDeliveries;
     volatile boolean reverseWebhookOrder;
+    volatile boolean oversizedValues;
 
     /** The next {@code n} API requests get 429, whatever the real rate. */
     public SimulatorFaults throttleNext(int n) {
@@ -91,6 +92,15 @@ public class SimulatorFaults {
         return this;
     }
 
+    /**
+     * Names and labels longer than any sensible column: team and inbox names of over a thousand characters, and
+     * some report rows with an entry point and IVR selection of 400 (Gladly sets no documented limit).
+     */
+    public SimulatorFaults oversizedValues(boolean on) {
+        oversizedValues = on;
+        return this;
+    }
+
     public void reset() {
         next429.set(0);
         stormUntil = Instant.MIN;
@@ -98,6 +108,6 @@ public class SimulatorFaults {
         reportsBeforeFailure.set(-1);
         latency = Duration.ZERO;
         truncateCsv = malformedRows = duplicateRows = tokenRevoked = apiPermissionRemoved = false;
-        duplicateWebhookDeliveries = reverseWebhookOrder = false;
+        duplicateWebhookDeliveries = reverseWebhookOrder = oversizedValues = false;
     }
 }

@@ -1,5 +1,6 @@
 package com.rostra.support;
 
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A signed-in browser session over plain HTTP (cookies and CSRF as a browser sends them), for page routes. */
+/** A signed-in page session over plain HTTP (form login with its CSRF token, cookies kept), for page routes. */
 public final class PageSession {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -24,24 +25,35 @@ public final class PageSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String base;
 
-    private PageSession(String base) {
-        this.base = base;
+    public PageSession(Http http, int port) {
+        this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A new session, signed in (asserting the sign-in worked). */
     public static PageSession signIn(int port, String email, String password) {
-        PageSession s = new PageSession("http://127.0.0.1:" + port);
-        HttpResponse<String> r = s.form("/login", Map.of("username", email, "password", password), s.csrfFrom(s.get("/login").body()));
-        assertThat(r.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
-        return s;
+        return new PageSession(null, port).login(email, password);
     }
 
-    public HttpResponse<String> get(String path) {
+    public PageSession login(String email, String password) {
+        HttpResponse<String> r = form("/login", Map.of("username", email, "password", password), csrfFrom(fetch("/login").body()));
+        assertThat(r.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
+        return this;
+    }
+
+    /** The page's body, asserting 200. */
+    public String get(String path) {
+        HttpResponse<String> r = fetch(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    public HttpResponse<String> fetch(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** Posts a form as the page would, with a CSRF token taken from a page of the session. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        return form(path, fields, csrfFrom(get("/realtime").body()));
+        return form(path, fields, csrfFrom(fetch("/realtime").body()));
     }
 
     private HttpResponse<String> form(String path, Map<String, String> fields, String csrf) {
@@ -52,7 +64,7 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private String csrfFrom(String html) {
+    private static String csrfFrom(String html) {
         Matcher m = CSRF_META.matcher(html);
         if (m.find()) return m.group(1);
         m = CSRF_INPUT.matcher(html);
@@ -63,7 +75,10 @@ public final class PageSession {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -61,7 +61,7 @@ class PageIsolationTest extends ApiTest {
         TestCompany b = newCompany();
         PageSession mallory = adminOf(b);
 
-        HttpResponse<String> edit = mallory.get("/settings/queues/" + v.queue());
+        HttpResponse<String> edit = mallory.fetch("/settings/queues/" + v.queue());
         assertThat(edit.statusCode()).isEqualTo(404);
         assertThat(edit.body()).doesNotContain(v.queueName());
 
@@ -78,9 +78,9 @@ class PageIsolationTest extends ApiTest {
         assertThat(http.get("/api/v1/queues", Http.key(v.apiKey())).status()).as("the victim's key still works").isEqualTo(200);
 
         // Their own pages never list the victim's things either.
-        assertThat(mallory.get("/settings/queues").body()).doesNotContain(v.queueName());
-        assertThat(mallory.get("/schedules?week=2026-11-23").body()).doesNotContain("Vic Tim").doesNotContain("Secret project");
-        assertThat(mallory.get("/people").body()).doesNotContain("vic-" + v.company().id());
+        assertThat(mallory.fetch("/settings/queues").body()).doesNotContain(v.queueName());
+        assertThat(mallory.fetch("/schedules?week=2026-11-23").body()).doesNotContain("Vic Tim").doesNotContain("Secret project");
+        assertThat(mallory.fetch("/people").body()).doesNotContain("vic-" + v.company().id());
     }
 
     @Test

@@ -53,7 +53,7 @@ class SpecialDaysPageTest extends ApiTest {
         });
 
         PageSession lead = PageSession.signIn(port, addUser(c, "manager", "Mia Manager"), USER_PASSWORD);
-        assertThat(lead.get("/forecasts/special-days").body()).contains("data-date=\"" + spike + "\"").contains("outlier (detected)");
+        assertThat(lead.fetch("/forecasts/special-days").body()).contains("data-date=\"" + spike + "\"").contains("outlier (detected)");
         lead.post("/forecasts/special-days", Map.of("date", spike.toString(), "kind", "normal", "note", "a real busy day"));
         JsonNode overruled = http.get("/api/v1/special-days/" + spike, c.auth()).json();
         assertThat(overruled.get("kind").asString()).isEqualTo("normal");
@@ -64,7 +64,7 @@ class SpecialDaysPageTest extends ApiTest {
         lead.post("/forecasts/special-days", Map.of("date", christmas.toString(), "kind", "closed", "note", "Christmas"));
         assertThat(http.get("/api/v1/special-days/" + christmas, c.auth()).json().get("kind").asString()).isEqualTo("closed");
         String page = lead.post("/forecasts/special-days", Map.of("date", "not-a-date", "kind", "party")).statusCode() == 302
-                ? lead.get("/forecasts/special-days").body() : "";
+                ? lead.fetch("/forecasts/special-days").body() : "";
         assertThat(page).contains("date: must be a date").contains("kind: must be one of");
         lead.post("/forecasts/special-days/" + christmas + "/delete", Map.of());
         assertThat(http.get("/api/v1/special-days/" + christmas, c.auth()).status()).isEqualTo(404);

@@ -1,0 +1,52 @@
+// Forecast and staffing charts. The series travel in data-* attributes of the canvas ('|'-separated), so the
+// pages need no inline script (the Content-Security-Policy allows scripts from Rostra's own files only).
+(function () {
+  function list(canvas, name) {
+    const raw = canvas.dataset[name];
+    return raw ? raw.split('|') : [];
+  }
+
+  function numbers(canvas, name) {
+    return list(canvas, name).map(v => (v === '' || v === 'null') ? null : Number(v));
+  }
+
+  const forecast = document.getElementById('forecast-chart');
+  if (forecast) {
+    const labels = list(forecast, 'labels');
+    const predicted = numbers(forecast, 'predicted');
+    const actual = numbers(forecast, 'actual');
+    forecast.dataset.points = String(labels.length);
+    if (typeof Chart !== 'undefined') {
+      new Chart(forecast, {
+        type: 'line',
+        data: { labels, datasets: [
+          { label: 'Actual', data: actual, borderColor: '#2b7bb9', backgroundColor: '#2b7bb9', pointRadius: 0, borderWidth: 1.5, spanGaps: false },
+          { label: 'Forecast', data: predicted, borderColor: '#1e7b4d', backgroundColor: '#1e7b4d', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 }
+        ]},
+        options: { animation: false, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
+          scales: { x: { ticks: { maxTicksLimit: 14, autoSkip: true } }, y: { beginAtZero: true, title: { display: true, text: 'contacts per hour' } } },
+          plugins: { legend: { position: 'bottom' } } }
+      });
+    }
+  }
+
+  const staffing = document.getElementById('staffing-chart');
+  if (staffing) {
+    const labels = list(staffing, 'labels');
+    const required = numbers(staffing, 'required');
+    const withShrinkage = numbers(staffing, 'withShrinkage');
+    staffing.dataset.points = String(labels.length);
+    if (typeof Chart !== 'undefined') {
+      new Chart(staffing, {
+        type: 'bar',
+        data: { labels, datasets: [
+          { label: 'To schedule (with shrinkage)', data: withShrinkage, backgroundColor: '#1f5fae' },
+          { label: 'On the channel', data: required, backgroundColor: '#9cc3e8' }
+        ]},
+        options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: false, ticks: { maxTicksLimit: 24 } },
+          y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'agents' } } },
+          plugins: { legend: { position: 'bottom' } } }
+      });
+    }
+  }
+})();
