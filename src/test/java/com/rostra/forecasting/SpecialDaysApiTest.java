@@ -79,7 +79,7 @@ class SpecialDaysApiTest extends ApiTest {
     void closedAndHolidayDaysWithoutPastHolidaysAreForecastAtZero() {
         TestCompany a = newCompany(ZONE.getId());
         store.upsert(new CompanyId(a.id()), WeeklyChats.sixWeeks(ZONE));
-        LocalDate nextMonday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate nextMonday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         http.put("/api/v1/special-days/" + nextMonday, a.auth(), Map.of("kind", "closed"));
         http.put("/api/v1/special-days/" + nextMonday.plusDays(1), a.auth(), Map.of("kind", "holiday"));
         String start = nextMonday.atStartOfDay(ZONE).toOffsetDateTime().toString();

@@ -60,7 +60,7 @@ class EventQuarantineApiTest extends ApiTest {
     void anEventThatCannotBeAppliedIsQuarantinedAndHoldsBackNoOtherEventOrCompany() {
         TestCompany a = newCompany();
         TestCompany b = newCompany();
-        Instant t = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        Instant t = now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
 
         // A contact id longer than any contact id column: Gladly still gets its 200 (it is stored), but it cannot be applied.
         Map<String, Object> unappliable = contactStarted("c".repeat(100), t);
@@ -125,7 +125,7 @@ class EventQuarantineApiTest extends ApiTest {
     void theIntegrationsPageShowsTheQuarantinedCountAndTheLatestError() {
         TestCompany a = newCompany();
         String email = addUser(a, "admin", "Quinn Quarantine");
-        assertThat(post(a, contactStarted("k".repeat(90), Instant.now().minusSeconds(60))).status()).isEqualTo(200);
+        assertThat(post(a, contactStarted("k".repeat(90), now().minusSeconds(60))).status()).isEqualTo(200);
         awaitQuarantined(a, 1);
 
         String page = new PageSession(http, port).login(email, USER_PASSWORD).get("/settings/integrations");

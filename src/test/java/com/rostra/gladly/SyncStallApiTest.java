@@ -34,14 +34,14 @@ class SyncStallApiTest extends ApiTest {
         try (GladlySimulator sim = Simulators.start(71, 800)) {
             TestCompany company = newCompany();
             sim.faults().oversizedValues(true);
-            Instant before = Instant.now();
-            assertThat(Simulators.connect(http, company, sim, 2).status()).isEqualTo(200);
+            Instant before = now();
+            assertThat(connect(company, sim, 2).status()).isEqualTo(200);
             JsonNode status = Simulators.awaitSettled(http, company, before);
             Simulators.assertHealthy(status);
             assertThat(status.get("last_error").isNull()).isTrue();
 
             Set<String> expected = sim.organization().contactsQueuedBetween(column(company, "backfill_start"),
-                    column(company, "contacts_checkpoint"), Instant.now()).stream().map(SimContact::id).collect(Collectors.toSet());
+                    column(company, "contacts_checkpoint"), now()).stream().map(SimContact::id).collect(Collectors.toSet());
             Set<String> stored = new HashSet<>(jdbc.sql("select external_id from contacts where company_id = ?")
                     .param(company.id()).query(String.class).list());
             assertThat(stored).isEqualTo(expected);
@@ -69,7 +69,7 @@ class SyncStallApiTest extends ApiTest {
             jdbc.sql("alter table gladly_inboxes add constraint " + constraint + " check (company_id <> " + company.id() + ")").update();
             JsonNode[] failed = new JsonNode[1];
             try {
-                assertThat(Simulators.connect(http, company, sim, 1).status()).isEqualTo(200);
+                assertThat(connect(company, sim, 1).status()).isEqualTo(200);
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
                     failed[0] = http.get("/api/v1/integrations/gladly", company.auth()).json();
                     return !failed[0].get("last_error").isNull();
@@ -87,7 +87,7 @@ class SyncStallApiTest extends ApiTest {
             String card = new PageSession(http, port).login(email, USER_PASSWORD).get("/settings/integrations");
             assertThat(card).contains("id=\"gladly-error\"").contains("Rostra could not store what Gladly sent");
 
-            Instant resumed = Instant.now();
+            Instant resumed = now();
             assertThat(http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of()).status()).isEqualTo(202);
             JsonNode healthy = Simulators.awaitSettled(http, company, resumed);
             Simulators.assertHealthy(healthy);

@@ -45,7 +45,7 @@ class WebhookDeliveryIsolationApiTest extends ApiTest {
     @Test
     void overLongKeysAndAbsurdTimesAreRefusedWithTheFieldNamed() {
         TestCompany c = newCompany();
-        Instant now = Instant.now();
+        Instant now = now();
 
         Map<String, Object> longType = event("AGENT_STATUS/LOGGED_IN", "agent-1", now, Map.of());
         longType.put("type", "AGENT_STATUS/" + "X".repeat(120));
@@ -94,10 +94,10 @@ class WebhookDeliveryIsolationApiTest extends ApiTest {
             List<Future<Http.Response>> goodResponses = new ArrayList<>();
             List<Future<Http.Response>> badResponses = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                Map<String, Object> e = event("AGENT_STATUS/LOGGED_IN", "agent-" + (i % 20), Instant.now(), Map.of());
+                Map<String, Object> e = event("AGENT_STATUS/LOGGED_IN", "agent-" + (i % 20), now(), Map.of());
                 goodResponses.add(pool.submit(() -> post(good, e)));
                 if (i % 3 == 0) {
-                    Map<String, Object> poison = new LinkedHashMap<>(event("AGENT_STATUS/LOGGED_IN", "agent-p", Instant.now(), Map.of()));
+                    Map<String, Object> poison = new LinkedHashMap<>(event("AGENT_STATUS/LOGGED_IN", "agent-p", now(), Map.of()));
                     poison.put("id", "poison-" + UUID.randomUUID());
                     badResponses.add(pool.submit(() -> post(bad, poison)));
                 }

@@ -62,7 +62,7 @@ class RequestLimitsApiTest extends ApiTest {
     void theWebhookRefusesBodiesOver64KbWith413() throws Exception {
         TestCompany c = newCompany();
         String auth = Http.basic(c.apiKey(), c.apiKey());
-        Map<String, Object> e = event("AGENT_STATUS/LOGGED_IN", "agent-1", Instant.now(), Map.of("padding", "p".repeat(70_000)));
+        Map<String, Object> e = event("AGENT_STATUS/LOGGED_IN", "agent-1", now(), Map.of("padding", "p".repeat(70_000)));
         byte[] big = Http.JSON.writeValueAsString(e).getBytes(StandardCharsets.UTF_8);
 
         assertTooLarge(send("/webhooks/gladly", auth, "application/json", HttpRequest.BodyPublishers.ofByteArray(big), false), "64 KB");
@@ -70,10 +70,10 @@ class RequestLimitsApiTest extends ApiTest {
         assertTooLarge(send("/webhooks/gladly", auth, "application/json", chunked(big), false), "64 KB");
 
         // Under 64 KB the event checks still apply (a body over 8,000 characters is not a Gladly event) ...
-        Map<String, Object> medium = event("AGENT_STATUS/LOGGED_IN", "agent-1", Instant.now(), Map.of("padding", "p".repeat(10_000)));
+        Map<String, Object> medium = event("AGENT_STATUS/LOGGED_IN", "agent-1", now(), Map.of("padding", "p".repeat(10_000)));
         assertThat(http.post("/webhooks/gladly", auth, medium).status()).isEqualTo(400);
         // ... and a normal delivery, chunked or not, is stored.
-        byte[] normal = Http.JSON.writeValueAsString(event("AGENT_STATUS/LOGGED_IN", "agent-1", Instant.now(), Map.of()))
+        byte[] normal = Http.JSON.writeValueAsString(event("AGENT_STATUS/LOGGED_IN", "agent-1", now(), Map.of()))
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(send("/webhooks/gladly", auth, "application/json", chunked(normal), false).statusCode()).isEqualTo(200);
         assertThat(storedEvents(c)).isOne();

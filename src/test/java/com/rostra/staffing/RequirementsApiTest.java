@@ -86,7 +86,7 @@ class RequirementsApiTest extends ApiTest {
         Map<String, Object> settings = new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60, "aht_seconds", 300,
                 "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1));
         assertThat(http.put("/api/v1/staffing-settings/all/chat", company.auth(), settings).status()).isEqualTo(200);
-        LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         String range = "&start=" + monday.atTime(10, 0).atZone(ZONE).toOffsetDateTime() + "&end=" + monday.atTime(10, 15).atZone(ZONE).toOffsetDateTime();
         JsonNode erlangC = http.get("/api/v1/requirements?channel=chat" + range, company.auth()).json().get(0);
         assertThat(erlangC.get("required_agents").asInt()).isEqualTo(2);

@@ -65,7 +65,7 @@ class StoredXssBrowserTest extends ApiTest {
         jdbc.sql("insert into gladly_inboxes (company_id, inbox_id, name) values (?, ?, ?)")
                 .params(company.id(), "inbox-x", IMG).update();
         String webhook = Http.basic(company.apiKey(), company.apiKey());
-        Instant t = Instant.now().minus(Duration.ofMinutes(10));
+        Instant t = now().minus(Duration.ofMinutes(10));
         assertThat(http.post("/webhooks/gladly", webhook, event("AGENT_STATUS/LOGGED_IN", agentId, t, Map.of())).status()).isEqualTo(200);
         assertThat(http.post("/webhooks/gladly", webhook, event("AGENT_STATUS/WENT_AWAY", agentId, t.plusSeconds(5),
                 Map.of("awayReason", reason(IMG + QUOTE_BREAK)))).status()).isEqualTo(200);
