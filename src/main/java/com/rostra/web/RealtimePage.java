@@ -14,18 +14,24 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.rostra.agents.AgentStateStream;
 import com.rostra.agents.RealtimeAgents;
 import com.rostra.tenancy.CompanyUser;
 
-/** Realtime agent analysis: every agent's live state, refreshed every second by htmx. */
+/**
+ * Realtime agent analysis: every agent's live state. The table is refreshed by htmx when the live stream reports a
+ * change (static/js/realtime.js), every second while the stream is down, and every 30 s to move the clocks on.
+ */
 @Controller
 class RealtimePage {
 
     private final RealtimeAgents realtime;
+    private final AgentStateStream stream;
     private final Clock clock;
 
-    RealtimePage(RealtimeAgents realtime, Clock clock) {
+    RealtimePage(RealtimeAgents realtime, AgentStateStream stream, Clock clock) {
         this.realtime = realtime;
+        this.stream = stream;
         this.clock = clock;
     }
 
@@ -40,6 +46,13 @@ class RealtimePage {
         model.addAttribute("channels", List.of("VOICE", "MESSAGING", "MAIL", "TASK"));
         fill(model, all, team, channel);
         return "realtime";
+    }
+
+    /** The live stream for the signed-in company (the API's stream, with the page's session instead of a key). */
+    @GetMapping(path = "/realtime/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter liveStream(@AuthenticationPrincipal CompanyUser user) {
+        return stream.open(user.companyId());
     }
 
     @GetMapping("/realtime/table")

@@ -40,7 +40,9 @@ class RealtimeAndPeopleBrowserTest extends ApiTest {
             browser.open("/realtime");
             assertThat(d.findElements(By.cssSelector("#agents-table tbody tr"))).isNotEmpty();
 
-            // A mark on this page's window: it survives only if the row changes without a reload.
+            await().atMost(Duration.ofSeconds(20)).until(() -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-stream")));
+            // A mark on this page's window: it survives only if the row changes without a reload. With the stream open
+            // the table polls only every 30 s, so a change within the next 20 s came through the stream.
             ((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.rostraNoReload = true;");
             Instant t = now();
             http.post("/webhooks/gladly", Http.basic(company.apiKey(), company.apiKey()),
