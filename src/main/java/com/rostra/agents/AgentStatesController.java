@@ -1,5 +1,6 @@
 package com.rostra.agents;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,9 +26,11 @@ class AgentStatesController {
     private final StateMappings mappings;
     private final People people;
     private final CurrentCompany currentCompany;
+    private final java.time.Clock clock;
 
     AgentStatesController(RealtimeAgents realtime, AgentStates states, StateMappings mappings, People people,
-                          CurrentCompany currentCompany) {
+                          CurrentCompany currentCompany, java.time.Clock clock) {
+        this.clock = clock;
         this.realtime = realtime;
         this.states = states;
         this.mappings = mappings;
@@ -35,6 +38,8 @@ class AgentStatesController {
         this.currentCompany = currentCompany;
     }
 
+    @Operation(summary = "Current agent states",
+            description = "Every agent Gladly reported: state (active, away, logged_out), reason, since, availability, the activity the state maps to, and for people in Rostra the scheduled activity now and whether they are in adherence (and since when).")
     @GetMapping("/api/v1/agent-states/current")
     List<RealtimeAgents.Row> current() {
         return realtime.current(currentCompany.id());
@@ -44,6 +49,8 @@ class AgentStatesController {
 
     static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
 
+    @Operation(summary = "Agent state timeline",
+            description = "State changes with their start and end, for one `person_id` or `gladly_agent_id` (or all agents), in [start, end) (at most 31 days; a side left out is taken from the other, the end defaulting to a day after now). 404 for another company's person.")
     @GetMapping("/api/v1/agent-states")
     List<TimelineView> timeline(@RequestParam(name = "person_id", required = false) Long personId,
                                 @RequestParam(name = "gladly_agent_id", required = false) String gladlyAgentId,
@@ -67,7 +74,7 @@ class AgentStatesController {
         Instant from = time("start", start);
         // Every read is bounded: at most 31 days; a side left out is taken from the other (end: up to a day ahead of now).
         if (to == null) {
-            to = from == null ? Instant.now().plus(java.time.Duration.ofDays(1)) : from.plus(MAX_RANGE);
+            to = from == null ? clock.instant().plus(java.time.Duration.ofDays(1)) : from.plus(MAX_RANGE);
         }
         if (from == null) {
             from = to.minus(MAX_RANGE);
@@ -90,11 +97,15 @@ class AgentStatesController {
 
     record MappingsView(List<MappingView> mappings, List<SeenView> seen) {}
 
+    @Operation(summary = "Read state mappings",
+            description = "Which activity type each Gladly state and reason counts as (reason `*` for any), whether it is productive and for which channel; plus every state and reason seen so far with its count and whether a mapping covers it.")
     @GetMapping("/api/v1/agent-state-mappings")
     MappingsView mappings() {
         return view();
     }
 
+    @Operation(summary = "Replace state mappings",
+            description = "Body `[{state, reason, activity_type, productive, channel?}]`; the most specific reason wins over `*`. 400 naming the entry (`mappings[2].state`).")
     @PutMapping("/api/v1/agent-state-mappings")
     MappingsView replace(@RequestBody List<MappingView> body) {
         List<StateMappings.Mapping> parsed = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package com.rostra.agents;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,38 +41,52 @@ class PeopleController {
         this.currentCompany = currentCompany;
     }
 
+    @Operation(summary = "List people",
+            description = "Everyone the company schedules or reports on: name, email, role (agent, lead, manager, admin), whether staffable, channels and queue_ids (their skills), team, time zone, Gladly agent id and start date.")
     @GetMapping("/api/v1/people")
     List<Person> list() {
         return people.list(currentCompany.id());
     }
 
+    @Operation(summary = "Read a person",
+            description = "404 for an id that is not one of this company's people.")
     @GetMapping("/api/v1/people/{id}")
     Person get(@PathVariable long id) {
         return people.get(currentCompany.id(), id);
     }
 
+    @Operation(summary = "Add a person",
+            description = "Body `{first_name, last_name?, email, role?, staffable?, channels?, queue_ids?, team?, time_zone?, gladly_agent_id?, start_date?}`; channels are phone, email, chat, sms, social; queue_ids this company's queues. 201 with the person; 400 naming each bad field; 409 when the email or Gladly agent id is taken.")
     @PostMapping("/api/v1/people")
     @ResponseStatus(HttpStatus.CREATED)
     Person create(@RequestBody PersonInput input) {
         return people.create(currentCompany.id(), input);
     }
 
+    @Operation(summary = "Change a person",
+            description = "Only the fields given change; the same checks as adding. 404 for another company's id.")
     @PatchMapping("/api/v1/people/{id}")
     Person update(@PathVariable long id, @RequestBody PersonInput patch) {
         return people.update(currentCompany.id(), id, patch);
     }
 
+    @Operation(summary = "Remove a person",
+            description = "204; their scheduled activities go with them. 404 for another company's id.")
     @DeleteMapping("/api/v1/people/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
         people.delete(currentCompany.id(), id);
     }
 
+    @Operation(summary = "Import people from CSV",
+            description = "The template's columns (download it from /api/v1/people/import/template); UTF-8 with or without BOM, CRLF accepted, at most 5 MB and 100,000 rows (413 beyond). 200 with `{created, updated, errors}`; 422 with every bad row (`errors: [{row, field, message}]`, header is row 1) and nothing imported unless `?partial=true`.")
     @PostMapping(path = "/api/v1/people/import", consumes = {"text/csv", "text/plain", "application/csv"})
     ResponseEntity<PeopleImport.Result> importCsv(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean partial) {
         return respond(importer.importCsv(currentCompany.id(), csv, partial), partial);
     }
 
+    @Operation(summary = "Import people from an uploaded CSV file",
+            description = "The same import as a multipart upload (form field `file`), as the People page sends it.")
     @PostMapping(path = "/api/v1/people/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PeopleImport.Result> importFile(@RequestPart("file") MultipartFile file,
                                                    @RequestParam(defaultValue = "false") boolean partial) throws IOException {
@@ -85,6 +100,8 @@ class PeopleController {
         return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(result);
     }
 
+    @Operation(summary = "People CSV template",
+            description = "The header row and an example row of the people import, as text/csv.")
     @GetMapping("/api/v1/people/import/template")
     ResponseEntity<String> template() {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=people-template.csv")

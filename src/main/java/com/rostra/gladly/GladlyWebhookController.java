@@ -45,7 +45,8 @@ class GladlyWebhookController {
     }
 
     @PostMapping("/webhooks/gladly")
-    @Operation(summary = "Gladly webhook (Basic auth: a company API key as username and password)")
+    @Operation(summary = "Gladly webhook (Basic auth: a company API key as username and password)",
+            description = "Where Gladly delivers AGENT_STATUS, AGENT_AVAILABILITY and CONTACT events. The delivery is stored before the answer: 200 `accepted` (stored once), `duplicate` (same event id again: a no-op), `pong` (Gladly's PING); 400 for a malformed event (the reason named; kept for inspection); 401 for wrong credentials; 413 over 64 KB; 503 when it could not be stored (Gladly retries).")
     ResponseEntity<?> receive(@RequestBody(required = false) byte[] body) {
         var company = currentCompany.id();
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
