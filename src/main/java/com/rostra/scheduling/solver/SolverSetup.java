@@ -5,6 +5,7 @@ import java.time.Duration;
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
@@ -18,8 +19,10 @@ public final class SolverSetup {
      * {@code minUnimproved}), or at a perfect score.
      */
     public static SolverFactory<ScheduleSolution> factory(Duration limit, Duration minUnimproved) {
-        Duration unimproved = limit.dividedBy(3).compareTo(minUnimproved) < 0 ? minUnimproved : limit.dividedBy(3);
+        Duration third = Duration.ofMillis(limit.toMillis() / 3);
+        Duration unimproved = third.compareTo(minUnimproved) < 0 ? minUnimproved : third;
         SolverConfig config = new SolverConfig()
+                .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withSolutionClass(ScheduleSolution.class)
                 .withEntityClasses(ShiftAssignment.class)
                 .withConstraintProviderClass(ScheduleConstraints.class)
