@@ -49,27 +49,44 @@ public class Contracts {
         return new Terms(personId, contract(company, personId), windows(company, personId).stream().map(Contracts::window).toList());
     }
 
+    /** Problems with {@code input} for a person whose current contract is {@code current}, each naming its field. */
+    static List<FieldError> problems(Contract current, TermsInput input) {
+        return new Checked(current, input).errors;
+    }
+
+    private static final class Checked {
+        final Contract contract;
+        final List<FieldError> errors = new ArrayList<>();
+        final List<Minutes> windows = new ArrayList<>();
+
+        Checked(Contract current, TermsInput input) {
+            contract = current.merge(input == null ? null : input.contract());
+            errors.addAll(contract.validate());
+            if (input != null && input.availability() != null) {
+                if (input.availability().size() > 50) errors.add(new FieldError("availability", "at most 50 windows"));
+                for (int i = 0; i < input.availability().size(); i++) {
+                    Window w = input.availability().get(i);
+                    String field = "availability[" + i + "]";
+                    DayOfWeek day = w == null ? null : day(w.dayOfWeek());
+                    if (day == null) errors.add(new FieldError(field + ".day_of_week", "must be monday to sunday (or 1 to 7, Monday = 1)"));
+                    Integer start = w == null ? null : ShiftRules.minute(w.start(), false);
+                    Integer end = w == null ? null : ShiftRules.minute(w.end(), true);
+                    if (start == null) errors.add(new FieldError(field + ".start", "must be a local time like 09:00 on a quarter hour"));
+                    if (end == null) errors.add(new FieldError(field + ".end", "must be a local time like 17:00 (or 24:00) on a quarter hour"));
+                    if (day != null && start != null && end != null) windows.add(new Minutes(day, start, end <= start ? end + 1440 : end));
+                }
+            }
+        }
+    }
+
     /** Replaces what the input gives (contract fields merge; availability, when given, is replaced whole). */
     @Transactional
     public Terms save(CompanyId company, long personId, TermsInput input) {
         people.get(company, personId);
-        Contract contract = contract(company, personId).merge(input == null ? null : input.contract());
-        List<FieldError> errors = new ArrayList<>(contract.validate());
-        List<Minutes> windows = new ArrayList<>();
-        if (input != null && input.availability() != null) {
-            if (input.availability().size() > 50) errors.add(new FieldError("availability", "at most 50 windows"));
-            for (int i = 0; i < input.availability().size(); i++) {
-                Window w = input.availability().get(i);
-                String field = "availability[" + i + "]";
-                DayOfWeek day = w == null ? null : day(w.dayOfWeek());
-                if (day == null) errors.add(new FieldError(field + ".day_of_week", "must be monday to sunday (or 1 to 7, Monday = 1)"));
-                Integer start = w == null ? null : ShiftRules.minute(w.start(), false);
-                Integer end = w == null ? null : ShiftRules.minute(w.end(), true);
-                if (start == null) errors.add(new FieldError(field + ".start", "must be a local time like 09:00 on a quarter hour"));
-                if (end == null) errors.add(new FieldError(field + ".end", "must be a local time like 17:00 (or 24:00) on a quarter hour"));
-                if (day != null && start != null && end != null) windows.add(new Minutes(day, start, end <= start ? end + 1440 : end));
-            }
-        }
+        Checked checked = new Checked(contract(company, personId), input);
+        List<FieldError> errors = checked.errors;
+        Contract contract = checked.contract;
+        List<Minutes> windows = checked.windows;
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         jdbc.sql("delete from person_contracts where company_id = ? and person_id = ?").params(company.value(), personId).update();
         jdbc.sql("""

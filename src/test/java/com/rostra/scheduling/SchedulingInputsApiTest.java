@@ -91,6 +91,36 @@ class SchedulingInputsApiTest extends ApiTest {
     }
 
     @Test
+    void peoplePostAndPatchCarryContractAndAvailability() {
+        TestCompany c = newCompany();
+        Http.Response created = http.post("/api/v1/people", c.auth(), Map.of("first_name", "Zoe", "email", "zoe-" + c.id() + "@example.com",
+                "channels", List.of("phone"), "contract", Map.of("min_hours_per_week", 10, "max_hours_per_week", 20, "max_days_per_week", 3),
+                "availability", List.of(Map.of("day_of_week", "tuesday", "start", "09:00", "end", "13:00"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long zoe = created.json().get("id").asLong();
+        JsonNode terms = http.get("/api/v1/people/" + zoe + "/contract", c.auth()).json();
+        assertThat(terms.get("contract").get("max_hours_per_week").asInt()).isEqualTo(20);
+        assertThat(terms.get("availability").get(0).get("day_of_week").asString()).isEqualTo("tuesday");
+
+        Http.Response bad = http.post("/api/v1/people", c.auth(), Map.of("first_name", "Yan", "email", "yan-" + c.id() + "@example.com",
+                "contract", Map.of("max_days_per_week", 9)));
+        assertThat(fields(bad)).containsExactly("contract.max_days_per_week");
+        assertThat(http.get("/api/v1/people", c.auth()).json().size()).as("nothing written").isEqualTo(1);
+
+        Http.Response patched = http.send("PATCH", "/api/v1/people/" + zoe, c.auth(), Map.of("team", "Blue", "contract", Map.of("max_days_per_week", 4)));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().get("team").asString()).isEqualTo("Blue");
+        JsonNode after = http.get("/api/v1/people/" + zoe + "/contract", c.auth()).json();
+        assertThat(after.get("contract").get("max_days_per_week").asInt()).isEqualTo(4);
+        assertThat(after.get("contract").get("max_hours_per_week").asInt()).as("left out: kept").isEqualTo(20);
+        assertThat(after.get("availability").size()).as("left out: kept").isEqualTo(1);
+        assertThat(fields(http.send("PATCH", "/api/v1/people/" + zoe, c.auth(), Map.of("availability", List.of(Map.of("day_of_week", "x"))))))
+                .contains("availability[0].day_of_week");
+        assertThat(http.send("PATCH", "/api/v1/people/" + zoe, newCompany().auth(), Map.of("contract", Map.of("max_days_per_week", 1))).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void timeOffIsRequestedThenApprovedOrDeniedOnceAndListedByRangeAndPerson() {
         ZoneId zone = ZoneId.of("America/New_York");
         TestCompany c = newCompany(zone.getId());
