@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.rostra.scheduling.solver.Block;
 import com.rostra.scheduling.solver.Demand;
+import com.rostra.scheduling.solver.DemandGrid;
 import com.rostra.scheduling.solver.ScheduleSolution;
 import com.rostra.scheduling.solver.ShiftAssignment;
 import com.rostra.scheduling.solver.ShiftOption;
@@ -123,6 +124,7 @@ public final class ScheduleProblem {
                 demands.add(new Demand(s.index() * quarters + q, s, q, start.plus(Duration.ofMinutes(15L * q)), required[s.index()][q]));
             }
         }
+        DemandGrid grid = new DemandGrid(skills, quarters, start, demands);
         List<Pattern> patterns = patterns(rules);
         List<ShiftOption[]> optionsByPattern = new ArrayList<>();
         int id = 0;
@@ -155,7 +157,7 @@ public final class ScheduleProblem {
                     if (person.blockedMinutes(from, to) > 0) continue;
                     for (Skill s : skills) if (person.skills().contains(s.index())) options.add(optionsByPattern.get(p)[s.index()]);
                 }
-                assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, quarters, options));
+                assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, options));
             }
             weeks.addAll(personWeeks.values());
         }
@@ -179,7 +181,7 @@ public final class ScheduleProblem {
     public static List<Cell> coverage(ScheduleSolution solution) {
         Map<Integer, Integer> scheduled = new HashMap<>();
         for (ShiftAssignment a : solution.getAssignments()) {
-            if (a.isWorking()) for (int key : a.getCoveredKeys()) scheduled.merge(key, 1, Integer::sum);
+            if (a.isWorking()) for (Demand d : a.getCoveredDemands()) scheduled.merge(d.key(), 1, Integer::sum);
         }
         return solution.getDemands().stream()
                 .map(d -> new Cell(d.start(), d.skill(), d.required(), scheduled.getOrDefault(d.key(), 0))).toList();

@@ -96,10 +96,8 @@ public class ScheduleConstraints implements ConstraintProvider {
 
     /** Agents per demand cell, cells nobody staffs included (count 0). */
     private static BiConstraintStream<Demand, Integer> staffing(ConstraintFactory f) {
-        UniConstraintStream<Integer> cells = working(f).flattenLast(ShiftAssignment::getCoveredKeys);
-        return f.forEach(Demand.class)
-                .join(cells, Joiners.equal(Demand::key, Function.identity()))
-                .groupBy((demand, key) -> demand, ConstraintCollectors.countBi())
+        return working(f).flattenLast(ShiftAssignment::getCoveredDemands)
+                .groupBy(Function.identity(), ConstraintCollectors.count())
                 .complement(Demand.class, demand -> 0);
     }
 

@@ -29,7 +29,7 @@ public class ShiftAssignment {
     private int dayIndex;
     private ZoneId zone;
     private Instant horizonStart;
-    private int quarters;
+    private DemandGrid grid;
     private List<ShiftOption> options;
 
     @PlanningVariable(valueRangeProviderRefs = "options", allowsUnassigned = true)
@@ -38,13 +38,13 @@ public class ShiftAssignment {
     // Derived from (day, option); options are immutable, so a one-entry cache is safe to share between clones.
     private ShiftOption cachedFor;
     private Instant cachedStart;
-    private List<Integer> cachedKeys;
+    private List<Demand> cachedDemands;
 
     public ShiftAssignment() {
     }
 
     public ShiftAssignment(String id, Staff staff, StaffWeek week, LocalDate day, int dayIndex, ZoneId zone, Instant horizonStart,
-                           int quarters, List<ShiftOption> options) {
+                           DemandGrid grid, List<ShiftOption> options) {
         this.id = id;
         this.staff = staff;
         this.week = week;
@@ -52,7 +52,7 @@ public class ShiftAssignment {
         this.dayIndex = dayIndex;
         this.zone = zone;
         this.horizonStart = horizonStart;
-        this.quarters = quarters;
+        this.grid = grid;
         this.options = options;
     }
 
@@ -107,9 +107,9 @@ public class ShiftAssignment {
     }
 
     /** Demand cells this shift staffs: its skill × every productive quarter inside the horizon. */
-    public List<Integer> getCoveredKeys() {
+    public List<Demand> getCoveredDemands() {
         derive();
-        return cachedKeys;
+        return cachedDemands;
     }
 
     public boolean lacksSkill() {
@@ -138,22 +138,23 @@ public class ShiftAssignment {
         if (option == null) {
             cachedFor = null;
             cachedStart = null;
-            cachedKeys = List.of();
+            cachedDemands = List.of();
             return;
         }
         if (cachedFor == option) return;
         Instant start = startOf(day, option.startMinute(), zone);
         long firstQuarter = Duration.between(horizonStart, start).toMinutes();
-        List<Integer> keys = new ArrayList<>(option.productiveQuarters().length);
+        int quarters = grid.quarters();
+        List<Demand> demands = new ArrayList<>(option.productiveQuarters().length);
         int base = option.skill().index() * quarters;
         for (int q : option.productiveQuarters()) {
             long minute = firstQuarter + q * 15L;
             if (minute < 0 || minute % 15 != 0) continue;
             long quarter = minute / 15;
-            if (quarter < quarters) keys.add(base + (int) quarter);
+            if (quarter < quarters) demands.add(grid.get(base + (int) quarter));
         }
         cachedStart = start;
-        cachedKeys = keys;
+        cachedDemands = demands;
         cachedFor = option;
     }
 

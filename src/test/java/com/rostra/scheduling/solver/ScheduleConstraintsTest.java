@@ -37,9 +37,16 @@ class ScheduleConstraintsTest {
         return new StaffWeek(s, MONDAY, true);
     }
 
-    static ShiftAssignment on(Staff s, int day, ShiftOption option) {
+    /** The demand cells entities made from now on point at (the same instances the test gives as facts). */
+    private DemandGrid grid = new DemandGrid(List.of(PHONE, CHAT), QUARTERS, HORIZON, List.of());
+
+    private void cells(Demand... demands) {
+        grid = new DemandGrid(List.of(PHONE, CHAT), QUARTERS, HORIZON, List.of(demands));
+    }
+
+    ShiftAssignment on(Staff s, int day, ShiftOption option) {
         ShiftAssignment a = new ShiftAssignment(s.personId() + "-" + day + "-" + (option == null ? "off" : option.id()), s, week(s),
-                MONDAY.plusDays(day), day, ZoneOffset.UTC, HORIZON, QUARTERS, option == null ? List.of() : List.of(option));
+                MONDAY.plusDays(day), day, ZoneOffset.UTC, HORIZON, grid, option == null ? List.of() : List.of(option));
         a.setOption(option);
         return a;
     }
@@ -116,19 +123,23 @@ class ScheduleConstraintsTest {
     void underCoverageIsSquaredPerQuarterHourSoDeficitsSpread() {
         Staff a = staff(1);
         // 09:00 needs 3 and gets 1 (2 missing: 4 × 100); 09:15 needs 1 and gets 1; 18:00 needs 1, nobody (1 × 100).
-        verifier.verifyThat(ScheduleConstraints::underCoverage)
-                .given(on(a, 0, option(9, 1, PHONE)), demand(PHONE, 0, 9, 0, 3), demand(PHONE, 0, 9, 1, 1), demand(PHONE, 0, 18, 0, 1))
+        Demand nine = demand(PHONE, 0, 9, 0, 3), quarterPast = demand(PHONE, 0, 9, 1, 1), six = demand(PHONE, 0, 18, 0, 1);
+        cells(nine, quarterPast, six);
+        verifier.verifyThat(ScheduleConstraints::underCoverage).given(on(a, 0, option(9, 1, PHONE)), nine, quarterPast, six)
                 .penalizesBy(500);
+        Demand phone = demand(PHONE, 0, 9, 0, 1);
+        cells(phone);
         verifier.verifyThat(ScheduleConstraints::underCoverage)
-                .given(on(a, 0, option(9, 1, CHAT)), demand(PHONE, 0, 9, 0, 1)).penalizesBy("a chat shift does not staff the phones", 100);
+                .given(on(a, 0, option(9, 1, CHAT)), phone).penalizesBy("a chat shift does not staff the phones", 100);
     }
 
     @Test
     void overCoverageCountsEachSpareAgentQuarterHour() {
         // Two people 09:00–10:00 where one is needed: four spare quarter hours.
+        Demand[] d = {demand(PHONE, 0, 9, 0, 1), demand(PHONE, 0, 9, 1, 1), demand(PHONE, 0, 9, 2, 1), demand(PHONE, 0, 9, 3, 1)};
+        cells(d);
         verifier.verifyThat(ScheduleConstraints::overCoverage)
-                .given(on(staff(1), 0, option(9, 1, PHONE)), on(staff(2), 0, option(9, 1, PHONE)),
-                        demand(PHONE, 0, 9, 0, 1), demand(PHONE, 0, 9, 1, 1), demand(PHONE, 0, 9, 2, 1), demand(PHONE, 0, 9, 3, 1))
+                .given(on(staff(1), 0, option(9, 1, PHONE)), on(staff(2), 0, option(9, 1, PHONE)), d[0], d[1], d[2], d[3])
                 .penalizesBy(4 * ScheduleConstraints.OVER_WEIGHT);
     }
 
@@ -139,6 +150,7 @@ class ScheduleConstraintsTest {
         // Needed 09:00–11:00 (8 quarters); the lunch 10:00–10:30 leaves two of them empty.
         Demand[] demands = new Demand[8];
         for (int i = 0; i < 8; i++) demands[i] = demand(PHONE, 0, 9 + i / 4, i % 4, 1);
+        cells(demands);
         Object[] facts = new Object[9];
         facts[0] = on(staff(1), 0, withLunch);
         System.arraycopy(demands, 0, facts, 1, 8);
