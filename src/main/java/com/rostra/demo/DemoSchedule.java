@@ -41,10 +41,12 @@ class DemoSchedule {
     private final ActivityTypes types;
     private final Activities activities;
     private final Clock clock;
+    private final DemoScheduling scheduling;
 
     DemoSchedule(KnownAgents knownAgents, GladlyAgentImport agentImport, People people, ActivityTypes types, Activities activities,
-                 Clock clock) {
+                 Clock clock, DemoScheduling scheduling) {
         this.clock = clock;
+        this.scheduling = scheduling;
         this.knownAgents = knownAgents;
         this.agentImport = agentImport;
         this.people = people;
@@ -100,6 +102,7 @@ class DemoSchedule {
             }
         }
         log.info("Demo: {} people with {} shifts scheduled around the simulated agents' days", people.list(company).size(), added);
+        scheduling.seed(company, zone);
     }
 
     private void add(CompanyId company, Person p, ActivityType type, Instant shiftStart, int fromMinute, int toMinute) {
