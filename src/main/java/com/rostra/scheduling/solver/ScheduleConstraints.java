@@ -29,17 +29,21 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final String UNDER = "Under-coverage";
     public static final String OVER = "Over-coverage";
     public static final String MIN_HOURS = "Contract min hours per week";
+    public static final String FAIRNESS = "Weekend and late shifts shared fairly";
 
     /** Soft weights: a missing agent in a quarter hour (squared), a spare one, a minute below the weekly minimum. */
     public static final long UNDER_WEIGHT = 100;
     public static final long OVER_WEIGHT = 10;
     public static final long MIN_HOURS_WEIGHT = 5;
+    /** Per person, the square of their weekend and late (ending after 20:00) shifts: spreading them costs less. */
+    public static final long FAIRNESS_WEIGHT = 20;
+    public static final int LATE_END_MINUTE = 20 * 60;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[] {
                 availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), oneShiftPerDay(f),
-                underCoverage(f), overCoverage(f), minHours(f)
+                underCoverage(f), overCoverage(f), minHours(f), fairness(f)
         };
     }
 
@@ -122,5 +126,13 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .filter((week, minutes) -> week.full() && minutes < week.staff().minMinutesPerWeek())
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, (week, minutes) -> MIN_HOURS_WEIGHT * (week.staff().minMinutesPerWeek() - minutes))
                 .asConstraint(MIN_HOURS);
+    }
+
+    Constraint fairness(ConstraintFactory f) {
+        return working(f).filter(ShiftAssignment::isUnsocial)
+                .groupBy(ShiftAssignment::getStaff, ConstraintCollectors.count())
+                .filter((staff, count) -> count > 1)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, (staff, count) -> FAIRNESS_WEIGHT * ((long) count * count - 1))
+                .asConstraint(FAIRNESS);
     }
 }

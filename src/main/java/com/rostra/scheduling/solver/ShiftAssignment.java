@@ -112,6 +112,14 @@ public class ShiftAssignment {
         return cachedDemands;
     }
 
+    /** A weekend shift, or one ending after 20:00 local time. */
+    public boolean isUnsocial() {
+        if (option == null) return false;
+        java.time.DayOfWeek d = day.getDayOfWeek();
+        return d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY
+                || option.endMinute() > ScheduleConstraints.LATE_END_MINUTE;
+    }
+
     public boolean lacksSkill() {
         return option != null && !staff.skills().contains(option.skill().index());
     }

@@ -166,4 +166,14 @@ class ScheduleConstraintsTest {
                 .given(on(s, 0, option(9, 8, PHONE)), week(s), week(idle), new StaffWeek(partial, MONDAY, false))
                 .penalizesBy((2400 - 480) * ScheduleConstraints.MIN_HOURS_WEIGHT + 2400 * ScheduleConstraints.MIN_HOURS_WEIGHT);
     }
+
+    @Test
+    void weekendAndLateShiftsCostTheSquareOfEachPersonsCountBeyondOne() {
+        Staff a = staff(1), b = staff(2);
+        // a: Saturday and Sunday and a late Monday (3 → 9 − 1 = 8); b: one late shift (free); a day shift counts nothing.
+        verifier.verifyThat(ScheduleConstraints::fairness)
+                .given(on(a, 5, option(9, 8, PHONE)), on(a, 6, option(9, 8, PHONE)), on(a, 0, option(14, 8, PHONE)),
+                        on(b, 1, option(13, 8, PHONE)), on(b, 2, option(9, 8, PHONE)))
+                .penalizesBy(8 * ScheduleConstraints.FAIRNESS_WEIGHT);
+    }
 }
