@@ -36,11 +36,20 @@ class ScheduleGenerationPageTest extends ApiTest {
         store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
         http.put("/api/v1/staffing-settings/all/chat", c.auth(), new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60,
                 "aht_seconds", 300, "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1)));
+        long ann = 0;
         for (String n : List.of("ann", "bob")) {
-            http.post("/api/v1/people", c.auth(), Map.of("first_name", n, "email", n + "-" + c.id() + "@example.com", "channels", List.of("chat")));
+            long id = http.post("/api/v1/people", c.auth(), Map.of("first_name", n, "email", n + "-" + c.id() + "@example.com",
+                    "channels", List.of("chat"))).json().get("id").asLong();
+            if (n.equals("ann")) ann = id;
         }
         PageSession page = PageSession.signIn(port, addUser(c, "admin", "Ada"), USER_PASSWORD);
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate wednesday = monday.plusDays(2);
+        long off = http.post("/api/v1/time-off", c.auth(), Map.of("person_id", ann, "start", wednesday.atStartOfDay(ZONE).toOffsetDateTime().toString(),
+                "end", wednesday.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime().toString())).json().get("id").asLong();
+        assertThat(page.get("/schedules?week=" + monday).body()).contains("Time off (requested)");
+        http.post("/api/v1/time-off/" + off + "/approve", c.auth(), Map.of());
+        assertThat(page.get("/schedules?week=" + monday).body()).as("approved time off is on the schedule").contains(">Time off<");
         assertThat(page.get("/schedules").body()).contains("Generate a week");
         assertThat(page.get("/schedules/generate").body()).contains("Week starting", monday.toString());
 
