@@ -6,10 +6,16 @@ import java.util.List;
 /** What a finished generation proposes: coverage per queue × channel × quarter hour, and the shifts with their blocks. */
 public record GenerationResult(Coverage coverage, List<Shift> shifts) {
 
+    /**
+     * {@code expectedServiceLevel}: over the live channels' intervals, weighted by forecast volume, the service level
+     * the schedule (with what was already scheduled) reaches; null without live demand.
+     */
     public record Coverage(double requiredAgentHours, double scheduledAgentHours, double understaffedAgentHours,
-                           List<Interval> intervals) {}
+                           Double expectedServiceLevel, List<Interval> intervals) {}
 
-    public record Interval(Instant start, Long queueId, String channel, int required, int scheduled) {}
+    /** {@code required} and {@code scheduled} are what this generation had to place and placed (already scheduled agents not counted). */
+    public record Interval(Instant start, Long queueId, String channel, int required, int scheduled, Double forecastVolume,
+                           Double expectedServiceLevel) {}
 
     public record Shift(long personId, Instant start, Instant end, Long queueId, String channel, List<ShiftActivity> activities) {}
 

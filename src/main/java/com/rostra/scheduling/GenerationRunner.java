@@ -34,6 +34,8 @@ import com.rostra.schedules.Activity;
 import com.rostra.schedules.ActivityType;
 import com.rostra.schedules.ActivityTypes;
 import com.rostra.staffing.Requirements;
+import com.rostra.staffing.ServiceLevels;
+import com.rostra.staffing.StaffingSettings;
 import com.rostra.staffing.StaffingSettingsStore;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyId;
@@ -119,15 +121,21 @@ class GenerationRunner {
                 .filter(p -> row.personIds().isEmpty() ? p.staffable() : row.personIds().contains(p.id())).toList();
         List<Skill> skills = skills(row.queueIds(), chosen);
         int[][] required = new int[skills.size()][quarters];
+        Forecast forecast = new Forecast(new StaffingSettings[skills.size()], new double[skills.size()][quarters], new int[skills.size()][quarters]);
         for (Skill s : skills) {
             Channel channel = Channel.fromWire(s.channel()).orElseThrow();
+            StaffingSettings settings = staffingSettings.get(company, s.queueId() == null ? 0 : s.queueId(), s.channel());
+            forecast.settings()[s.index()] = settings;
             List<Requirements.Requirement> reqs = requirements.requirements(company, s.queueId(), channel, start, end,
-                    IntervalLength.MINUTES_15, zone, staffingSettings.get(company, s.queueId() == null ? 0 : s.queueId(), s.channel()));
+                    IntervalLength.MINUTES_15, zone, settings);
             for (Requirements.Requirement r : reqs) {
                 long minutes = Duration.between(start, r.start()).toMinutes();
                 if (minutes < 0 || minutes % 15 != 0 || minutes / 15 >= quarters) continue;
+                int q = (int) (minutes / 15);
                 int already = r.scheduledAgents() == null ? 0 : r.scheduledAgents();
-                required[s.index()][(int) (minutes / 15)] = Math.max(0, r.requiredWithShrinkage() - already);
+                required[s.index()][q] = Math.max(0, r.requiredWithShrinkage() - already);
+                forecast.volume()[s.index()][q] = r.forecastVolume();
+                forecast.already()[s.index()][q] = already;
             }
         }
         List<Staff> staff = staff(company, zone, shiftRules, start, end, chosen, skills);
@@ -160,7 +168,7 @@ class GenerationRunner {
         for (ConstraintMatchTotal<HardSoftLongScore> total : manager.explain(best).getConstraintMatchTotalMap().values()) {
             if (total.getScore().hardScore() < 0) hardViolations += total.getConstraintMatchCount();
         }
-        GenerationResult result = result(company, best);
+        GenerationResult result = result(company, best, forecast);
         jdbc.sql("""
                 update schedule_generations set status = case when status = 'cancelled' then 'cancelled' else 'done' end,
                     score = ?, hard_violations = ?, result = ?, updated_at = ?
@@ -227,7 +235,10 @@ class GenerationRunner {
         return result;
     }
 
-    private GenerationResult result(CompanyId company, ScheduleSolution best) {
+    /** Per skill: staffing settings, forecast volume and agents already scheduled per quarter hour of the horizon. */
+    record Forecast(StaffingSettings[] settings, double[][] volume, int[][] already) {}
+
+    private GenerationResult result(CompanyId company, ScheduleSolution best, Forecast forecast) {
         List<ActivityType> types = activityTypes.list(company);
         List<GenerationResult.Shift> shifts = new ArrayList<>();
         for (ScheduleProblem.Shift s : ScheduleProblem.shifts(best)) {
@@ -240,14 +251,25 @@ class GenerationRunner {
         }
         List<GenerationResult.Interval> intervals = new ArrayList<>();
         long required = 0, scheduled = 0, under = 0;
+        double weightedLevel = 0, liveVolume = 0;
         for (ScheduleProblem.Cell c : ScheduleProblem.coverage(best)) {
-            intervals.add(new GenerationResult.Interval(c.start(), c.skill().queueId(), c.skill().channel(), c.required(), c.scheduled()));
+            int k = c.skill().index();
+            int q = c.quarter();
+            double volume = forecast.volume()[k][q];
+            Double level = ServiceLevels.expected(forecast.settings()[k], volume, 900, forecast.already()[k][q] + c.scheduled());
+            if (level != null) {
+                weightedLevel += level * volume;
+                liveVolume += volume;
+            }
+            intervals.add(new GenerationResult.Interval(c.start(), c.skill().queueId(), c.skill().channel(), c.required(), c.scheduled(),
+                    Math.round(volume * 100) / 100.0, level));
             required += c.required();
             scheduled += c.scheduled();
             under += Math.max(0, c.required() - c.scheduled());
         }
         intervals.sort((a, b) -> a.start().equals(b.start()) ? 0 : a.start().compareTo(b.start()));
-        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, intervals), shifts);
+        Double expected = liveVolume > 0 ? Math.round(weightedLevel / liveVolume * 10_000) / 10_000.0 : null;
+        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts);
     }
 
     /** The activity type a block becomes: the channel's productive type (else a productive one for any channel), Break, Lunch. */

@@ -37,7 +37,7 @@ public final class ScheduleProblem {
 
     public record Shift(long personId, Instant start, Instant end, Skill skill, List<Part> parts) {}
 
-    public record Cell(Instant start, Skill skill, int required, int scheduled) {}
+    public record Cell(Instant start, Skill skill, int quarter, int required, int scheduled) {}
 
     /** Every shape the rules allow: each start on the grid between the earliest start and the latest end, each length, lunch early, mid or late. */
     public static List<Pattern> patterns(ShiftRules rules) {
@@ -184,6 +184,6 @@ public final class ScheduleProblem {
             if (a.isWorking()) for (Demand d : a.getCoveredDemands()) scheduled.merge(d.key(), 1, Integer::sum);
         }
         return solution.getDemands().stream()
-                .map(d -> new Cell(d.start(), d.skill(), d.required(), scheduled.getOrDefault(d.key(), 0))).toList();
+                .map(d -> new Cell(d.start(), d.skill(), d.quarter(), d.required(), scheduled.getOrDefault(d.key(), 0))).toList();
     }
 }

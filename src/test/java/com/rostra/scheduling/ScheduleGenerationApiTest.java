@@ -87,6 +87,9 @@ class ScheduleGenerationApiTest extends ApiTest {
         assertThat(coverage.get("understaffed_agent_hours").asDouble()).isLessThan(coverage.get("required_agent_hours").asDouble());
         assertThat(coverage.get("intervals").size()).as("one chat row per quarter hour").isEqualTo(96);
         assertThat(coverage.get("intervals").get(0).get("channel").asString()).isEqualTo("chat");
+        assertThat(coverage.get("expected_service_level").asDouble()).as("chat is live: Erlang C on the scheduled agents").isBetween(0.0, 1.0);
+        assertThat(coverage.get("intervals").valueStream().filter(i -> i.get("forecast_volume").asDouble() > 0).toList())
+                .isNotEmpty().allSatisfy(i -> assertThat(i.get("expected_service_level").isNumber()).isTrue());
 
         JsonNode shifts = done.get("shifts");
         assertThat(shifts.size()).isBetween(1, 3);
