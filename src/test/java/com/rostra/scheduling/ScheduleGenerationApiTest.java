@@ -151,4 +151,34 @@ class ScheduleGenerationApiTest extends ApiTest {
         assertThat(http.post("/api/v1/schedule-generations/" + id + "/cancel", c.auth(), Map.of()).status()).isEqualTo(409);
         assertThat(http.get("/api/v1/schedule-generations/" + (id + 100000), c.auth()).status()).isEqualTo(404);
     }
+
+    @Test
+    void withQueuesEachShiftWorksOneQueueItsPersonBelongsTo() {
+        TestCompany c = newCompany(ZONE.getId());
+        long chatQueue = http.post("/api/v1/queues", c.auth(), Map.of("name", "Chat help",
+                "rules", List.of(Map.of("attribute", "channel", "operator", "is", "value", "chat")))).json().get("id").asLong();
+        long other = http.post("/api/v1/queues", c.auth(), Map.of("name", "Elsewhere",
+                "rules", List.of(Map.of("attribute", "channel", "operator", "is", "value", "phone")))).json().get("id").asLong();
+        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
+        http.put("/api/v1/staffing-settings/" + chatQueue + "/chat", c.auth(), new HashMap<>(Map.of("aht_seconds", 300, "concurrency", 1,
+                "target_seconds", 60)));
+        long mia = http.post("/api/v1/people", c.auth(), Map.of("first_name", "mia", "email", "mia-" + c.id() + "@example.com",
+                "channels", List.of("chat"), "queue_ids", List.of(chatQueue))).json().get("id").asLong();
+        long noa = http.post("/api/v1/people", c.auth(), Map.of("first_name", "noa", "email", "noa-" + c.id() + "@example.com",
+                "channels", List.of("chat"), "queue_ids", List.of(other))).json().get("id").asLong();
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Http.Response accepted = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(),
+                "end", monday.plusDays(1).toString(), "queue_ids", List.of(chatQueue), "time_limit_seconds", 2));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode done = finished(c, accepted.json().get("id").asLong());
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(done.get("queue_ids").get(0).asLong()).isEqualTo(chatQueue);
+        assertThat(done.get("coverage").get("intervals")).allSatisfy(i -> assertThat(i.get("queue_id").asLong()).isEqualTo(chatQueue));
+        assertThat(done.get("coverage").get("required_agent_hours").asDouble()).as("the queue's chats need agents").isPositive();
+        assertThat(done.get("shifts")).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("person_id").asLong()).as("noa is not in the queue").isEqualTo(mia);
+            assertThat(s.get("queue_id").asLong()).isEqualTo(chatQueue);
+        });
+        assertThat(noa).isNotEqualTo(mia);
+    }
 }
