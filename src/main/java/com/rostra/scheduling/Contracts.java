@@ -24,7 +24,11 @@ import com.rostra.tenancy.CompanyId;
 public class Contracts {
 
     /** A weekly window in the person's company's local time; {@code end} at or before {@code start} runs past midnight. */
-    public record Window(String dayOfWeek, String start, String end) {}
+    public record Window(String dayOfWeek, String start, String end, Boolean preferred) {
+        public Window(String dayOfWeek, String start, String end) {
+            this(dayOfWeek, start, end, null);
+        }
+    }
 
     /** A person's contract and availability (no windows: available at any time). */
     public record Terms(long personId, Contract contract, List<Window> availability) {}
@@ -32,7 +36,7 @@ public class Contracts {
     public record TermsInput(Contract contract, List<Window> availability) {}
 
     /** A window in minutes: day of week, start minute, end minute (above 1440 past midnight). */
-    public record Minutes(DayOfWeek day, int start, int end) {}
+    public record Minutes(DayOfWeek day, int start, int end, boolean preferred) {}
 
     private final JdbcClient jdbc;
     private final People people;
@@ -73,7 +77,7 @@ public class Contracts {
                     Integer end = w == null ? null : ShiftRules.minute(w.end(), true);
                     if (start == null) errors.add(new FieldError(field + ".start", "must be a local time like 09:00 on a quarter hour"));
                     if (end == null) errors.add(new FieldError(field + ".end", "must be a local time like 17:00 (or 24:00) on a quarter hour"));
-                    if (day != null && start != null && end != null) windows.add(new Minutes(day, start, end <= start ? end + 1440 : end));
+                    if (day != null && start != null && end != null) windows.add(new Minutes(day, start, end <= start ? end + 1440 : end, Boolean.TRUE.equals(w.preferred())));
                 }
             }
         }
@@ -97,8 +101,8 @@ public class Contracts {
         if (input != null && input.availability() != null) {
             jdbc.sql("delete from person_availability where company_id = ? and person_id = ?").params(company.value(), personId).update();
             for (Minutes m : windows) {
-                jdbc.sql("insert into person_availability (company_id, person_id, day_of_week, start_minute, end_minute) values (?, ?, ?, ?, ?)")
-                        .params(company.value(), personId, m.day().getValue(), m.start(), m.end()).update();
+                jdbc.sql("insert into person_availability (company_id, person_id, day_of_week, start_minute, end_minute, preferred) values (?, ?, ?, ?, ?, ?)")
+                        .params(company.value(), personId, m.day().getValue(), m.start(), m.end(), m.preferred()).update();
             }
         }
         return get(company, personId);
@@ -114,7 +118,7 @@ public class Contracts {
     public List<Minutes> windows(CompanyId company, long personId) {
         return jdbc.sql("select * from person_availability where company_id = ? and person_id = ? order by day_of_week, start_minute")
                 .params(company.value(), personId)
-                .query((rs, i) -> new Minutes(DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("start_minute"), rs.getInt("end_minute")))
+                .query((rs, i) -> new Minutes(DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("start_minute"), rs.getInt("end_minute"), rs.getBoolean("preferred")))
                 .list();
     }
 
@@ -134,13 +138,13 @@ public class Contracts {
         Map<Long, List<Minutes>> result = new HashMap<>();
         jdbc.sql("select * from person_availability where company_id = ? order by person_id, day_of_week, start_minute").param(company.value())
                 .query((rs, i) -> Map.entry(rs.getLong("person_id"),
-                        new Minutes(DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("start_minute"), rs.getInt("end_minute"))))
+                        new Minutes(DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("start_minute"), rs.getInt("end_minute"), rs.getBoolean("preferred"))))
                 .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return result;
     }
 
     private static Window window(Minutes m) {
-        return new Window(m.day().name().toLowerCase(Locale.ROOT), time(m.start()), time(m.end() % 1440 == 0 && m.end() > 0 ? 1440 : m.end() % 1440));
+        return new Window(m.day().name().toLowerCase(Locale.ROOT), time(m.start()), time(m.end() % 1440 == 0 && m.end() > 0 ? 1440 : m.end() % 1440), m.preferred());
     }
 
     private static String time(int minute) {

@@ -228,7 +228,7 @@ class GenerationRunner {
             Contract c = contractOf.get(p.id());
             int rest = c.minRestHours() != null ? c.minRestHours() : shiftRules.minRestHours();
             List<Staff.Window> windows = windowsOf.getOrDefault(p.id(), List.of()).stream()
-                    .map(m -> new Staff.Window(m.day(), m.start(), m.end())).toList();
+                    .map(m -> new Staff.Window(m.day(), m.start(), m.end(), m.preferred())).toList();
             result.add(new Staff(p.id(), personSkills, c.minHoursPerWeek() * 60, c.maxHoursPerWeek() * 60, c.maxDaysPerWeek(), rest * 60,
                     windows, blockedOf.getOrDefault(p.id(), List.of())));
         }

@@ -68,12 +68,16 @@ class SchedulingInputsApiTest extends ApiTest {
         Http.Response put = http.put("/api/v1/people/" + ann + "/contract", c.auth(), Map.of(
                 "contract", Map.of("min_hours_per_week", 20, "max_hours_per_week", 32, "max_days_per_week", 4),
                 "availability", List.of(Map.of("day_of_week", "monday", "start", "08:00", "end", "18:00"),
-                        Map.of("day_of_week", 5, "start", "22:00", "end", "06:00"))));
+                        Map.of("day_of_week", 5, "start", "22:00", "end", "06:00"),
+                        Map.of("day_of_week", "mon", "start", "08:00", "end", "12:00", "preferred", true))));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         JsonNode terms = http.get("/api/v1/people/" + ann + "/contract", c.auth()).json();
         assertThat(terms.get("contract").get("max_days_per_week").asInt()).isEqualTo(4);
-        assertThat(terms.get("availability").get(1).get("day_of_week").asString()).isEqualTo("friday");
-        assertThat(terms.get("availability").get(1).get("end").asString()).as("overnight").isEqualTo("06:00");
+        JsonNode friday = terms.get("availability").get(2);
+        assertThat(friday.get("day_of_week").asString()).as("sorted by day").isEqualTo("friday");
+        assertThat(friday.get("end").asString()).as("overnight").isEqualTo("06:00");
+        assertThat(terms.get("availability").valueStream().filter(w -> w.get("preferred").asBoolean()).toList()).singleElement()
+                .satisfies(w -> assertThat(w.get("start").asString()).isEqualTo("08:00"));
 
         assertThat(fields(http.put("/api/v1/people/" + ann + "/contract", c.auth(), Map.of(
                 "contract", Map.of("min_hours_per_week", 50, "max_hours_per_week", 90, "max_days_per_week", 8),

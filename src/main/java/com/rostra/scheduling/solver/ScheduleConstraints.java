@@ -30,6 +30,7 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final String OVER = "Over-coverage";
     public static final String MIN_HOURS = "Contract min hours per week";
     public static final String FAIRNESS = "Weekend and late shifts shared fairly";
+    public static final String PREFERENCE = "Outside preferred times";
 
     /** Soft weights: a missing agent in a quarter hour (squared), a spare one, a minute below the weekly minimum. */
     public static final long UNDER_WEIGHT = 100;
@@ -38,12 +39,14 @@ public class ScheduleConstraints implements ConstraintProvider {
     /** Per person, the square of their weekend and late (ending after 20:00) shifts: spreading them costs less. */
     public static final long FAIRNESS_WEIGHT = 20;
     public static final int LATE_END_MINUTE = 20 * 60;
+    /** A shift outside the person's preferred windows (when they marked any). */
+    public static final long PREFERENCE_WEIGHT = 50;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[] {
                 availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), oneShiftPerDay(f),
-                underCoverage(f), overCoverage(f), minHours(f), fairness(f)
+                underCoverage(f), overCoverage(f), minHours(f), fairness(f), preference(f)
         };
     }
 
@@ -134,5 +137,11 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .filter((staff, count) -> count > 1)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, (staff, count) -> FAIRNESS_WEIGHT * ((long) count * count - 1))
                 .asConstraint(FAIRNESS);
+    }
+
+    Constraint preference(ConstraintFactory f) {
+        return working(f).filter(ShiftAssignment::outsidePreference)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, a -> PREFERENCE_WEIGHT)
+                .asConstraint(PREFERENCE);
     }
 }

@@ -128,6 +128,10 @@ public class ShiftAssignment {
         return option != null && !staff.availableFor(day.getDayOfWeek(), option.startMinute(), option.endMinute());
     }
 
+    public boolean outsidePreference() {
+        return option != null && !staff.prefers(day.getDayOfWeek(), option.startMinute(), option.endMinute());
+    }
+
     public long blockedMinutes() {
         return option == null ? 0 : staff.blockedMinutes(getStart(), getEnd());
     }

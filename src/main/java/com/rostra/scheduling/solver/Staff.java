@@ -12,8 +12,12 @@ import java.util.Set;
 public record Staff(long personId, Set<Integer> skills, int minMinutesPerWeek, int maxMinutesPerWeek, int maxDaysPerWeek,
                     int minRestMinutes, List<Window> availability, List<Blocked> blocked) {
 
-    /** A weekly window; {@code endMinute} above 1440 runs past midnight. */
-    public record Window(DayOfWeek day, int startMinute, int endMinute) {}
+    /** A weekly window; {@code endMinute} above 1440 runs past midnight; {@code preferred}: rather worked than the others. */
+    public record Window(DayOfWeek day, int startMinute, int endMinute, boolean preferred) {
+        public Window(DayOfWeek day, int startMinute, int endMinute) {
+            this(day, startMinute, endMinute, false);
+        }
+    }
 
     public record Blocked(Instant start, Instant end) {}
 
@@ -34,6 +38,17 @@ public record Staff(long personId, Set<Integer> skills, int minMinutesPerWeek, i
             if (w.day() == day && w.startMinute() <= startMinute && endMinute <= w.endMinute()) return true;
         }
         return false;
+    }
+
+    /** True when the person marked no preferred windows, or the shift lies inside one of them. */
+    public boolean prefers(DayOfWeek day, int startMinute, int endMinute) {
+        boolean any = false;
+        for (Window w : availability) {
+            if (!w.preferred()) continue;
+            any = true;
+            if (w.day() == day && w.startMinute() <= startMinute && endMinute <= w.endMinute()) return true;
+        }
+        return !any;
     }
 
     /** Minutes of [start, end) that fall in blocked time. */

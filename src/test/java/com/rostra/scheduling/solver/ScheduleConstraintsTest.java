@@ -176,4 +176,14 @@ class ScheduleConstraintsTest {
                         on(b, 1, option(13, 8, PHONE)), on(b, 2, option(9, 8, PHONE)))
                 .penalizesBy(8 * ScheduleConstraints.FAIRNESS_WEIGHT);
     }
+
+    @Test
+    void aShiftOutsideThePersonsPreferredWindowsCostsAFixedAmount() {
+        Staff early = new Staff(1, Set.of(0), 0, 2400, 5, 660, List.of(new Staff.Window(DayOfWeek.MONDAY, 6 * 60, 24 * 60),
+                new Staff.Window(DayOfWeek.MONDAY, 6 * 60, 15 * 60, true)), List.of());
+        verifier.verifyThat(ScheduleConstraints::preference).given(on(early, 0, option(6, 8, PHONE))).penalizesBy(0);
+        verifier.verifyThat(ScheduleConstraints::preference).given(on(early, 0, option(12, 8, PHONE)))
+                .penalizesBy(ScheduleConstraints.PREFERENCE_WEIGHT);
+        verifier.verifyThat(ScheduleConstraints::preference).given(on(staff(2), 0, option(12, 8, PHONE))).penalizesBy("no wishes", 0);
+    }
 }
