@@ -56,6 +56,11 @@ class GenerationScheduling {
             solving.remove(id);
         }
 
+        /** On shutdown: solves running here stop and store their best schedule so far instead of holding the node up. */
+        public void close() {
+            solving.values().forEach(Solver::terminateEarly);
+        }
+
         /** A queued generation finds itself cancelled when its job starts; a solving one here stops at once. */
         void stop(long id) {
             Solver<?> solver = solving.get(id);

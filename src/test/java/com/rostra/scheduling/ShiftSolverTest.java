@@ -112,4 +112,22 @@ class ShiftSolverTest {
         assertThat(ScheduleProblem.layouts(rules, 240)).as("short shifts have no lunch").singleElement()
                 .satisfies(blocks -> assertThat(blocks).noneMatch(b -> b.kind() == com.rostra.scheduling.solver.Block.Kind.LUNCH));
     }
+
+    @Test
+    void onTheDayClocksFallBackShiftsKeepTheirLocalTimesAndTheDayHas100QuarterHours() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        LocalDate fallBack = LocalDate.of(2026, 11, 1);
+        Instant start = fallBack.atStartOfDay(newYork).toInstant();
+        Instant end = fallBack.plusDays(1).atStartOfDay(newYork).toInstant();
+        int[] need = new int[100];
+        // 09:00–17:00 local is quarters 40–71 of a 25-hour day (the 01:00 hour happens twice).
+        for (int q = 40; q < 72; q++) need[q] = 1;
+        ScheduleSolution solved = solve(ScheduleProblem.build(PLAIN, newYork, start, end, List.of(PHONE), new int[][] {need},
+                List.of(person(1, Set.of(0)))), 3);
+        assertThat(solved.getDemands()).hasSize(100);
+        assertThat(solved.getScore().softScore()).isZero();
+        ScheduleProblem.Shift shift = ScheduleProblem.shifts(solved).get(0);
+        assertThat(shift.start()).isEqualTo(fallBack.atTime(9, 0).atZone(newYork).toInstant());
+        assertThat(shift.start().atZone(newYork).getHour()).isEqualTo(9);
+    }
 }
