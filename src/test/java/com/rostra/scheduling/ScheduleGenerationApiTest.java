@@ -140,6 +140,15 @@ class ScheduleGenerationApiTest extends ApiTest {
         assertThat(http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", "2026-12-07", "end", "2027-02-07")).status())
                 .as("at most 28 days").isEqualTo(400);
 
+        LocalDate nextMonday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long empty = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", nextMonday.toString(),
+                "end", nextMonday.plusDays(1).toString(), "time_limit_seconds", 1)).json().get("id").asLong();
+        JsonNode nobody = finished(c, empty);
+        assertThat(nobody.get("status").asString()).as("nobody to schedule: done, with no shifts").isEqualTo("done");
+        assertThat(nobody.get("shifts").size()).isZero();
+        assertThat(http.post("/api/v1/schedule-generations/" + empty + "/publish", c.auth(), Map.of()).status())
+                .as("publishing nothing is fine").isEqualTo(200);
+
         person(c, "eve");
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         long id = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(7).toString(),
