@@ -7,4 +7,5 @@ import java.util.List;
 public record Generation(long id, String status, Instant start, Instant end, List<Long> queueIds, List<Long> personIds,
                          int timeLimitSeconds, String score, Integer hardViolations, String error,
                          GenerationResult.Coverage coverage, List<GenerationResult.Shift> shifts,
+                         List<GenerationResult.ConstraintScore> constraints,
                          Instant createdAt, Instant updatedAt, Instant publishedAt) {}

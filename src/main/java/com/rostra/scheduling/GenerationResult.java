@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** What a finished generation proposes: coverage per queue × channel × quarter hour, and the shifts with their blocks. */
-public record GenerationResult(Coverage coverage, List<Shift> shifts) {
+public record GenerationResult(Coverage coverage, List<Shift> shifts, List<ConstraintScore> constraints) {
+
+    /** What each rule of the solver costs the proposed schedule: the score explained before it is published. */
+    public record ConstraintScore(String constraint, long hard, long soft, int matches) {}
 
     /**
      * {@code expectedServiceLevel}: over the live channels' intervals, weighted by forecast volume, the service level

@@ -165,10 +165,16 @@ class GenerationRunner {
         HardSoftLongScore score = best.getScore();
         int hardViolations = 0;
         SolutionManager<ScheduleSolution, HardSoftLongScore> manager = SolutionManager.create(factory);
+        List<GenerationResult.ConstraintScore> explained = new ArrayList<>();
         for (ConstraintMatchTotal<HardSoftLongScore> total : manager.explain(best).getConstraintMatchTotalMap().values()) {
             if (total.getScore().hardScore() < 0) hardViolations += total.getConstraintMatchCount();
+            if (total.getConstraintMatchCount() > 0) {
+                explained.add(new GenerationResult.ConstraintScore(total.getConstraintRef().constraintName(), total.getScore().hardScore(),
+                        total.getScore().softScore(), total.getConstraintMatchCount()));
+            }
         }
-        GenerationResult result = result(company, best, forecast);
+        explained.sort((a, b) -> a.hard() != b.hard() ? Long.compare(a.hard(), b.hard()) : Long.compare(a.soft(), b.soft()));
+        GenerationResult result = result(company, best, forecast, explained);
         jdbc.sql("""
                 update schedule_generations set status = case when status = 'cancelled' then 'cancelled' else 'done' end,
                     score = ?, hard_violations = ?, result = ?, updated_at = ?
@@ -238,7 +244,8 @@ class GenerationRunner {
     /** Per skill: staffing settings, forecast volume and agents already scheduled per quarter hour of the horizon. */
     record Forecast(StaffingSettings[] settings, double[][] volume, int[][] already) {}
 
-    private GenerationResult result(CompanyId company, ScheduleSolution best, Forecast forecast) {
+    private GenerationResult result(CompanyId company, ScheduleSolution best, Forecast forecast,
+                                    List<GenerationResult.ConstraintScore> explained) {
         List<ActivityType> types = activityTypes.list(company);
         List<GenerationResult.Shift> shifts = new ArrayList<>();
         for (ScheduleProblem.Shift s : ScheduleProblem.shifts(best)) {
@@ -269,7 +276,7 @@ class GenerationRunner {
         }
         intervals.sort((a, b) -> a.start().equals(b.start()) ? 0 : a.start().compareTo(b.start()));
         Double expected = liveVolume > 0 ? Math.round(weightedLevel / liveVolume * 10_000) / 10_000.0 : null;
-        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts);
+        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts, explained);
     }
 
     /** The activity type a block becomes: the channel's productive type (else a productive one for any channel), Break, Lunch. */

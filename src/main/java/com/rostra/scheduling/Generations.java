@@ -148,6 +148,7 @@ public class Generations {
         GenerationResult result = r.result() == null ? null : json.readValue(r.result(), GenerationResult.class);
         return new Generation(r.id(), r.status(), r.start(), r.end(), r.queueIds(), r.personIds(), r.timeLimitSeconds(), r.score(),
                 r.hardViolations(), r.error(), result == null ? null : result.coverage(), result == null ? List.of() : result.shifts(),
+                result == null || result.constraints() == null ? List.of() : result.constraints(),
                 r.createdAt(), r.updatedAt(), r.publishedAt());
     }
 

@@ -81,6 +81,10 @@ class ScheduleGenerationApiTest extends ApiTest {
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
         assertThat(done.get("hard_violations").asInt()).isZero();
         assertThat(done.get("score").asString()).startsWith("0hard");
+        // The score explained: every rule that costs something, none of them hard.
+        assertThat(done.get("constraints")).isNotEmpty().allSatisfy(k -> assertThat(k.get("hard").asLong()).isZero());
+        long soft = done.get("constraints").valueStream().mapToLong(k -> k.get("soft").asLong()).sum();
+        assertThat(done.get("score").asString()).isEqualTo("0hard/" + soft + "soft");
         JsonNode coverage = done.get("coverage");
         assertThat(coverage.get("required_agent_hours").asDouble()).isPositive();
         assertThat(coverage.get("scheduled_agent_hours").asDouble()).isPositive();

@@ -60,7 +60,7 @@ class ScheduleGenerationPageTest extends ApiTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> page.get("/schedules/generate/" + id + "/status").body().contains(">done<"));
         String done = page.get("/schedules/generate?week=" + monday + "&id=" + id).body();
-        assertThat(done).contains("coverage-table", "shift-table", "publish-generation", "ann", "Expected service level");
+        assertThat(done).contains("coverage-table", "shift-table", "publish-generation", "ann", "Expected service level", "score-table");
 
         PageSession mallory = PageSession.signIn(port, addUser(newCompany(), "admin", "Mallory"), USER_PASSWORD);
         assertThat(mallory.get("/schedules/generate?id=" + id).statusCode()).isEqualTo(404);
