@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,8 +26,11 @@ public class AgentStates {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final DatabaseDialect dialect;
+    private final ApplicationEventPublisher events;
 
-    AgentStates(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, DatabaseDialect dialect) {
+    AgentStates(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, DatabaseDialect dialect,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.dialect = dialect;
@@ -41,8 +45,9 @@ public class AgentStates {
         if (changes.isEmpty()) {
             return;
         }
+        announce(changes.stream().map(c -> Map.entry(c.companyId(), c.gladlyAgentId())).toList());
         if (!dialect.isPostgres()) {
-            changes.forEach(this::apply);
+            changes.forEach(this::applyOne);
             return;
         }
         StringBuilder sql = new StringBuilder("insert into agent_state_changes (company_id, gladly_agent_id, event_id, occurred_at, state, reason) values ");
@@ -93,6 +98,11 @@ public class AgentStates {
     /** Returns false when this event was applied before. */
     @Transactional
     public boolean apply(StateChange change) {
+        announce(List.of(Map.entry(change.companyId(), change.gladlyAgentId())));
+        return applyOne(change);
+    }
+
+    private boolean applyOne(StateChange change) {
         // Look first: on PostgreSQL a failed insert would poison the caller's whole transaction.
         boolean seen = jdbc.sql("select count(*) from agent_state_changes where company_id = ? and event_id = ?")
                 .params(change.companyId().value(), change.eventId()).query(Long.class).single() > 0;
@@ -121,6 +131,7 @@ public class AgentStates {
 
     @Transactional
     public void apply(AvailabilityChange change) {
+        announce(List.of(Map.entry(change.companyId(), change.gladlyAgentId())));
         String channels = String.join(",", change.availableFor());
         int updated = jdbc.sql("""
                 update agent_current_states set available_for = ?, availability_at = ?
@@ -148,6 +159,16 @@ public class AgentStates {
         }
     }
 
+    /**
+     * Tells listeners which agents changed, per company; they hear it after the commit (a rolled-back change is
+     * never announced), so Realtime streams only ever show stored states.
+     */
+    private void announce(List<Map.Entry<CompanyId, String>> changed) {
+        Map<CompanyId, java.util.Set<String>> byCompany = new java.util.LinkedHashMap<>();
+        changed.forEach(e -> byCompany.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>()).add(e.getValue()));
+        byCompany.forEach((company, agents) -> events.publishEvent(new AgentStatesChanged(company, agents)));
+    }
+
     public record Current(String gladlyAgentId, AgentState state, String reason, Instant since, List<String> availableFor) {}
 
     public List<Current> current(CompanyId company) {
@@ -159,6 +180,17 @@ public class AgentStates {
     }
 
     public record TimelineEntry(String gladlyAgentId, AgentState state, String reason, Instant start, Instant end) {}
+
+    /** A stretch in which the webhook was silent and the Events API repair later found missed events. */
+    public record Outage(Instant start, Instant end) {}
+
+    /** Outage windows of the company overlapping [from, to), oldest first. */
+    public List<Outage> outages(CompanyId company, Instant from, Instant to) {
+        return jdbc.sql("select started_at, ended_at from agent_state_outages "
+                        + "where company_id = ? and started_at < ? and ended_at > ? order by started_at")
+                .params(company.value(), Db.ts(to), Db.ts(from))
+                .query((rs, i) -> new Outage(Db.instant(rs, "started_at"), Db.instant(rs, "ended_at"))).list();
+    }
 
     /** State entries overlapping [from, to); the last entry of an agent is open-ended (end null). */
     public List<TimelineEntry> timeline(CompanyId company, String gladlyAgentId, Instant from, Instant to) {

@@ -83,6 +83,8 @@ public class ContactStore {
         }
         events.publishEvent(new ContactsChanged(company, min, max, count));
         volume.refresh(company, min, max);
+        // Counted when stored (a rolled-back batch is retried and counted again): a rate, not an exact total.
+        io.micrometer.core.instrument.Metrics.counter("rostra.contacts.stored").increment(count);
         return count;
     }
 

@@ -1,5 +1,6 @@
 package com.rostra.contacts;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,8 @@ class ContactsController {
 
     record ContactPage(List<ContactView> contacts, String nextCursor) {}
 
+    @Operation(summary = "List contacts",
+            description = "Contacts queued in [start, end), newest first, `limit` 1-1000 (default 100) with `next_cursor` for the next page. Filters: `channel` (phone, email, chat, sms, social), `status` (open, solved), `queue_id` (an id, children included, or `no_queue`), `excluded` (true/false).")
     @GetMapping("/api/v1/contacts")
     ContactPage list(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                      @RequestParam(required = false) String channel, @RequestParam(required = false) String status,
@@ -81,6 +84,8 @@ class ContactsController {
         return new ContactPage(page.contacts(), page.nextCursor());
     }
 
+    @Operation(summary = "Contact volume",
+            description = "Contacts per interval in [start, end): `interval` 15m, 30m, 60m or 1d; `group_by` none, channel or queue; `time_zone` (default the company's); `start` and `end` are required. Pulled contacts and imported history together; DST days have 23 or 25 hours.")
     @GetMapping("/api/v1/volume")
     VolumeSeries volume(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                   @RequestParam(defaultValue = "60m") String interval,
@@ -92,6 +97,8 @@ class ContactsController {
     }
 
     /** 200 when rows were imported (or nothing was wrong); 422 when errors kept the whole file out. */
+    @Operation(summary = "Import historical volume",
+            description = "CSV `interval_start,queue_id,channel,count` (or a template's columns); `interval_minutes` is read from the rows' spacing unless given (15, 30 or 60). Re-importing an interval replaces it. 200 with `{imported, interval_minutes, errors}`; 422 with every bad row and nothing imported unless `?partial=true`.")
     @PostMapping(path = "/api/v1/volume/import", consumes = {"text/csv", "text/plain", "application/csv"})
     ResponseEntity<VolumeImport.Result> importVolume(@RequestBody(required = false) String csv,
                                                      @RequestParam(name = "interval_minutes", required = false) Integer intervalMinutes,
@@ -101,6 +108,8 @@ class ContactsController {
         return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(result);
     }
 
+    @Operation(summary = "Volume CSV template",
+            description = "The header row and example rows of the volume import, as text/csv.")
     @GetMapping("/api/v1/volume/import/template")
     ResponseEntity<String> importTemplate() {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=volume-template.csv")

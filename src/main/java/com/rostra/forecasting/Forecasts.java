@@ -3,7 +3,10 @@ package com.rostra.forecasting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,20 +22,24 @@ import com.rostra.contacts.Contacts;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.contacts.QueueScope;
 import com.rostra.contacts.VolumeInterval;
+import com.rostra.forecasting.model.DayHistory;
+import com.rostra.forecasting.model.ForecastEngine;
+import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
 import com.rostra.tenancy.CompanyId;
 
 /**
- * Forecasts per queue (or all queues) and channel (or all channels). Each local week is forecast from the eight
- * weeks before it, so past weeks show what the model would have said then (forecast against actual), and the
- * model is the one with the lowest backtest WAPE over the last four complete weeks (cached for an hour, or until
- * a rebuild).
+ * Forecasts per queue (or all queues) and channel (or all channels), from up to {@link #HISTORY_DAYS} days of
+ * local quarter-hour history (a day without any contact is absent, not zero). Days before today are forecast from
+ * the days before their week (so past weeks show what the model would have said then); today and later from
+ * every complete day before today. The {@link ForecastEngine} chooses the model per series and origin by
+ * rolling-origin backtest; results are cached for an hour per series and origin, or until a rebuild.
  */
 @Service
 public class Forecasts {
 
-    static final int HISTORY_WEEKS = 8;
-    static final int BACKTEST_WEEKS = 4;
-    private static final Duration CHOICE_TTL = Duration.ofHours(1);
+    static final int HISTORY_DAYS = 16 * 7;
+    static final int SLOTS = 96;
+    private static final Duration CACHE_TTL = Duration.ofHours(1);
 
     public record Series(CompanyId company, Long queueId, Channel channel) {}
 
@@ -44,105 +51,166 @@ public class Forecasts {
 
     public record Accuracy(String chosenModel, int weeks, List<ModelScore> models) {}
 
-    private record Choice(String model, Instant at) {}
+    private record Key(Series series, LocalDate origin, int horizon, String zone) {}
+
+    private record Cached<T>(T value, Instant at) {}
 
     private final Contacts contacts;
+    private final SpecialDays specialDays;
     private final Clock clock;
-    private final Map<Series, Choice> choices = new ConcurrentHashMap<>();
+    private final ForecastEngine engine = new ForecastEngine();
+    private final Map<Key, Cached<ForecastEngine.Result>> results = new ConcurrentHashMap<>();
+    private final Map<Key, Cached<Accuracy>> accuracies = new ConcurrentHashMap<>();
 
-    Forecasts(Contacts contacts, Clock clock) {
+    Forecasts(Contacts contacts, SpecialDays specialDays, Clock clock) {
         this.contacts = contacts;
+        this.specialDays = specialDays;
         this.clock = clock;
     }
 
     public Forecast forecast(Series series, Instant start, Instant end, IntervalLength length, ZoneId zone) {
         Instant now = clock.instant();
-        ForecastModel model = chosenModel(series, zone);
-        Instant firstWeek = WeekSlots.weekStart(start, zone);
-        Instant historyStart = back(firstWeek, HISTORY_WEEKS, zone);
-        Map<Instant, Long> actuals = actuals(series, historyStart, end, zone);
-        Instant dataStart = firstData(actuals);
-        Map<Instant, double[]> quarters = new TreeMap<>(); // quarter → {forecast, actual}
-        for (Instant week = firstWeek; week.isBefore(end); week = WeekSlots.nextWeek(week, zone)) {
-            double[] slots = model.forecast(weeksBefore(actuals, week, dataStart, zone));
-            for (Instant q = week; q.isBefore(WeekSlots.nextWeek(week, zone)); q = q.plus(Duration.ofMinutes(15))) {
-                quarters.put(q, new double[] {slots[WeekSlots.slot(q, zone)], actuals.getOrDefault(q, 0L)});
-            }
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate firstDay = start.atZone(zone).toLocalDate();
+        LocalDate lastDay = end.minusNanos(1).atZone(zone).toLocalDate();
+        // origin per day: the Monday of its week for past days, today for today and later
+        Map<LocalDate, double[]> perDay = new HashMap<>();
+        TreeMap<LocalDate, LocalDate> lastDayPerOrigin = new TreeMap<>();
+        for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
+            LocalDate origin = d.isBefore(today) ? d.minusDays(d.getDayOfWeek().getValue() - 1) : today;
+            lastDayPerOrigin.merge(origin, d, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        String model = null;
+        for (Map.Entry<LocalDate, LocalDate> e : lastDayPerOrigin.entrySet()) {
+            LocalDate origin = e.getKey();
+            int horizon = (int) ChronoUnit.DAYS.between(origin, e.getValue()) + 1;
+            ForecastEngine.Result r = result(series, origin, horizon, zone);
+            model = r.chosen();
+            for (int k = 0; k < horizon; k++) perDay.put(origin.plusDays(k), r.forecast()[k]);
+        }
+        Map<Instant, Long> actuals = actuals(series, start, end, zone);
+        // quarter hours of the range; a slot repeated by a DST change shares its value between its quarter hours
+        Map<String, Integer> slotUse = new HashMap<>();
+        for (Instant q = length.floor(start, zone); q.isBefore(end); q = q.plus(Duration.ofMinutes(15))) {
+            slotUse.merge(slotKey(q, zone), 1, Integer::sum);
         }
         Map<Instant, double[]> folded = new LinkedHashMap<>();
-        for (Instant t = length.floor(start, zone); t.isBefore(end); t = length.next(t, zone)) {
-            folded.put(t, new double[2]);
-        }
-        quarters.forEach((q, v) -> {
+        for (Instant t = length.floor(start, zone); t.isBefore(end); t = length.next(t, zone)) folded.put(t, new double[2]);
+        for (Instant q = length.floor(start, zone); q.isBefore(end); q = q.plus(Duration.ofMinutes(15))) {
+            ZonedDateTime local = q.atZone(zone);
+            double[] day = perDay.get(local.toLocalDate());
+            double f = day == null ? 0 : day[slot(local)] / slotUse.get(slotKey(q, zone));
             double[] acc = folded.get(length.floor(q, zone));
             if (acc != null) {
-                acc[0] += v[0];
-                acc[1] += v[1];
+                acc[0] += f;
+                acc[1] += actuals.getOrDefault(q, 0L);
             }
-        });
+        }
         List<Point> points = new ArrayList<>();
-        folded.forEach((t, v) -> points.add(new Point(t, Math.round(v[0] * 100) / 100.0,
-                t.isBefore(now) ? (long) v[1] : null)));
-        return new Forecast(model.name(), points);
+        folded.forEach((t, v) -> points.add(new Point(t, Math.round(v[0] * 100) / 100.0, t.isBefore(now) ? (long) v[1] : null)));
+        return new Forecast(model == null ? engine.modelNames().get(0) : model, points);
     }
 
-    /** Backtest: each of the last {@code weeks} complete weeks forecast from the weeks before it, per model. */
+    /**
+     * Rolling-origin backtest over the last {@code weeks} complete weeks (one origin per week, each forecasting
+     * up to five weeks from the days before it): WAPE and MASE per model, and the model the engine would choose.
+     */
     public Accuracy accuracy(Series series, int weeks, ZoneId zone) {
-        Instant thisWeek = WeekSlots.weekStart(clock.instant(), zone);
-        Instant from = back(thisWeek, weeks + HISTORY_WEEKS, zone);
-        Map<Instant, Long> actuals = actuals(series, from, thisWeek, zone);
-        Instant dataStart = firstData(actuals);
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        Key key = new Key(series, today, -weeks, zone.getId());
+        Cached<Accuracy> cached = accuracies.get(key);
+        if (cached != null && !cached.at().isBefore(clock.instant().minus(CACHE_TTL))) return cached.value();
+        DayHistory raw = history(series, today, HISTORY_DAYS + 7 * weeks, zone);
+        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), today.plusDays(1));
+        ForecastEngine e = new ForecastEngine(new ForecastEngine.Config(ForecastEngine.Config.DEFAULT.baselineWeeks(), weeks,
+                ForecastEngine.Config.DEFAULT.backtestHorizonDays(), ForecastEngine.Config.DEFAULT.minTrainingDays()));
+        ForecastEngine.Selection s = e.select(e.clean(raw, special, null));
         List<ModelScore> scores = new ArrayList<>();
-        for (ForecastModel model : ForecastModel.ALL) {
-            double absError = 0;
-            double actualSum = 0;
-            double naiveError = 0;
-            int naiveSlots = 0;
-            int modelSlots = 0;
-            for (int w = weeks; w >= 1; w--) {
-                Instant week = back(thisWeek, w, zone);
-                if (dataStart == null || week.isBefore(WeekSlots.weekStart(dataStart, zone))) continue;
-                List<double[]> history = weeksBefore(actuals, week, dataStart, zone);
-                if (history.isEmpty()) continue;
-                double[] forecast = model.forecast(history);
-                double[] actual = week(actuals, week, zone);
-                for (int i = 0; i < actual.length; i++) {
-                    absError += Math.abs(actual[i] - forecast[i]);
-                    actualSum += actual[i];
-                    modelSlots++;
-                }
-                if (history.size() >= 2) {
-                    double[] last = history.get(history.size() - 1);
-                    double[] before = history.get(history.size() - 2);
-                    for (int i = 0; i < last.length; i++) naiveError += Math.abs(last[i] - before[i]);
-                    naiveSlots += last.length;
-                }
-            }
-            Double wape = actualSum > 0 ? round(absError / actualSum) : null;
-            Double mase = naiveSlots > 0 && naiveError > 0 && modelSlots > 0
-                    ? round((absError / modelSlots) / (naiveError / naiveSlots)) : null;
-            scores.add(new ModelScore(model.name(), wape, mase));
-        }
-        String chosen = scores.stream().filter(s -> s.wape() != null)
-                .min(java.util.Comparator.comparingDouble(ModelScore::wape)).map(ModelScore::model)
-                .orElse(ForecastModel.MEAN_4_WEEKS.name());
-        choices.put(series, new Choice(chosen, clock.instant()));
-        return new Accuracy(chosen, weeks, scores);
+        for (ForecastEngine.Score sc : s.scores()) scores.add(new ModelScore(sc.model(), round(sc.wape()), round(sc.mase())));
+        Accuracy a = new Accuracy(s.chosen(), weeks, scores);
+        evictExpired(accuracies);
+        accuracies.put(key, new Cached<>(a, clock.instant()));
+        return a;
     }
 
-    /** Forget chosen models so the next request backtests again (after an import or a rule change). */
+    /** A special day as a user sees it: saved by someone, or detected as abnormal (and not overruled). */
+    public record MarkedDay(LocalDate date, String kind, String note, boolean detected) {}
+
+    /** Saved special days and detected abnormal days in [from, to); a saved day wins over a detected one. */
+    public List<MarkedDay> markedDays(CompanyId company, ZoneId zone, LocalDate from, LocalDate to) {
+        java.util.TreeMap<LocalDate, MarkedDay> rows = new java.util.TreeMap<>();
+        for (LocalDate d : abnormalDays(company, zone)) {
+            if (!d.isBefore(from) && d.isBefore(to)) rows.put(d, new MarkedDay(d, "outlier", "detected: far from the weekday's usual volume", true));
+        }
+        for (SpecialDays.SpecialDay d : specialDays.list(company, from, to)) {
+            rows.put(d.date(), new MarkedDay(d.date(), d.kind(), d.note(), false));
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    /** Days of the company's total volume (all queues and channels) detected as abnormal in the last 12 weeks. */
+    public List<LocalDate> abnormalDays(CompanyId company, ZoneId zone) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        DayHistory raw = history(new Series(company, null, null), today, HISTORY_DAYS, zone);
+        List<LocalDate> abnormal = new ArrayList<>();
+        engine.clean(raw, Map.of(), abnormal);
+        return abnormal;
+    }
+
+    /** Forget cached forecasts so the next request backtests again (after an import, a rule or special-day change). */
     public void rebuild(CompanyId company) {
-        choices.keySet().removeIf(s -> s.company().equals(company));
+        results.keySet().removeIf(k -> k.series().company().equals(company));
+        accuracies.keySet().removeIf(k -> k.series().company().equals(company));
     }
 
-    private ForecastModel chosenModel(Series series, ZoneId zone) {
-        Choice choice = choices.get(series);
-        if (choice == null || choice.at().isBefore(clock.instant().minus(CHOICE_TTL))) {
-            accuracy(series, BACKTEST_WEEKS, zone);
-            choice = choices.get(series);
-        }
-        String name = choice.model();
-        return ForecastModel.ALL.stream().filter(m -> m.name().equals(name)).findFirst().orElse(ForecastModel.MEAN_4_WEEKS);
+    private ForecastEngine.Result result(Series series, LocalDate origin, int horizon, ZoneId zone) {
+        Key key = new Key(series, origin, horizon, zone.getId());
+        Cached<ForecastEngine.Result> cached = results.get(key);
+        if (cached != null && !cached.at().isBefore(clock.instant().minus(CACHE_TTL))) return cached.value();
+        DayHistory raw = history(series, origin, HISTORY_DAYS, zone);
+        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(horizon));
+        ForecastEngine.Result r = engine.run(raw, special, horizon);
+        evictExpired(results);
+        results.put(key, new Cached<>(r, clock.instant()));
+        return r;
+    }
+
+    /** Drops entries older than the TTL, so series nobody asks for again do not stay in memory. */
+    private <T> void evictExpired(Map<Key, Cached<T>> cache) {
+        Instant oldest = clock.instant().minus(CACHE_TTL);
+        cache.values().removeIf(c -> c.at().isBefore(oldest));
+    }
+
+    /**
+     * Up to {@code days} local days before {@code origin}, quarter hours by local time of day; days without any
+     * contact are absent, and the history starts at the first day with data (or is empty).
+     */
+    DayHistory history(Series series, LocalDate origin, int days, ZoneId zone) {
+        LocalDate from = origin.minusDays(days);
+        return days(actuals(series, from.atStartOfDay(zone).toInstant(), origin.atStartOfDay(zone).toInstant(), zone),
+                from, days, zone);
+    }
+
+    /**
+     * Quarter-hour counts as local days from {@code from}: slot = local hour × 4 + minute / 15, so a 23-hour DST day
+     * leaves its skipped hour empty and a 25-hour day adds its repeated hour's quarter hours into one slot. Days
+     * without any count are absent; the history starts at the first day with data (or is empty).
+     */
+    static DayHistory days(Map<Instant, Long> actuals, LocalDate from, int days, ZoneId zone) {
+        double[][] arr = new double[days][];
+        actuals.forEach((q, n) -> {
+            ZonedDateTime local = q.atZone(zone);
+            int i = (int) ChronoUnit.DAYS.between(from, local.toLocalDate());
+            if (i < 0 || i >= days) return;
+            if (arr[i] == null) arr[i] = new double[SLOTS];
+            arr[i][slot(local)] += n;
+        });
+        int first = 0;
+        while (first < days && arr[first] == null) first++;
+        if (first == days) return new DayHistory(from.plusDays(days), new double[0][], SLOTS);
+        double[][] trimmed = new double[days - first][];
+        System.arraycopy(arr, first, trimmed, 0, trimmed.length);
+        return new DayHistory(from.plusDays(first), trimmed, SLOTS);
     }
 
     private Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
@@ -156,42 +224,16 @@ public class Forecasts {
         return actuals;
     }
 
-    private static Instant firstData(Map<Instant, Long> actuals) {
-        return actuals.keySet().stream().min(Instant::compareTo).orElse(null);
+    static int slot(ZonedDateTime local) {
+        return local.getHour() * 4 + local.getMinute() / 15;
     }
 
-    /**
-     * Up to eight complete weeks before {@code week}, oldest first: none from before the first contact's week,
-     * and none still in progress (the current week would read as a quiet one).
-     */
-    private List<double[]> weeksBefore(Map<Instant, Long> actuals, Instant week, Instant dataStart, ZoneId zone) {
-        List<double[]> weeks = new ArrayList<>();
-        if (dataStart == null) return weeks;
-        Instant firstDataWeek = WeekSlots.weekStart(dataStart, zone);
-        Instant now = clock.instant();
-        for (int k = HISTORY_WEEKS; k >= 1; k--) {
-            Instant w = back(week, k, zone);
-            if (!w.isBefore(firstDataWeek) && !WeekSlots.nextWeek(w, zone).isAfter(now)) weeks.add(week(actuals, w, zone));
-        }
-        return weeks;
+    private static String slotKey(Instant q, ZoneId zone) {
+        ZonedDateTime local = q.atZone(zone);
+        return local.toLocalDate() + "/" + slot(local);
     }
 
-    private static double[] week(Map<Instant, Long> actuals, Instant weekStart, ZoneId zone) {
-        double[] slots = new double[WeekSlots.SLOTS];
-        for (Instant q = weekStart; q.isBefore(WeekSlots.nextWeek(weekStart, zone)); q = q.plus(Duration.ofMinutes(15))) {
-            Long n = actuals.get(q);
-            if (n != null) slots[WeekSlots.slot(q, zone)] += n;
-        }
-        return slots;
-    }
-
-    private static Instant back(Instant weekStart, int weeks, ZoneId zone) {
-        Instant w = weekStart;
-        for (int i = 0; i < weeks; i++) w = WeekSlots.previousWeek(w, zone);
-        return w;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
+    private static Double round(Double v) {
+        return v == null ? null : Math.round(v * 10_000) / 10_000.0;
     }
 }

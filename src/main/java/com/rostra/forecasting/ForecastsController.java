@@ -1,5 +1,6 @@
 package com.rostra.forecasting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +46,8 @@ class ForecastsController {
     record AccuracyResponse(Long queueId, String channel, int weeks, String chosenModel, List<Forecasts.ModelScore> models) {}
 
     /** Forecast and actual per interval; without start/end, this week and the next. */
+    @Operation(summary = "Forecast volume",
+            description = "Forecast contacts per interval for a `queue_id` (an id, children included; default all queues) and `channel` (default all), from `start` to `end` (default this week and the next; at most 92 days apart), `interval` 15m, 30m, 60m or 1d in the company's time zone. Past intervals carry their `actual`. `model` is the one chosen by backtest for this series: week_average (the N-week same-weekday average, the baseline), top_down, double_seasonal or combination. Days with no data are absent, not zero; special days apply (closed: zero).")
     @GetMapping("/api/v1/forecasts")
     ForecastResponse forecast(@RequestParam(name = "queue_id", required = false) String queueId,
                               @RequestParam(required = false) String channel,
@@ -67,6 +70,8 @@ class ForecastsController {
         return new ForecastResponse(f.model(), series.queueId(), channel, zone.getId(), interval, f.intervals());
     }
 
+    @Operation(summary = "Forecast accuracy by model",
+            description = "Rolling-origin backtest of every candidate model for the series over the last `weeks` (1-12, default 4): WAPE (sum of absolute errors / sum of actuals) and MASE (error against a same-slot-last-week naive forecast; below 1 beats it), and the chosen model.")
     @GetMapping("/api/v1/forecasts/accuracy")
     AccuracyResponse accuracy(@RequestParam(name = "queue_id", required = false) String queueId,
                               @RequestParam(required = false) String channel,
@@ -80,6 +85,8 @@ class ForecastsController {
     }
 
     /** Backtests again on the next request (after importing history or changing queues). */
+    @Operation(summary = "Refit forecasts now",
+            description = "202: drops the company's cached fits, so the next request backtests and fits again (after importing history or changing queues).")
     @PostMapping("/api/v1/forecasts/rebuild")
     ResponseEntity<Void> rebuild() {
         forecasts.rebuild(currentCompany.id());

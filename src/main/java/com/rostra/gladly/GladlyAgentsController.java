@@ -1,5 +1,6 @@
 package com.rostra.gladly;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ class GladlyAgentsController {
         this.currentCompany = currentCompany;
     }
 
+    @Operation(summary = "Gladly agents",
+            description = "Agents of the connected Gladly organization (from the last directory sync), each with whether a person in Rostra already has that agent id.")
     @GetMapping("/api/v1/gladly/agents")
     List<GladlyAgentImport.Candidate> agents() {
         return agentImport.candidates(currentCompany.id());
@@ -39,6 +42,8 @@ class GladlyAgentsController {
     record AddResult(List<Person> created, List<Person> matched) {}
 
     /** Body: {@code {"gladly_agent_ids": [...]}} or {@code {"gladly_agent_ids": "all"}}. */
+    @Operation(summary = "Add people from Gladly",
+            description = "Body `{gladly_agent_ids: [...]}` or `{gladly_agent_ids: \"all\"}`. Creates a person per agent not yet in Rostra (someone already there with the same email is linked instead). Only this company's Gladly agents are reachable. 200 with `{created, matched}`.")
     @PostMapping("/api/v1/people/from-gladly")
     @ResponseStatus(HttpStatus.OK)
     AddResult add(@RequestBody JsonNode body) {

@@ -126,21 +126,29 @@ class GladlyClient {
         int attempt = 0;
         int throttled = 0;
         Instant patience = Instant.now().plus(properties.rateLimitPatience());
+        String endpoint = "unknown";
         while (true) {
             attempt++;
             int status;
             String problem;
             try {
+                long waitStart = System.nanoTime();
                 if (report) {
                     budget.acquireReport(company);
+                    GladlyMetrics.budgetWait("reports", System.nanoTime() - waitStart);
                 }
+                long requestsWait = System.nanoTime();
                 budget.acquire(company);
-                HttpResponse<T> response = HTTP.send(request.get()
+                GladlyMetrics.budgetWait("requests", System.nanoTime() - requestsWait);
+                HttpRequest built = request.get()
                         .timeout(properties.httpTimeout())
                         .header("Authorization", authorization)
                         .header("Accept", "application/json, text/csv, application/x-jsonlines")
-                        .build(), handler);
+                        .build();
+                endpoint = GladlyMetrics.endpoint(built.uri().getPath());
+                HttpResponse<T> response = HTTP.send(built, handler);
                 status = response.statusCode();
+                GladlyMetrics.request(endpoint, status);
                 if (status >= 200 && status < 300) {
                     return response;
                 }
@@ -149,9 +157,11 @@ class GladlyClient {
                     throw new GladlyApiException(status, problem);
                 }
             } catch (HttpTimeoutException e) {
+                GladlyMetrics.request(endpoint, 0);
                 status = 0;
                 problem = "Gladly did not answer within " + properties.httpTimeout().toSeconds() + " s";
             } catch (IOException e) {
+                GladlyMetrics.request(endpoint, 0);
                 status = 0;
                 problem = "could not reach Gladly (" + e.getClass().getSimpleName() + ")";
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.rostra.gladly;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,16 +31,22 @@ class GladlyIntegrationController {
         this.currentCompany = currentCompany;
     }
 
+    @Operation(summary = "Connect Gladly",
+            description = "Body `{username, api_token, subdomain? or base_url?, backfill_days?}`: a Gladly user with the API User permission and one of its API tokens (kept encrypted, never shown). The credentials are checked against Gladly first (422 with Gladly's reason when refused); then the backfill starts. A `subdomain` stands for https://<subdomain>.gladly.com/api/v1; other hosts only when the operator allows them.")
     @PutMapping
     IntegrationStatus connect(@RequestBody GladlyConnections.ConnectRequest request) {
         return connections.connect(currentCompany.id(), request);
     }
 
+    @Operation(summary = "Integration health",
+            description = "`status`: not_connected, sync_in_progress (with `backfill_percent`), healthy or invalid (with `last_error: {code, message, hint, at}`); contacts synced, last sync, agents synced, and the last webhook event.")
     @GetMapping
     IntegrationStatus status() {
         return connections.status(currentCompany.id());
     }
 
+    @Operation(summary = "Sync now",
+            description = "202: the sync runs as soon as possible (it resumes from its checkpoint). 400 when not connected.")
     @PostMapping("/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     IntegrationStatus sync() {
@@ -47,6 +54,8 @@ class GladlyIntegrationController {
         return connections.status(currentCompany.id());
     }
 
+    @Operation(summary = "Disconnect Gladly",
+            description = "204; syncing stops; contacts and states already pulled stay.")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect() {

@@ -52,21 +52,29 @@ class GladlyWebhookController {
             if (outcome == GladlyEvents.Outcome.STORED) {
                 processor.signal();
             }
+            delivered(outcome.name().toLowerCase(java.util.Locale.ROOT));
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(switch (outcome) {
                 case STORED -> ACCEPTED;
                 case DUPLICATE -> DUPLICATE;
                 case PING -> PONG;
             });
         } catch (GladlyEvents.NotStored e) {
+            delivered("not_stored");
             // Not durable, so not acknowledged: Gladly retries, and the retry is stored once the database answers.
             ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "The event could not be stored right now; please retry.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
         } catch (GladlyEvents.MalformedEvent e) {
+            delivered("rejected");
             events.recordRejected(company, e.getMessage(), text);
             log.warn("Rejected a Gladly webhook delivery: {}", e.getMessage());
             ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, e.getMessage());
             problem.setTitle("Malformed Gladly event");
             return ResponseEntity.badRequest().body(problem);
         }
+    }
+
+    /** Deliveries by outcome (stored, duplicate, ping, rejected, not_stored); wrong credentials never reach here. */
+    private static void delivered(String outcome) {
+        io.micrometer.core.instrument.Metrics.counter("rostra.webhook.deliveries", "outcome", outcome).increment();
     }
 }

@@ -1,5 +1,6 @@
 package com.rostra.schedules;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,17 +43,23 @@ class SchedulesController {
 
     record ActivityInput(Long personId, Long activityTypeId, String start, String end) {}
 
+    @Operation(summary = "List activity types",
+            description = "The company's activity types (the usual ones exist from the start: Phone, Email, Messaging, Break, Lunch, Meeting, Training, Time off). `productive` types count as work for adherence and staffing; `category` picks the colour on the schedule.")
     @GetMapping("/api/v1/activity-types")
     List<ActivityType> types() {
         return types.list(currentCompany.id());
     }
 
+    @Operation(summary = "Create an activity type",
+            description = "Body `{name, productive, channel?, category?}`; `category` is one of productive, break, meeting, time_off, other (defaults from `productive`). 201 with the type; 400 naming the field; 409 when the name exists.")
     @PostMapping("/api/v1/activity-types")
     ResponseEntity<ActivityType> createType(@RequestBody TypeInput in) {
         ActivityType t = types.create(currentCompany.id(), in.name(), in.productive(), in.channel(), in.category());
         return ResponseEntity.created(URI.create("/api/v1/activity-types/" + t.id())).body(t);
     }
 
+    @Operation(summary = "List scheduled activities",
+            description = "Activities overlapping [start, end) (ISO-8601 instants or offset date-times, at most 62 days apart), optionally for one `person_id`. Times are UTC instants; pages show them in the company's time zone.")
     @GetMapping("/api/v1/activities")
     List<Activity> list(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                         @RequestParam(name = "person_id", required = false) Long personId) {
@@ -67,12 +74,16 @@ class SchedulesController {
         return activities.list(currentCompany.id(), from, to, personId);
     }
 
+    @Operation(summary = "Schedule an activity",
+            description = "Body `{person_id, activity_type_id, start, end}` (ISO-8601, at most 24 h). 201 with the activity; 400 naming the field (unknown person or type of this company included); 409 when it overlaps another activity of the person.")
     @PostMapping("/api/v1/activities")
     ResponseEntity<Activity> create(@RequestBody ActivityInput in) {
         Activity a = activities.create(currentCompany.id(), in.personId(), in.activityTypeId(), in.start(), in.end());
         return ResponseEntity.created(URI.create("/api/v1/activities/" + a.id())).body(a);
     }
 
+    @Operation(summary = "Remove an activity",
+            description = "204 when removed; 404 when the id is not one of this company's activities.")
     @DeleteMapping("/api/v1/activities/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         activities.delete(currentCompany.id(), id);
@@ -80,6 +91,8 @@ class SchedulesController {
     }
 
     /** 200 when rows were imported (or nothing was wrong); 422 when errors kept the whole file out. */
+    @Operation(summary = "Import a schedule from CSV",
+            description = "Columns `person_email,activity_type,start,end` (times with their offset; UTF-8, BOM and CRLF accepted). 200 with `{imported, errors}`; 422 with every bad row (`errors: [{row, field, message}]`, header is row 1) and nothing imported unless `?partial=true`.")
     @PostMapping(path = "/api/v1/activities/import", consumes = {"text/csv", "text/plain", "application/csv"})
     ResponseEntity<Activities.ImportResult> importCsv(@RequestBody(required = false) String csv,
                                                       @RequestParam(defaultValue = "false") boolean partial) {
@@ -88,6 +101,8 @@ class SchedulesController {
         return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(r);
     }
 
+    @Operation(summary = "Schedule CSV template",
+            description = "The header row and one example row of the schedule import, as text/csv.")
     @GetMapping("/api/v1/activities/import/template")
     ResponseEntity<String> template() {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=schedule-template.csv")

@@ -1,5 +1,6 @@
 package com.rostra.staffing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,44 +13,72 @@ import com.rostra.platform.InvalidRequestException.FieldError;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The staffing calculator: agents for one interval's volume, without a queue or a forecast. */
+/**
+ * The staffing calculator: agents for one interval's volume, without a queue or a forecast, by Erlang C or
+ * Erlang A. Every field is bounded ({@link StaffingLimits}); out-of-range fields are a 400 naming each of them.
+ */
 @RestController
 @Tag(name = "Staffing")
 class CalculatorController {
 
-    record Calculation(Double volume, Integer intervalSeconds, Integer ahtSeconds, Double serviceLevel, Integer targetSeconds,
-                       Double maxOccupancy, Double shrinkage, Integer concurrency, String model, Integer patienceSeconds) {}
+    /** Whole-number fields are read as doubles so that any number reaches the bounds check (see {@link StaffingLimits#whole}). */
+    record Calculation(Double volume, Double intervalSeconds, Double ahtSeconds, Double serviceLevel, Double targetSeconds,
+                       Double maxOccupancy, Double shrinkage, Double concurrency, String model, Double patienceSeconds) {}
 
-    record Result(int agents, double serviceLevel, double asaSeconds, double occupancy, int agentsWithShrinkage) {}
+    /**
+     * {@code abandon_rate}: share of contacts that abandon (0 for Erlang C); {@code asa_seconds}: average wait of
+     * answered contacts; {@code traffic_erlangs}: the workload the answer is for.
+     */
+    record Result(int agents, double serviceLevel, double asaSeconds, double occupancy, int agentsWithShrinkage,
+                  String model, double abandonRate, double probabilityOfWaiting, double trafficErlangs) {}
 
+    @Operation(summary = "Agents for one interval",
+            description = "Body `{volume, interval_seconds, aht_seconds, service_level, target_seconds, shrinkage?, max_occupancy?, model?: erlang_c|erlang_a, patience_seconds?}`. Answers the fewest agents meeting the service level under the occupancy cap, with service level, ASA, occupancy, probability of waiting, abandonment (Erlang A: abandoners count as not answered) and agents with shrinkage. Every input is bounded; a 400 names each field out of range.")
     @PostMapping("/api/v1/staffing/calculate")
-    Result calculate(@RequestBody Calculation c) {
+    Result calculate(@RequestBody Calculation body) {
+        Calculation c = body;
+        Integer intervalSeconds = StaffingLimits.whole(c.intervalSeconds());
+        Integer ahtSeconds = StaffingLimits.whole(c.ahtSeconds());
+        Integer targetSeconds = StaffingLimits.whole(c.targetSeconds());
+        Integer patienceSeconds = StaffingLimits.whole(c.patienceSeconds());
         List<FieldError> errors = new ArrayList<>();
-        if (c.volume() == null || c.volume() < 0 || c.volume() > 1_000_000) errors.add(new FieldError("volume", "is required: 0 to 1000000 contacts"));
-        if (c.intervalSeconds() == null || c.intervalSeconds() < 60 || c.intervalSeconds() > 86_400) errors.add(new FieldError("interval_seconds", "is required: 60 to 86400"));
-        if (c.ahtSeconds() == null || c.ahtSeconds() < 1 || c.ahtSeconds() > 86_400) errors.add(new FieldError("aht_seconds", "is required: 1 to 86400"));
-        if (c.serviceLevel() == null || !(c.serviceLevel() > 0 && c.serviceLevel() < 1)) errors.add(new FieldError("service_level", "is required: between 0 and 1"));
-        if (c.targetSeconds() == null || c.targetSeconds() < 1) errors.add(new FieldError("target_seconds", "is required: at least 1"));
-        double occupancy = c.maxOccupancy() == null ? 1.0 : c.maxOccupancy();
-        if (!(occupancy > 0 && occupancy <= 1)) errors.add(new FieldError("max_occupancy", "must be above 0 and at most 1"));
-        double shrinkage = c.shrinkage() == null ? 0 : c.shrinkage();
-        if (!(shrinkage >= 0 && shrinkage <= 0.9)) errors.add(new FieldError("shrinkage", "must be between 0 and 0.9"));
-        int concurrency = c.concurrency() == null ? 1 : c.concurrency();
-        if (concurrency < 1 || concurrency > 20) errors.add(new FieldError("concurrency", "must be from 1 to 20"));
-        String model = c.model() == null ? "erlang_c" : c.model();
-        if (model.equals("erlang_a")) {
-            errors.add(new FieldError("model", "erlang_a (with abandonment) is not available yet; use erlang_c"));
-        } else if (!model.equals("erlang_c")) {
-            errors.add(new FieldError("model", "must be erlang_c or erlang_a"));
+        if (c.volume() == null || !(c.volume() >= 0 && c.volume() <= StaffingLimits.MAX_VOLUME)) {
+            errors.add(new FieldError("volume", "is required: 0 to 1000000 contacts"));
         }
+        if (intervalSeconds == null || intervalSeconds < StaffingLimits.MIN_INTERVAL_SECONDS
+                || intervalSeconds > StaffingLimits.MAX_INTERVAL_SECONDS) {
+            errors.add(new FieldError("interval_seconds", "is required: 60 to 86400"));
+        }
+        StaffingLimits.ahtSeconds(ahtSeconds, errors);
+        StaffingLimits.serviceLevel(c.serviceLevel(), errors);
+        StaffingLimits.targetSeconds(targetSeconds, errors);
+        double occupancy = c.maxOccupancy() == null ? 1.0 : c.maxOccupancy();
+        StaffingLimits.maxOccupancy(occupancy, errors);
+        double shrinkage = c.shrinkage() == null ? 0 : c.shrinkage();
+        StaffingLimits.shrinkage(shrinkage, errors);
+        int concurrency = c.concurrency() == null ? 1 : StaffingLimits.whole(c.concurrency());
+        StaffingLimits.concurrency(concurrency, errors);
+        StaffingModel model = StaffingLimits.model(c.model() == null ? StaffingModel.ERLANG_C.wireName() : c.model(), errors);
+        StaffingLimits.patienceSeconds(patienceSeconds, model == StaffingModel.ERLANG_A, errors);
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
-        double handle = (double) c.ahtSeconds() / concurrency;
-        double traffic = c.volume() * handle / c.intervalSeconds();
-        int agents = ErlangC.agents(traffic, handle, c.targetSeconds(), c.serviceLevel(), occupancy);
-        double sl = agents == 0 ? 1 : ErlangC.serviceLevel(traffic, agents, handle, c.targetSeconds());
-        double asa = agents == 0 ? 0 : ErlangC.probabilityOfWaiting(traffic, agents) * handle / (agents - traffic);
-        return new Result(agents, round(sl), round(asa), agents == 0 ? 0 : round(traffic / agents),
-                (int) Math.ceil(agents / (1 - shrinkage) - 1e-9));
+
+        double handle = (double) ahtSeconds / concurrency;
+        double traffic = c.volume() * handle / intervalSeconds;
+        if (traffic > StaffingLimits.MAX_TRAFFIC) {
+            throw new InvalidRequestException("volume", String.format(java.util.Locale.ROOT,
+                    "is %.0f Erlangs of work with this aht_seconds, concurrency and interval_seconds; at most %.0f",
+                    traffic, StaffingLimits.MAX_TRAFFIC));
+        }
+        StaffingModel.Solution s = model.solve(traffic, handle, targetSeconds, c.serviceLevel(), occupancy,
+                patienceSeconds == null ? 0 : patienceSeconds);
+        if (!s.reachable()) {
+            throw new InvalidRequestException("service_level", "cannot be met within target_seconds with at most "
+                    + ErlangC.MAX_AGENTS + " agents; lower it or lengthen target_seconds");
+        }
+        int agents = s.agents();
+        return new Result(agents, round(s.serviceLevel()), round(s.asaSeconds()), round(s.occupancy()),
+                (int) Math.ceil(agents / (1 - shrinkage) - 1e-9), model.wireName(), round(s.abandonRate()),
+                round(s.probabilityOfWaiting()), round(traffic));
     }
 
     private static double round(double v) {

@@ -1,9 +1,12 @@
 package com.rostra.staffing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -11,11 +14,13 @@ import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.forecasting.Forecasts;
 import com.rostra.schedules.Activities;
+import com.rostra.tenancy.BusinessHours;
 import com.rostra.tenancy.CompanyId;
 
 /**
- * Required agents per interval for one queue and channel. Live channels: Erlang C on the forecast traffic
- * (handle time divided by concurrency), the fewest agents that reach the service level within the occupancy cap.
+ * Required agents per interval for one queue and channel. Live channels: Erlang C, or Erlang A when the settings
+ * choose it (contacts abandon after their patience), on the forecast traffic (handle time divided by concurrency):
+ * the fewest agents that reach the service level within the occupancy cap.
  * Deferred channels (an SLA window in hours): the workload of the interval at the occupancy cap. Shrinkage then
  * turns agents on the phones into agents to schedule. Scheduled agents: people with a productive activity for
  * the channel at the middle of the interval (queues are not part of a schedule yet, so per-queue figures count
@@ -24,15 +29,28 @@ import com.rostra.tenancy.CompanyId;
 @Service
 public class Requirements {
 
+    /** {@code backlog}: deferred channels only, contacts still waiting at the end of the interval in the plan. */
     public record Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
-                              Integer scheduledAgents, Double expectedServiceLevel) {}
+                              Integer scheduledAgents, Double expectedServiceLevel, Double backlog) {
+
+        Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
+                    Integer scheduledAgents, Double expectedServiceLevel) {
+            this(start, forecastVolume, requiredAgents, requiredWithShrinkage, scheduledAgents, expectedServiceLevel, null);
+        }
+    }
+
+    /** Deferred work is planned from this long before the range, so the backlog it inherits is in the plan. */
+    private static final Duration DEFERRED_LOOKBACK = Duration.ofDays(3);
 
     private final Forecasts forecasts;
     private final Activities activities;
 
-    Requirements(Forecasts forecasts, Activities activities) {
+    private final BusinessHours businessHours;
+
+    Requirements(Forecasts forecasts, Activities activities, BusinessHours businessHours) {
         this.forecasts = forecasts;
         this.activities = activities;
+        this.businessHours = businessHours;
     }
 
     public List<Requirement> requirements(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
@@ -40,31 +58,83 @@ public class Requirements {
         Forecasts.Forecast forecast = forecasts.forecast(new Forecasts.Series(company, queueId, channel), start, end, length, zone);
         List<Instant> starts = forecast.intervals().stream().map(Forecasts.Point::start).toList();
         int[] scheduled = activities.scheduledAgents(company, channel.wireName(), starts, length.nominal());
+        if (s.slaWindowHours() != null) {
+            return deferred(company, queueId, channel, start, end, length, zone, s, forecast, scheduled);
+        }
         List<Requirement> result = new ArrayList<>();
+        Map<Double, StaffingModel.Solution> memo = new HashMap<>();
         for (int i = 0; i < starts.size(); i++) {
             Forecasts.Point p = forecast.intervals().get(i);
             double seconds = length.next(p.start(), zone).getEpochSecond() - p.start().getEpochSecond();
-            Requirement r = requirement(p.start(), p.volume(), seconds, s);
+            Requirement r = requirement(p.start(), p.volume(), seconds, s, memo);
             result.add(new Requirement(r.start(), r.forecastVolume(), r.requiredAgents(), r.requiredWithShrinkage(),
                     scheduled[i], r.expectedServiceLevel()));
         }
         return result;
     }
 
+    /**
+     * Deferred work (an SLA window): planned with {@link SlaWindowPlanner} over the company's business hours (all hours
+     * when none are set), from a few days before the range so the backlog it starts with is counted.
+     */
+    private List<Requirement> deferred(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
+                                       IntervalLength length, ZoneId zone, StaffingSettings s, Forecasts.Forecast forecast,
+                                       int[] scheduled) {
+        Instant from = start.minus(DEFERRED_LOOKBACK);
+        List<Forecasts.Point> points = forecasts.forecast(new Forecasts.Series(company, queueId, channel), from, end, length, zone)
+                .intervals();
+        java.util.Optional<com.rostra.tenancy.BusinessCalendar> calendar = businessHours.calendar(company);
+        SlaWindowPlanner.Interval[] intervals = new SlaWindowPlanner.Interval[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            Instant a = points.get(i).start();
+            Instant b = length.next(a, zone);
+            double open = calendar.map(c -> (double) c.businessSeconds(a, b)).orElse((double) Duration.between(a, b).getSeconds());
+            intervals[i] = new SlaWindowPlanner.Interval(points.get(i).volume() / s.concurrency(), open);
+        }
+        SlaWindowPlanner.Plan plan = SlaWindowPlanner.plan(intervals, s.ahtSeconds(), s.maxOccupancy(),
+                s.slaWindowHours() * 3600.0, ErlangC.MAX_AGENTS);
+        Map<Instant, Integer> index = new HashMap<>();
+        for (int i = 0; i < points.size(); i++) index.put(points.get(i).start(), i);
+        List<Requirement> result = new ArrayList<>();
+        for (int i = 0; i < forecast.intervals().size(); i++) {
+            Forecasts.Point p = forecast.intervals().get(i);
+            Integer k = index.get(p.start());
+            int required = k == null ? 0 : plan.agents()[k];
+            double backlog = k == null ? 0 : Math.round(plan.backlog()[k] * 10) / 10.0;
+            int withShrinkage = (int) Math.min(Integer.MAX_VALUE, Math.ceil(required / (1 - s.shrinkage()) - 1e-9));
+            result.add(new Requirement(p.start(), p.volume(), required, withShrinkage, scheduled[i], null, backlog));
+        }
+        return result;
+    }
+
     static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s) {
+        return requirement(start, volume, intervalSeconds, s, new HashMap<>());
+    }
+
+    /**
+     * One interval. Live channels: the settings' model (Erlang C, or Erlang A with the settings' patience) on the
+     * forecast traffic; when more than {@link ErlangC#MAX_AGENTS} agents would be needed the requirement is that cap.
+     * {@code memo} keeps solutions by traffic, as many intervals of a range share their forecast.
+     */
+    static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s,
+                                   Map<Double, StaffingModel.Solution> memo) {
         int required;
         Double expected = null;
-        if (volume <= 0) {
+        if (!(volume > 0)) {
             required = 0;
         } else if (s.slaWindowHours() != null) {
-            required = (int) Math.ceil(volume * s.ahtSeconds() / (intervalSeconds * s.maxOccupancy()) - 1e-9);
+            double workload = Math.ceil(volume * s.ahtSeconds() / (intervalSeconds * s.maxOccupancy()) - 1e-9);
+            required = (int) Math.min(workload, ErlangC.MAX_AGENTS);
         } else {
             double handle = (double) s.ahtSeconds() / s.concurrency();
             double traffic = volume * handle / intervalSeconds;
-            required = ErlangC.agents(traffic, handle, s.targetSeconds(), s.serviceLevel(), s.maxOccupancy());
-            expected = Math.round(ErlangC.serviceLevel(traffic, required, handle, s.targetSeconds()) * 10_000) / 10_000.0;
+            StaffingModel model = s.patienceSeconds() == null ? StaffingModel.ERLANG_C : s.staffingModel();
+            StaffingModel.Solution solution = memo.computeIfAbsent(traffic, t -> model.solve(t, handle,
+                    s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(), s.patienceSeconds() == null ? 0 : s.patienceSeconds()));
+            required = solution.reachable() ? solution.agents() : ErlangC.MAX_AGENTS;
+            expected = Math.round(solution.serviceLevel() * 10_000) / 10_000.0;
         }
-        int withShrinkage = (int) Math.ceil(required / (1 - s.shrinkage()) - 1e-9);
+        int withShrinkage = (int) Math.min(Integer.MAX_VALUE, Math.ceil(required / (1 - s.shrinkage()) - 1e-9));
         return new Requirement(start, volume, required, withShrinkage, null, expected);
     }
 }

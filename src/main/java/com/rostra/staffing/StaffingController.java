@@ -1,5 +1,6 @@
 package com.rostra.staffing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,9 +34,11 @@ class StaffingController {
     private final Queues queues;
     private final CurrentCompany currentCompany;
     private final java.time.Clock clock;
+    private final MeasuredPatience patience;
 
     StaffingController(StaffingSettingsStore settings, Requirements requirements, Queues queues, CurrentCompany currentCompany,
-                       java.time.Clock clock) {
+                       java.time.Clock clock, MeasuredPatience patience) {
+        this.patience = patience;
         this.settings = settings;
         this.requirements = requirements;
         this.queues = queues;
@@ -44,32 +47,52 @@ class StaffingController {
     }
 
     /** {@code queue_id} "all" is every queue together. */
+    @Operation(summary = "Read staffing settings",
+            description = "Settings of one queue (an id, or `all` for every queue together) and channel (phone, email, chat, sms, social): `model` erlang_c or erlang_a, `service_level` (0.01-0.999) within `target_seconds`, `aht_seconds`, `shrinkage` (0-0.9), `max_occupancy` (0.1-1), `concurrency` (1-20), `patience_seconds` (Erlang A; unset means the measured patience), `sla_window_hours` (deferred channels). Unset fields show the channel's defaults.")
     @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings get(@PathVariable String queueId, @PathVariable String channel) {
         return settings.get(currentCompany.id(), queueKey(queueId), channel(channel));
     }
 
     /** The body of PUT: fields left out keep their current value (the channel's default until saved). */
-    record SettingsInput(Double serviceLevel, Integer targetSeconds, Integer ahtSeconds, Double shrinkage, Double maxOccupancy,
-                         Integer concurrency, Integer patienceSeconds, Integer slaWindowHours) {}
+    record SettingsInput(Double serviceLevel, Double targetSeconds, Double ahtSeconds, Double shrinkage, Double maxOccupancy,
+                         Double concurrency, Double patienceSeconds, Double slaWindowHours, String model) {}
 
+    @Operation(summary = "Change staffing settings",
+            description = "Body with any of the fields of the read; left-out fields are kept. Every value is range-checked: a 400 names each field out of range. `model: erlang_a` without `patience_seconds` uses the measured patience (see measured-patience); a 400 when there is none yet.")
     @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
         long queue = queueKey(queueId);
         String ch = channel(channel);
         StaffingSettings current = settings.get(currentCompany.id(), queue, ch);
+        boolean measured = patience.measure(currentCompany.id(), queue, ch, MeasuredPatience.DEFAULT_WEEKS).meanSeconds() != null;
         return settings.save(currentCompany.id(), queue, ch, new StaffingSettings(
                 body.serviceLevel() != null ? body.serviceLevel() : current.serviceLevel(),
-                body.targetSeconds() != null ? body.targetSeconds() : current.targetSeconds(),
-                body.ahtSeconds() != null ? body.ahtSeconds() : current.ahtSeconds(),
+                body.targetSeconds() != null ? StaffingLimits.whole(body.targetSeconds()) : current.targetSeconds(),
+                body.ahtSeconds() != null ? StaffingLimits.whole(body.ahtSeconds()) : current.ahtSeconds(),
                 body.shrinkage() != null ? body.shrinkage() : current.shrinkage(),
                 body.maxOccupancy() != null ? body.maxOccupancy() : current.maxOccupancy(),
-                body.concurrency() != null ? body.concurrency() : current.concurrency(),
-                body.patienceSeconds() != null ? body.patienceSeconds() : current.patienceSeconds(),
-                body.slaWindowHours() != null ? body.slaWindowHours() : current.slaWindowHours()));
+                body.concurrency() != null ? StaffingLimits.whole(body.concurrency()) : current.concurrency(),
+                body.patienceSeconds() != null ? StaffingLimits.whole(body.patienceSeconds()) : current.patienceSeconds(),
+                body.slaWindowHours() != null ? StaffingLimits.whole(body.slaWindowHours()) : current.slaWindowHours(),
+                body.model() != null ? body.model() : current.model()), measured);
     }
 
-    /** Requirements per interval; the optional overrides preview other settings without saving them (what-if). */
+    @Operation(summary = "Measured patience",
+            description = "How long this queue's customers wait before abandoning, from the company's own inbound contacts of the channel over the last `weeks` (1-26, default 8): the exponential maximum-likelihood mean, total waiting time of abandoned and answered contacts divided by the number abandoned. `mean_seconds` is null when nobody abandoned. Erlang A uses it whenever `patience_seconds` is not set.")
+    @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}/measured-patience")
+    MeasuredPatience.Patience measuredPatience(@PathVariable String queueId, @PathVariable String channel,
+                                               @RequestParam(defaultValue = "8") int weeks) {
+        if (weeks < 1 || weeks > 26) throw new InvalidRequestException("weeks", "must be between 1 and 26");
+        return patience.measure(currentCompany.id(), queueKey(queueId), channel(channel), weeks);
+    }
+
+    /**
+     * Requirements per interval; the optional overrides preview other settings without saving them (what-if). The
+     * settings used, saved or previewed, are checked first: out of range is a 400 naming the field.
+     */
+    @Operation(summary = "Staffing requirements",
+            description = "Required agents per 15-minute interval in [start, end) (default: today in the company's zone) for a `queue_id` and `channel`, from the forecast: Erlang C or A for live channels, workload for deferred ones, with shrinkage; alongside the scheduled agents. Any setting given as a parameter (`aht_seconds=320`, `model=erlang_a&patience_seconds=90`) is a what-if, not saved.")
     @GetMapping("/api/v1/requirements")
     List<Requirements.Requirement> requirements(@RequestParam(name = "queue_id", required = false) String queueId,
                                                 @RequestParam(required = false) String channel,
@@ -81,7 +104,9 @@ class StaffingController {
                                                 @RequestParam(name = "aht_seconds", required = false) Integer ahtSeconds,
                                                 @RequestParam(required = false) Double shrinkage,
                                                 @RequestParam(name = "max_occupancy", required = false) Double maxOccupancy,
-                                                @RequestParam(required = false) Integer concurrency) {
+                                                @RequestParam(required = false) Integer concurrency,
+                                                @RequestParam(name = "patience_seconds", required = false) Integer patienceSeconds,
+                                                @RequestParam(required = false) String model) {
         List<FieldError> errors = new ArrayList<>();
         Long queue = queues.queueIdParam(currentCompany.id(), queueId, errors);
         Channel ch = channel == null ? null : Channel.fromWire(channel).orElse(null);
@@ -100,7 +125,10 @@ class StaffingController {
         StaffingSettings s = new StaffingSettings(serviceLevel != null ? serviceLevel : saved.serviceLevel(),
                 targetSeconds != null ? targetSeconds : saved.targetSeconds(), ahtSeconds != null ? ahtSeconds : saved.ahtSeconds(),
                 shrinkage != null ? shrinkage : saved.shrinkage(), maxOccupancy != null ? maxOccupancy : saved.maxOccupancy(),
-                concurrency != null ? concurrency : saved.concurrency(), saved.patienceSeconds(), saved.slaWindowHours());
+                concurrency != null ? concurrency : saved.concurrency(),
+                patienceSeconds != null ? patienceSeconds : saved.patienceSeconds(), saved.slaWindowHours(),
+                model != null ? model : saved.model());
+        s = patience.resolve(currentCompany.id(), queue, ch.wireName(), s);
         StaffingSettingsStore.check(s);
         return requirements.requirements(currentCompany.id(), queue, ch, from, to, length, zone, s);
     }

@@ -3,10 +3,28 @@ package com.rostra.staffing;
 /**
  * Targets for one queue and channel. {@code concurrency}: contacts an agent handles at once (chat); with
  * {@code slaWindowHours} the channel is deferred (email): requirements come from workload over the interval.
- * {@code patienceSeconds} is kept for Erlang A (abandonment), not applied yet.
+ * {@code model}: {@code erlang_c} (nobody abandons) or {@code erlang_a} (contacts abandon after
+ * {@code patienceSeconds} on average, which Erlang A then requires).
  */
 public record StaffingSettings(double serviceLevel, int targetSeconds, int ahtSeconds, double shrinkage,
-                               double maxOccupancy, int concurrency, Integer patienceSeconds, Integer slaWindowHours) {
+                               double maxOccupancy, int concurrency, Integer patienceSeconds, Integer slaWindowHours,
+                               String model) {
+
+    public StaffingSettings {
+        if (model == null) model = StaffingModel.ERLANG_C.wireName();
+    }
+
+    /** Erlang C settings (the shape before models were selectable). */
+    public StaffingSettings(double serviceLevel, int targetSeconds, int ahtSeconds, double shrinkage, double maxOccupancy,
+                            int concurrency, Integer patienceSeconds, Integer slaWindowHours) {
+        this(serviceLevel, targetSeconds, ahtSeconds, shrinkage, maxOccupancy, concurrency, patienceSeconds, slaWindowHours,
+                StaffingModel.ERLANG_C.wireName());
+    }
+
+    /** A channel's settings until someone saves them. */
+    public static StaffingSettings defaultsFor(String channel) {
+        return defaults(channel);
+    }
 
     static StaffingSettings defaults(String channel) {
         return switch (channel) {
@@ -15,5 +33,10 @@ public record StaffingSettings(double serviceLevel, int targetSeconds, int ahtSe
             case "chat" -> new StaffingSettings(0.8, 60, 600, 0.3, 0.85, 2, null, null);
             default -> new StaffingSettings(0.8, 900, 400, 0.3, 0.85, 3, null, null);
         };
+    }
+
+    /** The model as an enum; settings are checked before use, so an unknown name is Erlang C. */
+    public StaffingModel staffingModel() {
+        return StaffingModel.fromWire(model).orElse(StaffingModel.ERLANG_C);
     }
 }

@@ -33,21 +33,26 @@ public class StaffingSettingsStore {
                 .query((rs, i) -> new StaffingSettings(rs.getDouble("service_level"), rs.getInt("target_seconds"),
                         rs.getInt("aht_seconds"), rs.getDouble("shrinkage"), rs.getDouble("max_occupancy"),
                         rs.getInt("concurrency"), (Integer) rs.getObject("patience_seconds", Integer.class),
-                        (Integer) rs.getObject("sla_window_hours", Integer.class)))
+                        (Integer) rs.getObject("sla_window_hours", Integer.class), rs.getString("model")))
                 .optional().orElse(StaffingSettings.defaults(channel));
     }
 
     @Transactional
     public StaffingSettings save(CompanyId company, long queueKey, String channel, StaffingSettings s) {
-        check(s);
+        return save(company, queueKey, channel, s, false);
+    }
+
+    /** {@code patienceMeasured}: Erlang A may leave patience unset, meaning "the measured patience". */
+    public StaffingSettings save(CompanyId company, long queueKey, String channel, StaffingSettings s, boolean patienceMeasured) {
+        check(s, patienceMeasured);
         jdbc.sql("delete from staffing_settings where company_id = ? and queue_key = ? and channel = ?")
                 .params(company.value(), queueKey, channel).update();
         jdbc.sql("""
                 insert into staffing_settings (company_id, queue_key, channel, service_level, target_seconds, aht_seconds,
-                    shrinkage, max_occupancy, concurrency, patience_seconds, sla_window_hours, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    shrinkage, max_occupancy, concurrency, patience_seconds, sla_window_hours, model, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(company.value(), queueKey, channel, s.serviceLevel(), s.targetSeconds(), s.ahtSeconds(), s.shrinkage(),
-                        s.maxOccupancy(), s.concurrency(), s.patienceSeconds(), s.slaWindowHours(), Db.ts(clock.instant()))
+                        s.maxOccupancy(), s.concurrency(), s.patienceSeconds(), s.slaWindowHours(), s.model(), Db.ts(clock.instant()))
                 .update();
         return get(company, queueKey, channel);
     }
@@ -59,19 +64,23 @@ public class StaffingSettingsStore {
                 .params(deleted.companyId().value(), deleted.queueId()).update();
     }
 
-    /** Throws with every field that is out of range. */
+    /** Throws with every field that is out of range (the bounds live in {@link StaffingLimits}). */
     public static void check(StaffingSettings s) {
+        check(s, false);
+    }
+
+    static void check(StaffingSettings s, boolean patienceMeasured) {
         List<FieldError> errors = new ArrayList<>();
-        if (!(s.serviceLevel() > 0 && s.serviceLevel() < 1)) errors.add(new FieldError("service_level", "must be between 0 and 1, e.g. 0.8"));
-        if (s.targetSeconds() < 1 || s.targetSeconds() > 7 * 86_400) errors.add(new FieldError("target_seconds", "must be from 1 second to 7 days"));
-        if (s.ahtSeconds() < 1 || s.ahtSeconds() > 86_400) errors.add(new FieldError("aht_seconds", "must be from 1 second to 24 hours"));
-        if (!(s.shrinkage() >= 0 && s.shrinkage() <= 0.9)) errors.add(new FieldError("shrinkage", "must be between 0 and 0.9"));
-        if (!(s.maxOccupancy() > 0 && s.maxOccupancy() <= 1)) errors.add(new FieldError("max_occupancy", "must be above 0 and at most 1"));
-        if (s.concurrency() < 1 || s.concurrency() > 20) errors.add(new FieldError("concurrency", "must be from 1 to 20"));
-        if (s.patienceSeconds() != null && s.patienceSeconds() < 1) errors.add(new FieldError("patience_seconds", "must be positive"));
-        if (s.slaWindowHours() != null && (s.slaWindowHours() < 1 || s.slaWindowHours() > 168)) {
-            errors.add(new FieldError("sla_window_hours", "must be from 1 to 168"));
-        }
+        StaffingLimits.serviceLevel(s.serviceLevel(), errors);
+        StaffingLimits.targetSeconds(s.targetSeconds(), errors);
+        StaffingLimits.ahtSeconds(s.ahtSeconds(), errors);
+        StaffingLimits.shrinkage(s.shrinkage(), errors);
+        StaffingLimits.maxOccupancy(s.maxOccupancy(), errors);
+        StaffingLimits.concurrency(s.concurrency(), errors);
+        StaffingModel model = StaffingLimits.model(s.model(), errors);
+        StaffingLimits.patienceSeconds(s.patienceSeconds(),
+                model == StaffingModel.ERLANG_A && s.slaWindowHours() == null && !patienceMeasured, errors);
+        StaffingLimits.slaWindowHours(s.slaWindowHours(), errors);
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     }
 }

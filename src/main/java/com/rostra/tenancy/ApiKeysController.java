@@ -1,5 +1,6 @@
 package com.rostra.tenancy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,6 +39,8 @@ class ApiKeysController {
 
     record KeySummary(long id, String name, String keyPrefix, Instant createdAt, Instant lastUsedAt) {}
 
+    @Operation(summary = "Create an API key",
+            description = "Body `{name}`. 201 with `{id, name, key, created_at}`: the key is shown only here and stored hashed. Use it as the HTTP Basic username (API) or as both username and password (Gladly webhook).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedKey create(@Valid @RequestBody CreateKeyRequest request) {
@@ -45,6 +48,8 @@ class ApiKeysController {
         return new CreatedKey(key.id(), key.name(), key.key(), key.createdAt());
     }
 
+    @Operation(summary = "List API keys",
+            description = "The company's active keys: name, prefix, created and last used; never the key itself.")
     @GetMapping
     List<KeySummary> list() {
         return apiKeys.list(currentCompany.id()).stream()
@@ -52,6 +57,8 @@ class ApiKeysController {
                 .toList();
     }
 
+    @Operation(summary = "Revoke an API key",
+            description = "204; anything still using the key gets 401 from then on. 404 for an id that is not one of this company's active keys.")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable long id) {

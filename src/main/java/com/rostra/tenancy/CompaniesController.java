@@ -31,7 +31,9 @@ class CompaniesController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a company (operator token required); the first API key is shown only here")
+    @Operation(summary = "Create a company (operator token required); the first API key is shown only here",
+            description = "Operator only: `Authorization: Bearer <ROSTRA_ADMIN_TOKEN>`. Body `{name, time_zone}` (an IANA zone). 201 with `{id, name, time_zone, api_key}`: the key is shown only in this answer and stored hashed.",
+            security = @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "operatorToken"))
     CreatedCompanyResponse create(@Valid @RequestBody CreateCompanyRequest request) {
         Companies.CreatedCompany created = companies.create(request.name(), request.timeZone());
         return new CreatedCompanyResponse(created.company().id().value(), created.company().name(),

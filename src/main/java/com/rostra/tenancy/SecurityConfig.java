@@ -69,6 +69,15 @@ class SecurityConfig {
                 .build();
     }
 
+    /** The usual "/login?error" redirect, counted: a burst of failures is what an operator alerts on. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler countingFailures() {
+        var redirect = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            io.micrometer.core.instrument.Metrics.counter("rostra.login.failures").increment();
+            redirect.onAuthenticationFailure(request, response, exception);
+        };
+    }
+
     @Bean
     @Order(4)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
@@ -78,10 +87,12 @@ class SecurityConfig {
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/settings/api-keys/**", "/settings/api-keys").hasRole("ADMIN")
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/settings/queues/**", "/settings/queues", "/staffing/**", "/schedules/**")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/settings/queues/**", "/settings/queues", "/staffing/**", "/schedules/**",
+                                "/forecasts/**")
                                 .hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler(countingFailures()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -1,5 +1,6 @@
 package com.rostra.tenancy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,6 +41,8 @@ class UsersController {
 
     record UserView(long id, String email, String name, String role, Instant createdAt) {}
 
+    @Operation(summary = "Add a user",
+            description = "Body `{email, name, role, password}`; role is admin, manager or agent; the password 10 to 200 characters. 201 with the user (never the password); 400 naming the field; 409 when the email is taken.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@Valid @RequestBody CreateUserRequest request) {
@@ -47,6 +50,8 @@ class UsersController {
                 request.password()));
     }
 
+    @Operation(summary = "List users",
+            description = "The company's users with their roles.")
     @GetMapping
     List<UserView> list() {
         return users.list(currentCompany.id()).stream().map(UsersController::view).toList();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.forecasting.Forecasts;
+import com.rostra.forecasting.SpecialDays;
 import com.rostra.queues.Queue;
 import com.rostra.queues.Queues;
 import com.rostra.tenancy.Companies;
@@ -25,7 +26,8 @@ import com.rostra.tenancy.CompanyUser;
 
 /**
  * Forecasts: for one queue (or all) and channel (or all), actual volume (solid) against forecast (dashed) per
- * hour over the last two weeks and the next two, with the chosen model and its backtest error by the title.
+ * hour over the last two weeks and the next two, with the chosen model and its backtest error by the title, the
+ * backtest (WAPE and MASE) of every candidate model, and the special and detected abnormal days.
  */
 @Controller
 class ForecastsPage {
@@ -36,9 +38,11 @@ class ForecastsPage {
     private final Queues queues;
     private final Companies companies;
     private final Clock clock;
+    private final SpecialDays specialDays;
 
-    ForecastsPage(Forecasts forecasts, Queues queues, Companies companies, Clock clock) {
+    ForecastsPage(Forecasts forecasts, SpecialDays specialDays, Queues queues, Companies companies, Clock clock) {
         this.forecasts = forecasts;
+        this.specialDays = specialDays;
         this.queues = queues;
         this.companies = companies;
         this.clock = clock;
@@ -70,6 +74,17 @@ class ForecastsPage {
         }
         double nextWeek = forecast.intervals().stream().filter(p -> !p.start().isBefore(now)
                 && p.start().isBefore(now.plus(Duration.ofDays(7)))).mapToDouble(Forecasts.Point::volume).sum();
+        java.time.LocalDate today = now.atZone(zone).toLocalDate();
+        List<String[]> special = new ArrayList<>();
+        for (SpecialDays.SpecialDay d : specialDays.list(user.companyId(), today.minusDays(84), today.plusDays(120))) {
+            special.add(new String[] {d.date().toString(), d.kind(), d.note() == null ? "" : d.note()});
+        }
+        List<String> detected = new ArrayList<>();
+        for (java.time.LocalDate d : forecasts.abnormalDays(user.companyId(), zone)) {
+            if (special.stream().noneMatch(r -> r[0].equals(d.toString()))) detected.add(d.toString());
+        }
+        model.addAttribute("specialDays", special);
+        model.addAttribute("detectedDays", detected);
         model.addAttribute("page", "forecasts");
         model.addAttribute("queues", all);
         model.addAttribute("selectedQueue", queueId);

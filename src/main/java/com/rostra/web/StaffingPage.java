@@ -23,6 +23,7 @@ import com.rostra.contacts.IntervalLength;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.queues.Queue;
 import com.rostra.queues.Queues;
+import com.rostra.staffing.MeasuredPatience;
 import com.rostra.staffing.Requirements;
 import com.rostra.staffing.StaffingSettings;
 import com.rostra.staffing.StaffingSettingsStore;
@@ -43,8 +44,11 @@ class StaffingPage {
     private final Queues queues;
     private final Companies companies;
     private final Clock clock;
+    private final MeasuredPatience patience;
 
-    StaffingPage(Requirements requirements, StaffingSettingsStore settings, Queues queues, Companies companies, Clock clock) {
+    StaffingPage(Requirements requirements, StaffingSettingsStore settings, Queues queues, Companies companies, Clock clock,
+                 MeasuredPatience patience) {
+        this.patience = patience;
         this.requirements = requirements;
         this.settings = settings;
         this.queues = queues;
@@ -68,15 +72,26 @@ class StaffingPage {
         }
         StaffingSettings saved = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName());
         Map<String, String> errors = new HashMap<>();
+        // Erlang A without a patience of its own plans with the measured one; the form still shows it empty.
+        validate(patience.resolve(user.companyId(), queueId, ch.wireName(), saved), errors);
+        if (!errors.isEmpty()) {
+            // A row saved before the bounds existed: say so by field and plan with the channel's defaults.
+            model.addAttribute("error", "The saved settings are out of range (see the fields); showing the defaults until they are fixed.");
+            saved = StaffingSettings.defaultsFor(ch.wireName());
+        }
         StaffingSettings shown = overrides(saved, params, errors);
         boolean preview = !shown.equals(saved);
-        validate(shown, errors);
+        validate(patience.resolve(user.companyId(), queueId, ch.wireName(), shown), errors);
         if (model.getAttribute("flashErrors") instanceof Map<?, ?> flash) {
             flash.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
         }
-        if (!errors.isEmpty()) shown = saved;
+        if (!errors.isEmpty()) {
+            shown = saved;
+            if (!model.containsAttribute("error")) model.addAttribute("error", "Some settings are out of range (see the fields); showing the saved settings.");
+        }
         List<Requirements.Requirement> rows = requirements.requirements(user.companyId(), queueId, ch,
-                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone, shown);
+                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone,
+                patience.resolve(user.companyId(), queueId, ch.wireName(), shown));
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Integer> withShrinkage = new ArrayList<>();
@@ -94,6 +109,7 @@ class StaffingPage {
         model.addAttribute("selectedQueue", queueId);
         model.addAttribute("channel", ch.wireName());
         model.addAttribute("channels", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("models", List.of("erlang_c", "erlang_a"));
         model.addAttribute("day", date.toString());
         model.addAttribute("settings", shown);
         model.addAttribute("preview", preview && errors.isEmpty());
@@ -102,7 +118,11 @@ class StaffingPage {
         model.addAttribute("required", required);
         model.addAttribute("withShrinkage", withShrinkage);
         model.addAttribute("rows", rows);
-        model.addAttribute("peak", peak);
+        if (ch == Channel.PHONE || ch == Channel.CHAT) {
+            model.addAttribute("measuredPatience", patience.measure(user.companyId(), queueId == null ? 0 : queueId, ch.wireName(),
+                    MeasuredPatience.DEFAULT_WEEKS));
+        }
+                model.addAttribute("peak", peak);
         model.addAttribute("agentHours", Math.round(agentHours * 10) / 10.0);
         model.addAttribute("volume", Math.round(rows.stream().mapToDouble(Requirements.Requirement::forecastVolume).sum()));
         return "staffing";
@@ -125,7 +145,9 @@ class StaffingPage {
             return "redirect:/staffing";
         }
         try {
-            settings.save(user.companyId(), queueId == null ? 0 : queueId, ch, wanted);
+            boolean measured = patience.measure(user.companyId(), queueId == null ? 0 : queueId, ch,
+                    MeasuredPatience.DEFAULT_WEEKS).meanSeconds() != null;
+            settings.save(user.companyId(), queueId == null ? 0 : queueId, ch, wanted, measured);
             redirect.addFlashAttribute("message", "Saved the staffing settings for " + ch + ".");
         } catch (InvalidRequestException e) {
             Map<String, String> fieldErrors = new HashMap<>();
@@ -144,7 +166,14 @@ class StaffingPage {
                 number(p, "shrinkage", s.shrinkage(), errors),
                 number(p, "max_occupancy", s.maxOccupancy(), errors),
                 (int) number(p, "concurrency", s.concurrency(), errors),
-                s.patienceSeconds(), s.slaWindowHours());
+                optionalInt(p, "patience_seconds", s.patienceSeconds(), errors), s.slaWindowHours(),
+                p.get("model") == null || p.get("model").isBlank() ? s.model() : p.get("model").strip());
+    }
+
+    private static Integer optionalInt(Map<String, String> p, String field, Integer fallback, Map<String, String> errors) {
+        String v = p.get(field);
+        if (v == null || v.isBlank()) return fallback;
+        return (int) number(p, field, fallback == null ? 0 : fallback, errors);
     }
 
     private static double number(Map<String, String> p, String field, double fallback, Map<String, String> errors) {

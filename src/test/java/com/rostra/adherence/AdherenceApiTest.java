@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.ScheduleFixtures;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,17 +24,8 @@ import static org.awaitility.Awaitility.await;
  */
 class AdherenceApiTest extends ApiTest {
 
-    private long type(TestCompany c, String name) {
-        for (JsonNode t : http.get("/api/v1/activity-types", c.auth()).json()) {
-            if (t.get("name").asString().equals(name)) return t.get("id").asLong();
-        }
-        throw new AssertionError(name);
-    }
-
     private void schedule(TestCompany c, long person, String type, Instant from, Instant to) {
-        Http.Response r = http.post("/api/v1/activities", c.auth(), Map.of("person_id", person, "activity_type_id", type(c, type),
-                "start", from.toString(), "end", to.toString()));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        ScheduleFixtures.schedule(http, c, person, type, from, to);
     }
 
     private JsonNode current(TestCompany c, String agent) {
@@ -63,15 +55,17 @@ class AdherenceApiTest extends ApiTest {
             return row != null && row.get("state").asString().equals("away");
         });
 
-        // Break (30 min) worked through: out. Phone until 10 min ago (50 min): in for 30, away for 20.
+        // Break (30 min) worked through: out but for its first and last 2 minutes (the default grace). Phone until
+        // 10 min ago (50 min): in for 30, away for 20.
         JsonNode report = http.get("/api/v1/adherence?start=" + m.minus(Duration.ofMinutes(120)) + "&end=" + m.minus(Duration.ofMinutes(10)),
                 c.auth()).json();
         assertThat(report).hasSize(1);
         JsonNode ada = report.get(0);
         assertThat(ada.get("person_id").asLong()).isEqualTo(person);
         assertThat(ada.get("scheduled_seconds").asLong()).isEqualTo(80 * 60);
-        assertThat(ada.get("in_adherence_seconds").asLong()).isEqualTo(30 * 60);
-        assertThat(ada.get("adherence").asDouble()).isEqualTo(0.375);
+        assertThat(ada.get("in_adherence_seconds").asLong()).isEqualTo(34 * 60);
+        assertThat(ada.get("adherence").asDouble()).isEqualTo(0.425);
+        assertThat(ada.get("productive_adherence").asDouble()).as("30 of 50 productive minutes").isEqualTo(0.6);
         assertThat(ada.get("conformance").asDouble()).as("70 productive minutes against 50 scheduled").isEqualTo(1.4);
 
         JsonNode live = current(c, agent);

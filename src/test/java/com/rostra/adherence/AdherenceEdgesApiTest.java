@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.ScheduleFixtures;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,17 +27,15 @@ class AdherenceEdgesApiTest extends ApiTest {
         return now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1)).plus(Duration.ofHours(9));
     }
 
-    private long type(TestCompany c, String name) {
-        for (JsonNode t : http.get("/api/v1/activity-types", c.auth()).json()) {
-            if (t.get("name").asString().equals(name)) return t.get("id").asLong();
-        }
-        throw new AssertionError(name);
+    private void schedule(TestCompany c, long person, String type, Instant from, Instant to) {
+        ScheduleFixtures.schedule(http, c, person, type, from, to);
     }
 
-    private void schedule(TestCompany c, long person, String type, Instant from, Instant to) {
-        Http.Response r = http.post("/api/v1/activities", c.auth(), Map.of("person_id", person, "activity_type_id", type(c, type),
-                "start", from.toString(), "end", to.toString()));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    /** The edges below are worked without the grace period; grace has its own test. */
+    private TestCompany company() {
+        TestCompany c = newCompany();
+        assertThat(http.put("/api/v1/adherence-settings", c.auth(), Map.of("grace_seconds", 0)).status()).isEqualTo(200);
+        return c;
     }
 
     private long person(TestCompany c, String agent) {
@@ -61,7 +60,7 @@ class AdherenceEdgesApiTest extends ApiTest {
 
     @Test
     void theTimelineStartingInsideAProductiveBlockCountsTheGapAsOut() {
-        TestCompany c = newCompany();
+        TestCompany c = company();
         long p = person(c, "late");
         schedule(c, p, "Phone", nine(), nine().plus(Duration.ofHours(2)));
         states(c, "late", 1, event("AGENT_STATUS/LOGGED_IN", "late", nine().plus(Duration.ofMinutes(30)), Map.of()));
@@ -74,7 +73,7 @@ class AdherenceEdgesApiTest extends ApiTest {
 
     @Test
     void theTimelineStartingInsideABreakCountsTheUnknownPartAsIn() {
-        TestCompany c = newCompany();
+        TestCompany c = company();
         long p = person(c, "early");
         schedule(c, p, "Break", nine(), nine().plus(Duration.ofMinutes(30)));
         schedule(c, p, "Phone", nine().plus(Duration.ofMinutes(30)), nine().plus(Duration.ofMinutes(90)));
@@ -87,7 +86,7 @@ class AdherenceEdgesApiTest extends ApiTest {
 
     @Test
     void aRangeReachingIntoTheFutureCountsOnlyUpToNow() {
-        TestCompany c = newCompany();
+        TestCompany c = company();
         long p = person(c, "now");
         Instant hourAgo = now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         schedule(c, p, "Phone", hourAgo, hourAgo.plus(Duration.ofHours(3)));
@@ -103,7 +102,7 @@ class AdherenceEdgesApiTest extends ApiTest {
 
     @Test
     void aPersonWithoutAGladlyIdIsOutOnProductiveWorkAndInOnBreaks() {
-        TestCompany c = newCompany();
+        TestCompany c = company();
         long p = person(c, null);
         schedule(c, p, "Phone", nine(), nine().plus(Duration.ofHours(1)));
         schedule(c, p, "Break", nine().plus(Duration.ofHours(1)), nine().plus(Duration.ofMinutes(90)));
@@ -116,7 +115,7 @@ class AdherenceEdgesApiTest extends ApiTest {
 
     @Test
     void anUnmappedStateCountsAsNotProductive() {
-        TestCompany c = newCompany();
+        TestCompany c = company();
         // Only "away" is mapped: "active" has no activity type, so it is not counted as productive work.
         assertThat(http.put("/api/v1/agent-state-mappings", c.auth(), List.of(
                 Map.of("state", "away", "reason", "*", "activity_type", "Away", "productive", false))).status()).isEqualTo(200);
@@ -130,5 +129,67 @@ class AdherenceEdgesApiTest extends ApiTest {
         // Phone hour: active but unmapped, out. Break 60-70: active unmapped, in (not working). 70-80: away, in.
         assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(20 * 60);
         assertThat(a.get("adherence").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void anOutageIsExcludedAndTheDayTimelineShowsBothLanes() {
+        TestCompany c = company();
+        long p = person(c, "tl");
+        assertThat(http.send("PATCH", "/api/v1/people/" + p, c.auth(), Map.of("team", "Phones")).status()).isEqualTo(200);
+        schedule(c, p, "Phone", nine(), nine().plus(Duration.ofHours(2)));
+        states(c, "tl", 2, event("AGENT_STATUS/LOGGED_IN", "tl", nine(), Map.of()),
+                event("AGENT_STATUS/WENT_AWAY", "tl", nine().plus(Duration.ofMinutes(60)), Map.of("awayReason", reason("Coffee"))));
+        // Rostra heard nothing from Gladly 10:30-11:00: the half hour away in it counts neither way.
+        jdbc.sql("insert into agent_state_outages (company_id, started_at, ended_at, recovered_events, recorded_at) values (?, ?, ?, 0, ?)")
+                .params(c.id(), com.rostra.platform.Db.ts(nine().plus(Duration.ofMinutes(90))),
+                        com.rostra.platform.Db.ts(nine().plus(Duration.ofMinutes(120))), com.rostra.platform.Db.ts(now())).update();
+        JsonNode a = adherence(c, p, nine(), nine().plus(Duration.ofHours(2)));
+        assertThat(a.get("excluded_seconds").asLong()).isEqualTo(30 * 60);
+        assertThat(a.get("scheduled_seconds").asLong()).isEqualTo(90 * 60);
+        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(60 * 60);
+        assertThat(a.get("team").asString()).isEqualTo("Phones");
+
+        String date = java.time.LocalDate.ofInstant(nine(), java.time.ZoneOffset.UTC).toString();
+        JsonNode day = http.get("/api/v1/adherence/timeline?person_id=" + p + "&date=" + date, c.auth()).json();
+        assertThat(day.get("scheduled")).hasSize(1);
+        assertThat(day.get("scheduled").get(0).get("activity_type").asString()).isEqualTo("Phone");
+        assertThat(day.get("states")).extracting(s -> s.get("state").asString()).containsExactly("active", "away");
+        assertThat(day.get("states").get(1).get("activity_type").asString()).as("mapped by the default rules").isEqualTo("Away");
+        assertThat(day.get("out_of_adherence")).hasSize(1);
+        assertThat(Instant.parse(day.get("out_of_adherence").get(0).get("start").asString())).isEqualTo(nine().plus(Duration.ofMinutes(60)));
+        assertThat(Instant.parse(day.get("out_of_adherence").get(0).get("end").asString())).isEqualTo(nine().plus(Duration.ofMinutes(90)));
+        assertThat(day.get("excluded")).hasSize(1);
+
+        JsonNode teams = http.get("/api/v1/adherence/teams?start=" + nine() + "&end=" + nine().plus(Duration.ofHours(2)), c.auth()).json();
+        assertThat(teams).hasSize(1);
+        assertThat(teams.get(0).get("team").asString()).isEqualTo("Phones");
+        assertThat(teams.get(0).get("adherence").asDouble()).isEqualTo(0.6667);
+
+        TestCompany other = newCompany();
+        assertThat(http.get("/api/v1/adherence/timeline?person_id=" + p + "&date=" + date, other.auth()).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/adherence/timeline?person_id=" + p + "&date=yesterday", c.auth()).json()
+                .get("errors").get(0).get("field").asString()).isEqualTo("date");
+    }
+
+    @Test
+    void theGracePeriodForgivesShortOverrunsAndIsValidatedPerCompany() {
+        TestCompany c = newCompany();
+        assertThat(http.get("/api/v1/adherence-settings", c.auth()).json().get("grace_seconds").asInt()).as("default").isEqualTo(120);
+        long p = person(c, "grace");
+        schedule(c, p, "Break", nine(), nine().plus(Duration.ofMinutes(15)));
+        schedule(c, p, "Phone", nine().plus(Duration.ofMinutes(15)), nine().plus(Duration.ofMinutes(60)));
+        states(c, "grace", 2, event("AGENT_STATUS/WENT_AWAY", "grace", nine(), Map.of("awayReason", reason("Break"))),
+                event("AGENT_STATUS/RETURNED_FROM_AWAY", "grace", nine().plus(Duration.ofMinutes(16)), Map.of()));
+        assertThat(adherence(c, p, nine(), nine().plus(Duration.ofMinutes(60))).get("adherence").asDouble())
+                .as("back one minute late: inside the 2-minute grace").isEqualTo(1.0);
+        assertThat(http.put("/api/v1/adherence-settings", c.auth(), Map.of("grace_seconds", 30)).json().get("grace_seconds").asInt()).isEqualTo(30);
+        assertThat(adherence(c, p, nine(), nine().plus(Duration.ofMinutes(60))).get("in_adherence_seconds").asLong())
+                .as("30 s of the late minute forgiven").isEqualTo(60 * 60 - 30);
+
+        Http.Response bad = http.put("/api/v1/adherence-settings", c.auth(), Map.of("grace_seconds", -1, "alert_after_seconds", 999_999));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asString()).containsExactlyInAnyOrder("grace_seconds", "alert_after_seconds");
+        TestCompany other = newCompany();
+        assertThat(http.get("/api/v1/adherence-settings", other.auth()).json().get("grace_seconds").asInt()).isEqualTo(120);
     }
 }

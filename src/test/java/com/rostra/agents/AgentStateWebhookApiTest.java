@@ -203,7 +203,9 @@ class AgentStateWebhookApiTest extends ApiTest {
         awaitState(a, agent, "active", "A");
         assertThat(currentOf(b, agent)).as("B never sees A's agent").isNull();
         assertThat(post(b, e).json().get("status").asString()).as("same event id is B's own, separate").isEqualTo("accepted");
-        assertThat(http.get("/api/v1/agent-states?gladly_agent_id=" + agent, b.auth()).json()).hasSize(1);
+        // Stored at once, applied by the processor a moment later.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(http.get("/api/v1/agent-states?gladly_agent_id=" + agent, b.auth()).json()).hasSize(1));
         assertThat(http.get("/api/v1/agent-states?gladly_agent_id=" + agent, a.auth()).json()).hasSize(1);
     }
 

@@ -46,7 +46,7 @@ class ForecastApiTest extends ApiTest {
         Http.Response r = http.get("/api/v1/forecasts?channel=chat&interval=1d&start=" + start + "&end=" + end, company.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode body = r.json();
-        assertThat(body.get("model").asString()).isIn("seasonal_naive", "mean_4_weeks", "weighted_weeks");
+        assertThat(body.get("model").asString()).as("nothing beats a perfect baseline").isEqualTo("week_average");
         assertThat(body.get("time_zone").asString()).isEqualTo(ZONE.getId());
         JsonNode days = body.get("intervals");
         assertThat(days).hasSize(7);
@@ -66,10 +66,11 @@ class ForecastApiTest extends ApiTest {
         assertThat(lastWeek.get(3).get("actual").asLong()).isZero();
 
         JsonNode accuracy = http.get("/api/v1/forecasts/accuracy?channel=chat&weeks=4", company.auth()).json();
-        assertThat(accuracy.get("models")).hasSize(3);
-        assertThat(accuracy.get("models").get(0).get("model").asString()).isEqualTo("seasonal_naive");
+        assertThat(accuracy.get("models")).hasSize(4);
+        assertThat(accuracy.get("models").get(0).get("model").asString()).isEqualTo("week_average");
         assertThat(accuracy.get("models").get(0).get("wape").asDouble()).as("the pattern repeats exactly").isZero();
-        assertThat(accuracy.get("chosen_model").asString()).isNotBlank();
+        assertThat(accuracy.get("models")).allSatisfy(m -> assertThat(m.has("mase")).isTrue());
+        assertThat(accuracy.get("chosen_model").asString()).as("nothing beats a perfect baseline").isEqualTo("week_average");
 
         JsonNode email = http.get("/api/v1/forecasts?channel=email&interval=1d&start=" + start + "&end=" + end, company.auth()).json();
         assertThat(email.get("intervals")).allSatisfy(d -> assertThat(d.get("volume").asDouble()).isZero());

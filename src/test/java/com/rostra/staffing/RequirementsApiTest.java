@@ -79,6 +79,37 @@ class RequirementsApiTest extends ApiTest {
                 .as("a preview saves nothing").isEqualTo(0.8);
     }
 
+    @Test
+    void erlangASettingsDriveTheRequirements() {
+        TestCompany company = newCompany(ZONE.getId());
+        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(ZONE));
+        Map<String, Object> settings = new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60, "aht_seconds", 300,
+                "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1));
+        assertThat(http.put("/api/v1/staffing-settings/all/chat", company.auth(), settings).status()).isEqualTo(200);
+        LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        String range = "&start=" + monday.atTime(10, 0).atZone(ZONE).toOffsetDateTime() + "&end=" + monday.atTime(10, 15).atZone(ZONE).toOffsetDateTime();
+        JsonNode erlangC = http.get("/api/v1/requirements?channel=chat" + range, company.auth()).json().get(0);
+        assertThat(erlangC.get("required_agents").asInt()).isEqualTo(2);
+
+        // Chatters who leave after 10 minutes on average: with one agent, 1/3 Erlang, most who wait are still answered.
+        settings.putAll(Map.of("model", "erlang_a", "patience_seconds", 600));
+        Http.Response put = http.put("/api/v1/staffing-settings/all/chat", company.auth(), settings);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode saved = http.get("/api/v1/staffing-settings/all/chat", company.auth()).json();
+        assertThat(saved.get("model").asString()).isEqualTo("erlang_a");
+        assertThat(saved.get("patience_seconds").asInt()).isEqualTo(600);
+        assertThat(saved.has("staffing_model")).as("only the wire fields").isFalse();
+        JsonNode erlangA = http.get("/api/v1/requirements?channel=chat" + range, company.auth()).json().get(0);
+        double a = 300 / 900.0;
+        int expected = ErlangA.agents(a, 300, 600, 60, 0.8, 0.85);
+        assertThat(erlangA.get("required_agents").asInt()).isEqualTo(expected).isLessThanOrEqualTo(2);
+        assertThat(erlangA.get("expected_service_level").asDouble())
+                .isCloseTo(ErlangA.metrics(a, expected, 300, 600, 60).serviceLevel(), org.assertj.core.api.Assertions.within(1e-4));
+        // A what-if back to Erlang C without saving.
+        JsonNode whatIf = http.get("/api/v1/requirements?channel=chat&model=erlang_c" + range, company.auth()).json().get(0);
+        assertThat(whatIf.get("required_agents").asInt()).isEqualTo(2);
+    }
+
     private long typeId(TestCompany company, String name) {
         for (JsonNode t : http.get("/api/v1/activity-types", company.auth()).json()) {
             if (t.get("name").asString().equals(name)) return t.get("id").asLong();

@@ -17,7 +17,10 @@ import com.rostra.tenancy.CompanyId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Forecasts page draws actual and forecast for four weeks and names the model with its backtest error. */
+/**
+ * The Forecasts page draws actual and forecast for four weeks, names the model with its backtest error, lists the
+ * backtest (WAPE and MASE) of every candidate and the special days.
+ */
 class ForecastsBrowserTest extends ApiTest {
 
     @Autowired
@@ -39,7 +42,9 @@ class ForecastsBrowserTest extends ApiTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-points")))
                             .as("hourly points for 29 days").isBetween(29 * 24 - 1, 29 * 24 + 1));
-            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).hasSize(3);
+            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).as("every candidate model").hasSize(4);
+            assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("week_average", "top_down", "double_seasonal", "combination", "MASE");
+            assertThat(d.findElement(By.id("special-days")).getText()).contains("None.");
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
             browser.screenshot("forecasts");
 

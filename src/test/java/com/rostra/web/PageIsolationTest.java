@@ -13,6 +13,7 @@ import com.rostra.simulator.GladlySimulator;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
 import com.rostra.support.PageSession;
+import com.rostra.support.ScheduleFixtures;
 import com.rostra.support.Simulators;
 
 import tools.jackson.databind.JsonNode;
@@ -47,10 +48,7 @@ class PageIsolationTest extends ApiTest {
     }
 
     private long typeId(TestCompany c, String name) {
-        for (JsonNode t : http.get("/api/v1/activity-types", c.auth()).json()) {
-            if (t.get("name").asString().equals(name)) return t.get("id").asLong();
-        }
-        throw new AssertionError("no activity type " + name);
+        return ScheduleFixtures.typeId(http, c, name);
     }
 
     private PageSession adminOf(TestCompany c) {

@@ -1,0 +1,241 @@
+package com.rostra.forecasting.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses and runs a model for one series: marks special and abnormal days absent, backtests every candidate
+ * from several rolling origins (one week apart, each forecasting {@link Config#backtestHorizonDays()} days from
+ * only the days before it), adds the equal-weight combination of the two best, and picks the lowest WAPE —
+ * falling back to the N-week same-weekday average unless a model beats it. Then forecasts the requested days
+ * and applies special days: closed is zero, holiday is the normal forecast times past holidays' share of a normal
+ * day (zero when there is no past holiday with data). Pure: no Spring, no I/O, no clock.
+ */
+public final class ForecastEngine {
+
+    /** NORMAL: a user's word that a day detected as abnormal is a real day, to be trained on. */
+    public enum SpecialKind { HOLIDAY, CLOSED, OUTLIER, NORMAL }
+
+    public static final String COMBINATION = "combination";
+
+    /**
+     * @param baselineWeeks N of the same-weekday average
+     * @param backtestOrigins how many weekly origins to backtest from (the most recent first)
+     * @param backtestHorizonDays days forecast from each origin
+     * @param minTrainingDays calendar days of history an origin needs to be used
+     */
+    public record Config(int baselineWeeks, int backtestOrigins, int backtestHorizonDays, int minTrainingDays) {
+        public static final Config DEFAULT = new Config(WeekdayAverage.DEFAULT_WEEKS, 6, 35, 14);
+    }
+
+    public record Score(String model, Double wape, Double mase) {}
+
+    public record Result(Selection selection, double[][] forecast, List<LocalDate> abnormal) {
+
+        /** The model of the first forecast week (the name the API reports). */
+        public String chosen() { return selection.chosen(); }
+    }
+
+    private final Config config;
+    private final WeekdayAverage baseline;
+    private final List<DayModel> models;
+
+    public ForecastEngine(Config config) {
+        this.config = config;
+        this.baseline = new WeekdayAverage(config.baselineWeeks());
+        this.models = List.of(baseline, new TopDownModel(), new DoubleSeasonalModel());
+    }
+
+    public ForecastEngine() { this(Config.DEFAULT); }
+
+    public List<String> modelNames() {
+        List<String> names = new ArrayList<>();
+        for (DayModel m : models) names.add(m.name());
+        names.add(COMBINATION);
+        return names;
+    }
+
+    /** Training history: special days (any kind) and detected abnormal days absent. */
+    public DayHistory clean(DayHistory raw, Map<LocalDate, SpecialKind> special, List<LocalDate> abnormalOut) {
+        Set<LocalDate> leftOut = new LinkedHashSet<>();
+        special.forEach((d, k) -> {
+            if (k != SpecialKind.NORMAL) leftOut.add(d);
+        });
+        DayHistory h = raw.without(leftOut);
+        List<LocalDate> abnormal = AbnormalDays.detect(h).stream().filter(d -> special.get(d) != SpecialKind.NORMAL).toList();
+        if (abnormalOut != null) abnormalOut.addAll(abnormal);
+        return h.without(abnormal);
+    }
+
+    /** Backtest, choose, forecast {@code horizon} days from {@code raw.end()}. */
+    public Result run(DayHistory raw, Map<LocalDate, SpecialKind> special, int horizon) {
+        List<LocalDate> abnormal = new ArrayList<>();
+        DayHistory h = clean(raw, special, abnormal);
+        Selection selection = select(h);
+        double[][] forecast = forecast(selection, h, horizon);
+        applySpecialDays(forecast, raw, h, special);
+        return new Result(selection, forecast, abnormal);
+    }
+
+    /**
+     * Rolling-origin backtest on a clean history. The choice is made twice: for the first week after the origin
+     * and for the weeks after it (scored on days 8…{@code backtestHorizonDays}), because what wins tomorrow (a model
+     * following the latest level) is not what wins five weeks out. In each, a model replaces the baseline only when
+     * its WAPE is at least {@link #MARGIN} lower, so noise in a short backtest does not pick a worse model.
+     */
+    public Selection select(DayHistory h) {
+        List<LocalDate> origins = new ArrayList<>();
+        List<Map<String, double[][]>> perOrigin = new ArrayList<>();
+        for (int o = 1; o <= config.backtestOrigins() + 1; o++) {
+            LocalDate origin = h.end().minusDays(7L * o);
+            if (origin.isBefore(h.first().plusDays(config.minTrainingDays()))) break;
+            DayHistory train = h.until(origin);
+            if (train.presentDays() == 0) continue;
+            int days = (int) Math.min(config.backtestHorizonDays(), java.time.temporal.ChronoUnit.DAYS.between(origin, h.end()));
+            Map<String, double[][]> forecasts = new LinkedHashMap<>();
+            for (DayModel m : models) forecasts.put(m.name(), m.forecast(train, days));
+            perOrigin.add(forecasts);
+            origins.add(origin);
+        }
+        Segment near = segment(h, origins, perOrigin, 0, 7, MARGIN);
+        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()), MARGIN_LATER);
+        if (far.scores.get(0).wape() == null) far = near;
+        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()), MARGIN);
+        return new Selection(near.chosen, near.ranked, far.chosen, far.ranked, all.scores, origins.size());
+    }
+
+    /** Relative WAPE improvement a model needs over the baseline in the backtest to be chosen. */
+    static final double MARGIN = 0.02;
+
+    /** The same for the weeks after the first: fewer origins reach them, so their backtest is noisier. */
+    static final double MARGIN_LATER = 0.05;
+
+    private record Segment(String chosen, List<String> ranked, List<Score> scores) {}
+
+    private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to,
+                            double margin) {
+        Map<String, ForecastErrors> errors = new LinkedHashMap<>();
+        for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
+        double[] scales = new double[origins.size()];
+        for (int o = 0; o < origins.size(); o++) {
+            scales[o] = ForecastErrors.weeklyNaiveScale(h.until(origins.get(o)));
+            for (Map.Entry<String, double[][]> e : perOrigin.get(o).entrySet()) {
+                score(errors.get(e.getKey()), e.getValue(), h, origins.get(o), scales[o], from, to);
+            }
+        }
+        List<String> ranked = new ArrayList<>(errors.keySet());
+        ranked.sort(Comparator.comparingDouble(name -> {
+            Double w = errors.get(name).wape();
+            return w == null ? Double.MAX_VALUE : w;
+        }));
+        ForecastErrors combined = new ForecastErrors();
+        for (int o = 0; o < origins.size(); o++) {
+            double[][] a = perOrigin.get(o).get(ranked.get(0));
+            double[][] b = perOrigin.get(o).get(ranked.get(1));
+            score(combined, average(a, b), h, origins.get(o), scales[o], from, to);
+        }
+        errors.put(COMBINATION, combined);
+        List<Score> scores = new ArrayList<>();
+        errors.forEach((name, e) -> scores.add(new Score(name, e.wape(), e.mase())));
+        Double baselineWape = errors.get(baseline.name()).wape();
+        String chosen = baseline.name();
+        if (baselineWape != null) {
+            double best = baselineWape * (1 - margin);
+            for (Map.Entry<String, ForecastErrors> e : errors.entrySet()) {
+                Double w = e.getValue().wape();
+                if (w != null && w < best) {
+                    best = w;
+                    chosen = e.getKey();
+                }
+            }
+        }
+        return new Segment(chosen, List.of(ranked.get(0), ranked.get(1)), scores);
+    }
+
+    /**
+     * @param chosen the model for the first week after the origin, {@code ranked} its two best single models
+     * @param chosenLater the model for the weeks after, {@code rankedLater} its two best
+     * @param scores backtest WAPE and MASE per model over all scored days
+     */
+    public record Selection(String chosen, List<String> ranked, String chosenLater, List<String> rankedLater,
+                            List<Score> scores, int origins) {}
+
+    /** The selection's forecast: the first week by its near choice, the rest by its later choice. */
+    public double[][] forecast(Selection s, DayHistory h, int horizon) {
+        double[][] near = forecastWith(s.chosen(), s.ranked(), h, Math.min(7, horizon));
+        if (horizon <= 7) return near;
+        double[][] out = forecastWith(s.chosenLater(), s.rankedLater(), h, horizon);
+        System.arraycopy(near, 0, out, 0, near.length);
+        return out;
+    }
+
+    /** The forecast of one model by name (the combination averages the two best of {@code ranked}). */
+    public double[][] forecastWith(String name, List<String> ranked, DayHistory h, int horizon) {
+        if (COMBINATION.equals(name)) {
+            return average(model(ranked.get(0)).forecast(h, horizon), model(ranked.get(1)).forecast(h, horizon));
+        }
+        return model(name).forecast(h, horizon);
+    }
+
+    private DayModel model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(baseline);
+    }
+
+    private static void score(ForecastErrors errors, double[][] forecast, DayHistory h, LocalDate origin, double scale,
+                              int from, int to) {
+        for (int k = from; k < Math.min(to, forecast.length); k++) {
+            double[] actual = h.day(origin.plusDays(k));
+            if (actual != null) errors.add(actual, forecast[k], scale);
+        }
+    }
+
+    static double[][] average(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][];
+        for (int k = 0; k < a.length; k++) {
+            out[k] = new double[a[k].length];
+            for (int j = 0; j < a[k].length; j++) out[k][j] = (a[k][j] + b[k][j]) / 2;
+        }
+        return out;
+    }
+
+    /**
+     * Closed days in the forecast are zero; holidays are scaled by the mean share past holidays (in {@code raw},
+     * with data) had of their weekday's normal level, or zero when there is none.
+     */
+    static void applySpecialDays(double[][] forecast, DayHistory raw, DayHistory clean, Map<LocalDate, SpecialKind> special) {
+        Double holidayShare = holidayShare(raw, clean, special);
+        for (int k = 0; k < forecast.length; k++) {
+            SpecialKind kind = special.get(raw.end().plusDays(k));
+            if (kind == SpecialKind.CLOSED || (kind == SpecialKind.HOLIDAY && holidayShare == null)) {
+                java.util.Arrays.fill(forecast[k], 0);
+            } else if (kind == SpecialKind.HOLIDAY) {
+                for (int j = 0; j < forecast[k].length; j++) forecast[k][j] *= holidayShare;
+            }
+        }
+    }
+
+    /** Mean over past holidays with data of holiday total / normal level of that weekday; null when none. */
+    public static Double holidayShare(DayHistory raw, DayHistory clean, Map<LocalDate, SpecialKind> special) {
+        Set<LocalDate> holidays = new LinkedHashSet<>();
+        special.forEach((d, k) -> {
+            if (k == SpecialKind.HOLIDAY && !d.isBefore(raw.first()) && d.isBefore(raw.end())) holidays.add(d);
+        });
+        double sum = 0;
+        int n = 0;
+        for (LocalDate d : holidays) {
+            int i = (int) java.time.temporal.ChronoUnit.DAYS.between(raw.first(), d);
+            if (!raw.present(i)) continue;
+            double normal = AbnormalDays.normalLevel(clean, i);
+            if (Double.isNaN(normal) || normal <= 0) continue;
+            sum += raw.total(i) / normal;
+            n++;
+        }
+        return n == 0 ? null : sum / n;
+    }
+}

@@ -1,0 +1,40 @@
+package com.rostra.gladly;
+
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * What an on-call engineer alerts on for Gladly intake: requests by endpoint and status (429s and timeouts included;
+ * status {@code none} when Gladly did not answer) and the time spent waiting for the shared request budget and the
+ * Reports API window. Endpoints are path templates, so the label set stays small whatever the ids.
+ */
+final class GladlyMetrics {
+
+    private static final Pattern CONVERSATION_ITEMS = Pattern.compile(".*/conversations/[^/]+/items$");
+    private static final Pattern API_ROOT = Pattern.compile("^.*?/api/v1");
+
+    private GladlyMetrics() {}
+
+    static String endpoint(String path) {
+        if (path == null) return "unknown";
+        if (CONVERSATION_ITEMS.matcher(path).matches()) return "/conversations/{id}/items";
+        String rest = API_ROOT.matcher(path).replaceFirst("");
+        return switch (rest) {
+            case "/reports", "/agents", "/teams", "/inboxes", "/events", "/organization" -> rest;
+            default -> "other";
+        };
+    }
+
+    static void request(String endpoint, int status) {
+        Metrics.counter("rostra.gladly.requests", "endpoint", endpoint, "status", status == 0 ? "none" : Integer.toString(status))
+                .increment();
+    }
+
+    static void budgetWait(String kind, long nanos) {
+        Timer.builder("rostra.gladly.budget.wait").description("Time a Gladly call waited for the shared request budget")
+                .tag("kind", kind).register(Metrics.globalRegistry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+}

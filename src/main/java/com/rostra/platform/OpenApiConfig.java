@@ -1,0 +1,78 @@
+package com.rostra.platform;
+
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/**
+ * The API description people use: the company key over HTTP Basic (Swagger UI's Authorize takes it as the
+ * username, password empty), the operator's bearer token for company creation, and the one error shape every
+ * operation shares (problem details with {@code errors[]}), declared once instead of on 59 operations.
+ */
+@Configuration
+class OpenApiConfig {
+
+    static final String PROBLEM = "Problem";
+
+    @Bean
+    OpenAPI rostraOpenApi() {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty("field", new StringSchema().example("end"))
+                .addProperty("message", new StringSchema().example("must be after start"))
+                .addProperty("row", new IntegerSchema().description("CSV imports: the spreadsheet row (header is row 1)"));
+        Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Bad Request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("end: must be after start"))
+                .addProperty("errors", new ArraySchema().items(fieldError));
+        return new OpenAPI()
+                .info(new Info().title("Rostra API").version("v1").description("""
+                        Workforce management for Gladly contact centers. Authenticate with a company API key as the
+                        HTTP Basic username (password empty). Every answer is scoped to the key's company: another
+                        company's ids answer 404. Instants are ISO-8601 (UTC or with an offset); pages show them in the
+                        company's time zone."""))
+                .components(new Components()
+                        .addSecuritySchemes("companyKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A company API key (rk_...) as the username; for the Gladly webhook as both username and password"))
+                        .addSecuritySchemes("operatorToken", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("ROSTRA_ADMIN_TOKEN, for creating companies"))
+                        .addSchemas(PROBLEM, problem))
+                .addSecurityItem(new SecurityRequirement().addList("companyKey"));
+    }
+
+    /** Adds the shared error answers to every operation that does not describe its own. */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        Map<String, String> common = Map.of(
+                "400", "Invalid parameters or body: `errors[]` names each field",
+                "401", "No API key, or an unknown or revoked one");
+        return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
+            common.forEach((code, text) -> op.getResponses().computeIfAbsent(code, c -> problem(text)));
+            if (path.contains("{")) {
+                op.getResponses().computeIfAbsent("404", c -> problem("Not one of this company's (or does not exist)"));
+            }
+        }));
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+}

@@ -1,0 +1,207 @@
+package com.rostra.staffing;
+
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * Erlang A (M/M/n+M, Palm's queue): Poisson arrivals, exponential handle times, exponential patience; a waiting
+ * contact abandons when its patience runs out. Formulas after Garnett, Mandelbaum &amp; Reiman (2002) and
+ * Mandelbaum &amp; Zeltyn's notes on the Palm/Erlang-A queue, with
+ * {@code x = n·μ/θ = n · patience / aht}, {@code y = λ/θ = a · patience / aht}, {@code ρ = a / n} and
+ * <pre>
+ *   S(x, y) = Σ_{k≥0} y^k / ((x+1)(x+2)…(x+k)) = e^y · y^(−x) · Γ(x+1) · P(x, y)      (P: regularized lower gamma)
+ *   A = S(x, y),  E = Erlang B(n, a),  π_n = E / (1 + (A − 1)·E)
+ *   P(wait)                 = A · π_n
+ *   P(wait, then answered)  = π_n · (A − 1) / ρ            P(abandon) = P(wait) − P(wait, then answered)
+ *   P(answered within t)    = 1 − P(wait) + P(wait, then answered) · (1 − P(x+1, y·e^(−θt)) / P(x+1, y))
+ * </pre>
+ * The last line comes from: a contact that finds j waiting reaches an agent after V, with e^(−θV) ~ Beta(x, j+1); it
+ * is answered if its patience outlasts V. Everything that can overflow is kept in logarithms: S by its series when
+ * y &lt; x (fast, and where P would underflow), else through commons-math's {@link Gamma#regularizedGammaP}. The
+ * service level counts abandoners as not answered: it is the share of <em>all</em> arrivals answered within the
+ * target.
+ */
+final class ErlangA {
+
+    /** Patience beyond this many handle times is Erlang C to many digits; also keeps the series short. */
+    private static final double MAX_PATIENCE_RATIO = 1e6;
+
+    private ErlangA() {}
+
+    /**
+     * @param serviceLevel share of all arrivals answered within the target
+     * @param abandonRate  share of all arrivals that abandon
+     * @param probabilityOfWaiting share of arrivals that find every agent busy
+     * @param asaSeconds   average wait of answered contacts (those answered at once count 0 s)
+     * @param occupancy    share of the agents' time spent on contacts (answered traffic / n)
+     */
+    record Metrics(double serviceLevel, double abandonRate, double probabilityOfWaiting, double asaSeconds,
+                   double occupancy) {}
+
+    static Metrics metrics(double a, int n, double ahtSeconds, double patienceSeconds, double targetSeconds) {
+        if (a <= 0) return new Metrics(1, 0, 0, 0, 0);
+        if (n <= 0) return new Metrics(0, 1, 1, 0, 0);
+        return metrics(a, n, ahtSeconds, patienceSeconds, targetSeconds, ErlangC.erlangB(a, n), true);
+    }
+
+    private static Metrics metrics(double a, int n, double aht, double patience, double target, double erlangB,
+                                   boolean withAsa) {
+        double p = Math.min(patience, aht * MAX_PATIENCE_RATIO);
+        double x = n * p / aht;
+        double y = a * p / aht;
+        double rho = a / n;
+        if (erlangB <= 0) return new Metrics(1, 0, 0, 0, rho); // n far above a: nobody waits
+        Series s = s(x, y);
+        // P(wait) = A·E / (1 + (A − 1)·E) = 1 / (1 + (1/E − 1) / A), in logs.
+        double lnOneOverEMinusOne = Math.log1p(-erlangB) - Math.log(erlangB);
+        double pWait = erlangB >= 1 ? 1 : Math.exp(-softplus(lnOneOverEMinusOne - s.ln));
+        double pAnsweredAfterWait = pWait * s.oneMinusInverse / rho;
+        pAnsweredAfterWait = Math.min(pAnsweredAfterWait, pWait);
+        double pAbandon = pWait - pAnsweredAfterWait;
+        double within = 0;
+        if (pAnsweredAfterWait > 0) {
+            double thetaT = target / p;
+            double z = y * Math.exp(-thetaT);
+            double lnRatio = -y * Math.expm1(-thetaT) - (x + 1) * thetaT + s(x + 1, z).ln - s(x + 1, y).ln;
+            within = pAnsweredAfterWait * -Math.expm1(Math.min(lnRatio, 0));
+        }
+        double sl = clamp(1 - pWait + within);
+        double occupancy = Math.min(1, a * (1 - pAbandon) / n);
+        double asa = 0;
+        if (withAsa && pAnsweredAfterWait > 0) {
+            double answered = 1 - pWait + pAnsweredAfterWait;
+            asa = pAnsweredAfterWait * p * meanScaledWaitOfAnsweredAfterWait(x, y) / answered;
+        }
+        return new Metrics(sl, clamp(pAbandon), clamp(pWait), asa, occupancy);
+    }
+
+    /** log(1 + e^v) without overflow. */
+    private static double softplus(double v) {
+        return v > 30 ? v : Math.log1p(Math.exp(v));
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    /** ln S(a, z) and 1 − 1/S(a, z) (that is (S − 1)/S, kept exact when S is close to 1). */
+    record Series(double ln, double oneMinusInverse) {}
+
+    static Series s(double a, double z) {
+        if (z <= 0) return new Series(0, 0);
+        if (z < a) {
+            // Terms fall from the first on (z / (a + k) < 1); stop when the geometric bound of the tail is negligible.
+            double term = 1;
+            double sum = 0;
+            for (int k = 1; k < 100_000_000; k++) {
+                double r = z / (a + k);
+                term *= r;
+                sum += term;
+                double nextRatio = z / (a + k + 1);
+                if (term * nextRatio / (1 - nextRatio) < 1e-17 * (1 + sum)) break;
+            }
+            return new Series(Math.log1p(sum), sum / (1 + sum));
+        }
+        double ln = z - a * Math.log(z) + Gamma.logGamma(a + 1) + Math.log(Gamma.regularizedGammaP(a, z, 1e-15, Integer.MAX_VALUE));
+        return new Series(ln, -Math.expm1(-ln));
+    }
+
+    /**
+     * Mean of θ·W over contacts that waited and were answered: ∫ s e^(−f) ds / ∫ e^(−f) ds with
+     * f(s) = (x+1)s + y·e^(−s) (substituting u = e^(−s) in the Beta mixture), by Simpson's rule on the window around
+     * f's minimum where e^(−f) is not negligible.
+     */
+    private static double meanScaledWaitOfAnsweredAfterWait(double x, double y) {
+        double peak = y > x + 1 ? Math.log(y / (x + 1)) : 0;
+        double fMin = f(x, y, peak);
+        // The window: e^(−f) falls by e^45 to e^90 at each end, so Simpson's steps stay a fraction of its scale.
+        double d = 1 / Math.sqrt(x + 1 + y);
+        while (f(x, y, peak + d) - fMin > 90 && d > 1e-300) d /= 2;
+        while (f(x, y, peak + d) - fMin < 45 && d < 1e6) d *= 2;
+        double hi = peak + d;
+        double lo = 0;
+        if (peak > 0) {
+            double e = Math.min(peak, 1 / Math.sqrt(x + 1 + y));
+            while (f(x, y, peak - e) - fMin > 90 && e > 1e-300) e /= 2;
+            while (peak - e > 0 && f(x, y, peak - e) - fMin < 45) e *= 2;
+            lo = Math.max(0, peak - e);
+        }
+        int steps = 400;
+        double h = (hi - lo) / steps;
+        double i0 = 0;
+        double i1 = 0;
+        for (int k = 0; k <= steps; k++) {
+            double s = lo + k * h;
+            double w = (k == 0 || k == steps) ? 1 : (k % 2 == 1 ? 4 : 2);
+            double v = Math.exp(fMin - f(x, y, s));
+            i0 += w * v;
+            i1 += w * v * s;
+        }
+        return i0 == 0 ? 0 : i1 / i0;
+    }
+
+    private static double f(double x, double y, double s) {
+        return (x + 1) * s + y * Math.exp(-s);
+    }
+
+    /**
+     * The fewest agents whose service level (share of all arrivals answered within the target, abandoners not
+     * answered) reaches the goal while occupancy stays at or under the cap; {@link ErlangC#UNREACHABLE} when more than
+     * {@link ErlangC#MAX_AGENTS} would be needed. Both criteria improve with every agent added, so a search between
+     * a lower bound (a · service level) and an upper one (Erlang C's answer, doubled while it is not enough) finds it:
+     * galloping down from the upper bound, then bisecting; Erlang B comes from one recursion pass up to that bound.
+     */
+    static int agents(double a, double ahtSeconds, double patienceSeconds, double targetSeconds, double serviceLevel,
+                      double maxOccupancy) {
+        if (a <= 0 || a != a) return a == 0 ? 0 : ErlangC.UNREACHABLE;
+        if (!(ahtSeconds > 0 && patienceSeconds > 0 && targetSeconds >= 0 && maxOccupancy > 0 && maxOccupancy <= 1
+                && serviceLevel < 1) || Double.isInfinite(ahtSeconds) || Double.isInfinite(patienceSeconds)
+                || Double.isInfinite(targetSeconds)) {
+            return ErlangC.UNREACHABLE;
+        }
+        if (a >= ErlangC.MAX_AGENTS) return ErlangC.UNREACHABLE;
+        int hi = ErlangC.agents(a, ahtSeconds, targetSeconds, serviceLevel, maxOccupancy);
+        if (hi == ErlangC.UNREACHABLE) hi = Math.min(ErlangC.MAX_AGENTS, (int) Math.floor(a) + 1);
+        double[] b = erlangBs(a, hi);
+        while (!meets(a, hi, b[hi], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+            if (hi >= ErlangC.MAX_AGENTS) return ErlangC.UNREACHABLE;
+            hi = (int) Math.min(ErlangC.MAX_AGENTS, 2L * hi);
+            b = erlangBs(a, hi);
+        }
+        // Answered contacts cannot outnumber what n agents serve: SL ≤ n / a, so fewer than a·SL agents never do.
+        int lo = (int) Math.max(1, Math.min(hi, Math.floor(a * serviceLevel)));
+        // Erlang A usually needs a few agents fewer than Erlang C: gallop down from there, then bisect the bracket.
+        int step = 1;
+        while (hi - step >= lo) {
+            int probe = hi - step;
+            if (!meets(a, probe, b[probe], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (meets(a, mid, b[mid], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return hi;
+    }
+
+    private static boolean meets(double a, int n, double erlangB, double aht, double patience, double target,
+                                 double serviceLevel, double maxOccupancy) {
+        Metrics m = metrics(a, n, aht, patience, target, erlangB, false);
+        return m.serviceLevel() >= serviceLevel && m.occupancy() <= maxOccupancy + 1e-12;
+    }
+
+    /** Erlang B for 0..n servers in one pass of the stable recursion. */
+    private static double[] erlangBs(double a, int n) {
+        double[] b = new double[n + 1];
+        b[0] = 1;
+        for (int k = 1; k <= n; k++) b[k] = ErlangC.next(a, b[k - 1], k);
+        return b;
+    }
+}

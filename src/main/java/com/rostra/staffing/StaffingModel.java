@@ -1,0 +1,60 @@
+package com.rostra.staffing;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * How a live channel's agents are computed: Erlang C (nobody abandons) or Erlang A (exponential patience).
+ * Pure: fed numbers, returns numbers.
+ */
+public enum StaffingModel {
+    ERLANG_C("erlang_c"),
+    ERLANG_A("erlang_a");
+
+    private final String wireName;
+
+    StaffingModel(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<StaffingModel> fromWire(String value) {
+        return Arrays.stream(values()).filter(m -> m.wireName.equals(value)).findFirst();
+    }
+
+    /**
+     * One interval's answer. {@code agents} is {@link ErlangC#UNREACHABLE} when more than {@link ErlangC#MAX_AGENTS}
+     * would be needed; the other figures are then those of {@link ErlangC#MAX_AGENTS} agents.
+     */
+    public record Solution(int agents, double serviceLevel, double asaSeconds, double occupancy, double abandonRate,
+                           double probabilityOfWaiting) {
+        public boolean reachable() {
+            return agents != ErlangC.UNREACHABLE;
+        }
+    }
+
+    /**
+     * @param traffic       Erlangs: arrivals in the interval × handle seconds / interval seconds
+     * @param handleSeconds handle time per contact as one agent sees it (AHT divided by concurrency)
+     * @param patienceSeconds mean patience; used by Erlang A only
+     */
+    public Solution solve(double traffic, double handleSeconds, double targetSeconds, double serviceLevel,
+                          double maxOccupancy, double patienceSeconds) {
+        if (traffic <= 0) return new Solution(0, 1, 0, 0, 0, 0);
+        int agents = this == ERLANG_A
+                ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
+                : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
+        int n = agents == ErlangC.UNREACHABLE ? ErlangC.MAX_AGENTS : agents;
+        if (this == ERLANG_A) {
+            ErlangA.Metrics m = ErlangA.metrics(traffic, n, handleSeconds, patienceSeconds, targetSeconds);
+            return new Solution(agents, m.serviceLevel(), m.asaSeconds(), m.occupancy(), m.abandonRate(), m.probabilityOfWaiting());
+        }
+        if (n <= traffic) return new Solution(agents, 0, Double.POSITIVE_INFINITY, 1, 0, 1);
+        double pWait = ErlangC.probabilityOfWaiting(traffic, n);
+        return new Solution(agents, ErlangC.serviceLevel(traffic, n, handleSeconds, targetSeconds),
+                pWait * handleSeconds / (n - traffic), traffic / n, 0, pWait);
+    }
+}

@@ -1,0 +1,250 @@
+package com.rostra.forecasting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.rostra.forecasting.model.AbnormalDays;
+import com.rostra.forecasting.model.DampedTrendSmoothing;
+import com.rostra.forecasting.model.DayHistory;
+import com.rostra.forecasting.model.DayModel;
+import com.rostra.forecasting.model.DoubleSeasonalModel;
+import com.rostra.forecasting.model.ForecastEngine;
+import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
+import com.rostra.forecasting.model.ForecastErrors;
+import com.rostra.forecasting.model.IntradayProfile;
+import com.rostra.forecasting.model.TopDownModel;
+import com.rostra.forecasting.model.WeekdayAverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+/** Worked examples for the models, the error measures and the engine; fixed dates only, no Spring. */
+class ForecastModelsTest {
+
+    /** 2026-01-05 is a Monday. */
+    private static final LocalDate MONDAY = LocalDate.of(2026, 1, 5);
+
+    /** {@code weeks} weeks from MONDAY; weekdays get {@code weekday(dayIndex)}, weekends are absent. */
+    private static DayHistory weekdaysOnly(int days, java.util.function.IntFunction<double[]> weekday) {
+        double[][] d = new double[days][];
+        for (int i = 0; i < days; i++) if (i % 7 < 5) d[i] = weekday.apply(i);
+        return new DayHistory(MONDAY, d, d[0].length);
+    }
+
+    @Test
+    void weekAverageTakesTheLastNPresentSameWeekdaysAndSkipsAbsentOnes() {
+        // Mondays (2 slots): 10,20 · absent · 30,40 · 50,60; N = 2 → Monday = mean(30,50), mean(40,60) = 40, 50
+        double[][] d = new double[22][];
+        d[0] = new double[] {10, 20};
+        d[14] = new double[] {30, 40};
+        d[21] = new double[] {50, 60};
+        d[1] = new double[] {1, 1};
+        DayHistory h = new DayHistory(MONDAY, d, 2);
+        double[][] f = new WeekdayAverage(2).forecast(h, 7); // from Tuesday 2026-01-27 to Monday 2026-02-02
+        assertThat(f[0]).containsExactly(1, 1);              // Tuesday: the only Tuesday
+        assertThat(f[6]).containsExactly(40, 50);            // Monday: absent 2026-01-12 skipped, not a zero
+        assertThat(f[1]).containsExactly(0, 0);              // Wednesday: never seen
+    }
+
+    @Test
+    void wapeAndMaseOnAHandComputedSeries() {
+        // naive scale: one present pair a week apart, |3−1| and |5−1| → mean 3
+        double[][] d = new double[8][];
+        d[0] = new double[] {1, 1};
+        d[7] = new double[] {3, 5};
+        assertThat(ForecastErrors.weeklyNaiveScale(new DayHistory(MONDAY, d, 2))).isEqualTo(3.0);
+        ForecastErrors e = new ForecastErrors();
+        e.add(new double[] {10, 0}, new double[] {8, 1}, 3);   // |2| + |1| = 3 over actual 10
+        e.add(new double[] {5, 5}, new double[] {5, 8}, 3);    // + 3 over actual 10
+        assertThat(e.wape()).isCloseTo(6.0 / 20, offset(1e-12));
+        assertThat(e.mase()).as("MAE 6/4 over scale 3").isCloseTo(1.5 / 3, offset(1e-12));
+        ForecastErrors none = new ForecastErrors();
+        none.add(new double[] {0, 0}, new double[] {0, 0}, 0);
+        assertThat(none.wape()).as("no volume: undefined, not zero").isNull();
+        assertThat(none.mase()).isNull();
+    }
+
+    @Test
+    void intradayProfileSmoothingKeepsClosedIntervalsClosedAndSumsToOne() {
+        // [0, .2, .6, .2, 0] with s = .25: .25·.2+.5·.2+.25·.6 = .3 (closed neighbour counts as itself), .4, .3
+        double[] smooth = IntradayProfile.smooth(new double[] {0, .2, .6, .2, 0}, .25);
+        assertThat(smooth[0]).isZero();
+        assertThat(smooth[1]).isCloseTo(.3, offset(1e-12));
+        assertThat(smooth[2]).isCloseTo(.4, offset(1e-12));
+        assertThat(smooth[4]).isZero();
+        // the profile of the recent Mondays: (1·[0,10,30] + .5·[0,30,10]) / (40 + .5·40) = [0, 25/60, 35/60]
+        double[][] d = new double[8][];
+        d[0] = new double[] {0, 30, 10};
+        d[7] = new double[] {0, 10, 30};
+        double[] p = IntradayProfile.of(new DayHistory(MONDAY, d, 3), 0, 8, 0.5, 0);
+        assertThat(p[1]).isCloseTo(25.0 / 60, offset(1e-12));
+        assertThat(p[2]).isCloseTo(35.0 / 60, offset(1e-12));
+    }
+
+    @Test
+    void dampedTrendForecastIsLevelPlusDampedTrendTimesSeason() {
+        DampedTrendSmoothing.State s = new DampedTrendSmoothing.State(100, 2, new double[] {1.2, 1, 1, 1, 1, 0, 0},
+                new boolean[] {true, true, true, true, true, false, false}, new DampedTrendSmoothing.Parameters(.3, .1, .1, .5));
+        assertThat(s.forecast(2, 0)).as("(100 + (.5 + .25)·2)·1.2").isCloseTo(121.8, offset(1e-9));
+        assertThat(s.forecast(1, 5)).as("a weekday never seen").isZero();
+    }
+
+    @Test
+    void dampedTrendFollowsGrowthAndSkipsAbsentDays() {
+        // totals 100 + 2 per day over four weeks of weekdays (weekends absent): tomorrow ≈ 156, below with damping
+        double[] totals = new double[28];
+        for (int i = 0; i < 28; i++) totals[i] = i % 7 < 5 ? 100 + 2 * i : Double.NaN;
+        DampedTrendSmoothing.State s = DampedTrendSmoothing.fit(totals, 0);
+        assertThat(s.forecast(1, 0)).isBetween(146.0, 158.0);
+        assertThat(s.forecast(1, 5)).isZero();
+    }
+
+    @Test
+    void everyModelRepeatsAPerfectlyRegularWeekdayPattern() {
+        DayHistory h = weekdaysOnly(35, i -> new double[] {0, 10, 10, 0});
+        for (DayModel m : List.of(new WeekdayAverage(), new TopDownModel(), new DoubleSeasonalModel())) {
+            double[][] f = m.forecast(h, 7);  // Monday 2026-02-09 …
+            assertThat(f[0][1]).as(m.name()).isCloseTo(10, offset(1e-6));
+            assertThat(f[0][0]).as(m.name()).isCloseTo(0, offset(1e-6));
+            assertThat(f[5]).as(m.name() + ": weekday-only, Saturday stays closed").containsOnly(0.0);
+        }
+    }
+
+    @Test
+    void doubleSeasonalFollowsALevelShift() {
+        // three weeks at 10 an interval, then one week at 20: the forecast follows the new level (level and
+        // seasonals both learn from the same errors, so it may overshoot a little, not run away)
+        DayHistory h = weekdaysOnly(28, i -> i < 21 ? new double[] {10, 10} : new double[] {20, 20});
+        double next = new DoubleSeasonalModel().forecast(h, 1)[0][0];
+        assertThat(next).isBetween(15.0, 25.0);
+    }
+
+    @Test
+    void theCombinationIsTheMeanOfTheTwoBest() {
+        DayHistory h = weekdaysOnly(35, i -> new double[] {5 + (i % 7), 10});
+        ForecastEngine engine = new ForecastEngine();
+        double[][] a = engine.forecastWith("week_average", List.of(), h, 3);
+        double[][] b = engine.forecastWith("top_down", List.of(), h, 3);
+        double[][] c = engine.forecastWith(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), h, 3);
+        for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) assertThat(c[k][j]).isCloseTo((a[k][j] + b[k][j]) / 2, offset(1e-9));
+    }
+
+    @Test
+    void aGrowingSeriesIsGivenAModelThatBeatsTheBaselineInBacktest() {
+        // +3 % a week on weekdays, eight weeks: the 4-week average lags, the damped trend follows
+        DayHistory h = weekdaysOnly(56, i -> {
+            double level = 100 * Math.pow(1.03, i / 7.0);
+            return new double[] {level * .25, level * .5, level * .25};
+        });
+        ForecastEngine.Selection s = new ForecastEngine().select(h);
+        assertThat(s.origins()).isGreaterThanOrEqualTo(3);
+        double baseline = s.scores().get(0).wape();
+        assertThat(s.chosen()).isNotEqualTo("week_average");
+        double chosen = s.scores().stream().filter(x -> x.model().equals(s.chosen())).findFirst().orElseThrow().wape();
+        assertThat(chosen).isLessThan(baseline);
+    }
+
+    @Test
+    void aPerfectBaselineIsKept() {
+        DayHistory h = weekdaysOnly(56, i -> new double[] {3, 7});
+        ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 14);
+        assertThat(r.chosen()).isEqualTo("week_average");
+        assertThat(r.selection().chosenLater()).isEqualTo("week_average");
+        assertThat(r.forecast()[0]).containsExactly(3, 7);
+    }
+
+    @Test
+    void anAllZeroSeriesForecastsZeroAndHasNoWape() {
+        DayHistory h = new DayHistory(MONDAY, zeros(42, 4), 4);
+        ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 7);
+        assertThat(r.chosen()).isEqualTo("week_average");
+        assertThat(r.selection().scores()).allSatisfy(s -> assertThat(s.wape()).isNull());
+        for (double[] day : r.forecast()) assertThat(day).containsOnly(0.0);
+        assertThat(r.abnormal()).isEmpty();
+    }
+
+    @Test
+    void oneWeekAndThreeDaysOfHistoryIsEnoughForAForecast() {
+        double[][] d = new double[10][];
+        for (int i = 0; i < 10; i++) d[i] = new double[] {i % 7 == 0 ? 20 : 10, 5};
+        ForecastEngine.Result r = new ForecastEngine().run(new DayHistory(MONDAY, d, 2), Map.of(), 7); // from Thursday
+        assertThat(r.selection().origins()).as("too short to backtest").isZero();
+        assertThat(r.chosen()).isEqualTo("week_average");
+        assertThat(r.forecast()[4]).as("Monday").containsExactly(20, 5);
+        assertThat(r.forecast()[0]).as("Thursday").containsExactly(10, 5);
+    }
+
+    @Test
+    void anAbnormalDayIsDetectedAndLeftOut() {
+        DayHistory h = weekdaysOnly(42, i -> new double[] {i == 16 ? 40 : 100 + (i % 3)}); // Wednesday 2026-01-21 at 40
+        assertThat(AbnormalDays.detect(h)).containsExactly(LocalDate.of(2026, 1, 21));
+        assertThat(AbnormalDays.detect(weekdaysOnly(42, i -> new double[] {100}))).isEmpty();
+        ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 7);
+        assertThat(r.abnormal()).containsExactly(LocalDate.of(2026, 1, 21));
+    }
+
+    @Test
+    void closedIsZeroHolidayTakesPastHolidaysShareOutlierOnlyLeavesTraining() {
+        // six weeks of weekdays at 100 (two slots of 50); a past holiday Monday 2026-01-19 ran at 30 % of normal
+        DayHistory h = weekdaysOnly(42, i -> i == 14 ? new double[] {15, 15} : new double[] {50, 50});
+        Map<LocalDate, SpecialKind> special = new HashMap<>();
+        special.put(LocalDate.of(2026, 1, 19), SpecialKind.HOLIDAY);
+        special.put(LocalDate.of(2026, 2, 16), SpecialKind.HOLIDAY);   // Monday of the forecast week
+        special.put(LocalDate.of(2026, 2, 17), SpecialKind.CLOSED);
+        special.put(LocalDate.of(2026, 2, 18), SpecialKind.OUTLIER);
+        double[][] f = new ForecastEngine().run(h, special, 7).forecast();
+        assertThat(f[0][0]).as("holiday: 30 % of a normal Monday").isCloseTo(15, offset(1e-6));
+        assertThat(f[1]).containsOnly(0.0);
+        assertThat(f[2][0]).as("an outlier date in the future is forecast as usual").isCloseTo(50, offset(1e-6));
+        special.remove(LocalDate.of(2026, 1, 19));
+        assertThat(new ForecastEngine().run(h.without(List.of(LocalDate.of(2026, 1, 19))), special, 7).forecast()[0])
+                .as("no past holiday with data: like closed").containsOnly(0.0);
+    }
+
+    @Test
+    void aSpringForwardDayInBerlinLeavesItsSkippedHourEmpty() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate day = LocalDate.of(2026, 3, 29);
+        Map<Instant, Long> counts = everyQuarterHour(day, berlin);
+        assertThat(counts).hasSize(92);
+        DayHistory h = Forecasts.days(counts, day, 1, berlin);
+        double[] d = h.day(day);
+        assertThat(d[8]).as("02:00 does not exist").isZero();
+        assertThat(d[11]).isZero();
+        assertThat(d[12]).as("03:00").isEqualTo(1);
+        assertThat(h.total(0)).isEqualTo(92);
+    }
+
+    @Test
+    void aFallBackDayInNewYorkAddsItsRepeatedHourIntoOneSlot() {
+        ZoneId ny = ZoneId.of("America/New_York");
+        LocalDate day = LocalDate.of(2026, 11, 1);
+        Map<Instant, Long> counts = everyQuarterHour(day, ny);
+        assertThat(counts).hasSize(100);
+        DayHistory h = Forecasts.days(counts, day.minusDays(7), 8, ny);
+        assertThat(h.first()).as("starts at the first day with data").isEqualTo(day);
+        assertThat(h.day(day)[4]).as("01:00 twice").isEqualTo(2);
+        assertThat(h.day(day)[8]).isEqualTo(1);
+        assertThat(h.total(0)).isEqualTo(100);
+    }
+
+    private static Map<Instant, Long> everyQuarterHour(LocalDate day, ZoneId zone) {
+        Map<Instant, Long> counts = new HashMap<>();
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        for (Instant q = day.atStartOfDay(zone).toInstant(); q.isBefore(end); q = q.plus(Duration.ofMinutes(15))) counts.put(q, 1L);
+        return counts;
+    }
+
+    private static double[][] zeros(int days, int slots) {
+        double[][] d = new double[days][];
+        for (int i = 0; i < days; i++) d[i] = new double[slots];
+        return d;
+    }
+}

@@ -1,0 +1,193 @@
+package com.rostra.forecasting.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import com.rostra.forecasting.model.AbnormalDays;
+import com.rostra.forecasting.model.DayHistory;
+import com.rostra.forecasting.model.ForecastEngine;
+import com.rostra.forecasting.model.ForecastErrors;
+
+/**
+ * Forecast accuracy on the shared real data sets, by rolling origin: from each origin the engine sees only the
+ * days before it (at most {@code historyDays}), chooses its model by its own backtest, and forecasts; every model
+ * and the chosen one are scored on the held-out days that follow, per horizon bucket, against the N-week
+ * same-weekday average. Then the fit time for 50 queues × 5 channels × 8 weeks of 15-minute history.
+ * Not a test: run with {@code bench/forecast-accuracy.sh}.
+ */
+public final class ForecastAccuracyBench {
+
+    record Bucket(String label, int fromDay, int toDay) {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/data");
+        DayHistory us = usBank(dir.resolve("us-bank-2003-calls-5min.csv"));
+        DayHistory il = ilBank(dir.resolve("il-bank-1999-01-calls.csv"));
+        System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"), System.getProperty("java.version"));
+
+        // US bank: origins every Monday from 8 weeks in, horizons 1 day, week 1, weeks 2–5; history up to 16 weeks
+        // (as the Forecasts service reads), the engine's default settings
+        List<LocalDate> usOrigins = new ArrayList<>();
+        for (LocalDate o = us.first().plusWeeks(8); !o.plusDays(7).isAfter(us.end()); o = o.plusWeeks(1)) usOrigins.add(o);
+        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins, 112, ForecastEngine.Config.DEFAULT,
+                List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35)));
+
+        // IL bank: one month; origins each day from day 22 (three weeks of history), next day and next week;
+        // baseline N = 3, as in issue #12 (there are only four weeks)
+        List<LocalDate> ilOrigins = new ArrayList<>();
+        for (LocalDate o = il.first().plusDays(21); o.isBefore(il.end()); o = o.plusDays(1)) ilOrigins.add(o);
+        evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins, 84, new ForecastEngine.Config(3, 6, 35, 14),
+                List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7)));
+
+        if (!Boolean.getBoolean("bench.skipFitTime")) fitTime(us);
+    }
+
+    static void evaluate(String title, DayHistory data, List<LocalDate> origins, int historyDays, ForecastEngine.Config config,
+                         List<Bucket> buckets) {
+        ForecastEngine engine = new ForecastEngine(config);
+        List<LocalDate> abnormalAll = AbnormalDays.detect(data);
+        DayHistory scored = data.without(abnormalAll);
+        List<String> names = new ArrayList<>(engine.modelNames());
+        names.add("chosen");
+        Map<String, ForecastErrors[]> errors = new LinkedHashMap<>();
+        for (String n : names) {
+            ForecastErrors[] e = new ForecastErrors[buckets.size()];
+            for (int b = 0; b < e.length; b++) e[b] = new ForecastErrors();
+            errors.put(n, e);
+        }
+        Map<String, Integer> chosenCount = new TreeMap<>();
+        Map<String, ForecastErrors> totals = new LinkedHashMap<>();
+        int maxDay = buckets.stream().mapToInt(Bucket::toDay).max().orElse(7);
+        for (LocalDate origin : origins) {
+            DayHistory train = data.until(origin).last(historyDays);
+            DayHistory clean = engine.clean(train, Map.of(), null);
+            ForecastEngine.Selection sel = engine.select(clean);
+            chosenCount.merge(sel.chosen() + "/" + sel.chosenLater(), 1, Integer::sum);
+            double scale = ForecastErrors.weeklyNaiveScale(clean);
+            for (String n : names) {
+                double[][] f = n.equals("chosen") ? engine.forecast(sel, clean, maxDay)
+                        : engine.forecastWith(n, sel.rankedLater(), clean, maxDay);
+                for (int b = 0; b < buckets.size(); b++) {
+                    for (int k = buckets.get(b).fromDay(); k < buckets.get(b).toDay(); k++) {
+                        double[] actual = scored.day(origin.plusDays(k));
+                        if (actual != null) errors.get(n)[b].add(actual, f[k], scale);
+                        if (actual != null && b == buckets.size() - 1) totals.computeIfAbsent(n, x -> new ForecastErrors())
+                                .add(new double[] {sum(actual)}, new double[] {sum(f[k])}, 1);
+                    }
+                }
+            }
+        }
+        System.out.printf("%n== %s: %d origins %s … %s; baseline = %d-week same-weekday average; abnormal days left out of scoring: %s%n",
+                title, origins.size(), origins.get(0), origins.get(origins.size() - 1), config.baselineWeeks(), abnormalAll);
+        StringBuilder head = new StringBuilder(String.format("%-16s", "model"));
+        for (Bucket b : buckets) head.append(String.format(" | %-9s WAPE   MASE  vs base", b.label()));
+        System.out.println(head);
+        ForecastErrors[] base = errors.get("week_average");
+        for (String n : names) {
+            StringBuilder row = new StringBuilder(String.format("%-16s", n));
+            for (int b = 0; b < buckets.size(); b++) {
+                ForecastErrors e = errors.get(n)[b];
+                row.append(String.format(" | %9s %5.2f%% %5.3f %+6.1f%%", "", 100 * e.wape(), e.mase(),
+                        100 * (e.wape() / base[b].wape() - 1)));
+            }
+            System.out.println(row);
+        }
+        System.out.println("chosen per origin (week 1/later): " + chosenCount);
+        StringBuilder t = new StringBuilder("daily-total WAPE, " + buckets.get(buckets.size() - 1).label() + ":");
+        totals.forEach((n, e) -> t.append(String.format(" %s %.2f%%", n, 100 * e.wape())));
+        System.out.println(t);
+    }
+
+    static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s;
+    }
+
+    static void fitTime(DayHistory us) {
+        // 250 series: 8-week windows of the US data at different offsets and scales, as 15-minute history
+        ForecastEngine engine = new ForecastEngine();
+        int series = 50 * 5;
+        List<DayHistory> histories = new ArrayList<>();
+        for (int s = 0; s < series; s++) {
+            int offset = (s * 3) % (us.size() - 8 * 7 - 1);
+            double scale = 0.05 + (s % 17) / 8.0;
+            double[][] days = new double[56][];
+            for (int i = 0; i < 56; i++) {
+                double[] d = us.day(offset + i);
+                if (d == null) continue;
+                days[i] = new double[d.length];
+                for (int j = 0; j < d.length; j++) days[i][j] = Math.round(d[j] * scale);
+            }
+            histories.add(new DayHistory(us.date(offset), days, us.slots()));
+        }
+        for (int i = 0; i < 10; i++) engine.run(histories.get(i), Map.of(), 56); // warm-up
+        for (com.rostra.forecasting.model.DayModel m : List.of(new com.rostra.forecasting.model.WeekdayAverage(),
+                new com.rostra.forecasting.model.TopDownModel(), new com.rostra.forecasting.model.DoubleSeasonalModel())) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) m.forecast(histories.get(i), 35);
+            System.out.printf("one fit+forecast of %s: %.1f ms%n", m.name(), (System.nanoTime() - t0) / 1e6 / 50);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.printf("load average before timing: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            if (threads == 1) histories.forEach(h -> engine.run(h, Map.of(), 56));
+            else new java.util.concurrent.ForkJoinPool(threads).submit(() ->
+                    IntStream.range(0, series).parallel().forEach(i -> engine.run(histories.get(i), Map.of(), 56))).join();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (threads == 1) System.out.printf("%nCPU time of the single-threaded run: %.2f s%n", (mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
+            System.out.printf("%nfit time, %d series × 8 weeks of 15-minute history (clean, backtest %d origins, choose, forecast 8 weeks), %d thread(s): %.2f s (%.1f ms a series)%n",
+                    series, ForecastEngine.Config.DEFAULT.backtestOrigins(), threads, seconds, 1000 * seconds / series);
+        }
+    }
+
+    /** 5-minute weekday counts folded into local quarter hours (96 a day); days not in the file are absent. */
+    static DayHistory usBank(Path file) throws IOException {
+        TreeMap<LocalDate, double[]> days = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(file)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                LocalDateTime t = LocalDateTime.parse(row.get("timestamp"));
+                days.computeIfAbsent(t.toLocalDate(), d -> new double[96])[t.getHour() * 4 + t.getMinute() / 15]
+                        += Double.parseDouble(row.get("calls"));
+            }
+        }
+        return history(days, 96);
+    }
+
+    /** One row per call: arrivals per local half hour (48 a day). */
+    static DayHistory ilBank(Path file) throws IOException {
+        TreeMap<LocalDate, double[]> days = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(file)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                LocalDateTime t = LocalDateTime.parse(row.get("arrival_ts"));
+                days.computeIfAbsent(t.toLocalDate(), d -> new double[48])[t.getHour() * 2 + t.getMinute() / 30] += 1;
+            }
+        }
+        return history(days, 48);
+    }
+
+    static DayHistory history(TreeMap<LocalDate, double[]> days, int slots) {
+        LocalDate first = days.firstKey();
+        int n = (int) ChronoUnit.DAYS.between(first, days.lastKey()) + 1;
+        double[][] arr = new double[n][];
+        days.forEach((d, v) -> arr[(int) ChronoUnit.DAYS.between(first, d)] = v);
+        return new DayHistory(first, arr, slots);
+    }
+}

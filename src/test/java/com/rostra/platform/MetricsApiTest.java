@@ -1,0 +1,90 @@
+package com.rostra.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.rostra.simulator.GladlySimulator;
+import com.rostra.support.ApiTest;
+import com.rostra.support.Http;
+import com.rostra.support.PageSession;
+import com.rostra.support.Simulators;
+
+import static com.rostra.support.GladlyEventFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The domain metrics an operator alerts on, read from /actuator/prometheus as Prometheus scrapes them. */
+class MetricsApiTest extends ApiTest {
+
+    /** Sum of the samples of one metric whose labels contain {@code labels} (all samples when empty). */
+    private double metric(String name, String labels) {
+        String text = http.get("/actuator/prometheus", null).body();
+        double sum = 0;
+        boolean found = false;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("#")) continue;
+            boolean named = line.startsWith(name + "{") || line.startsWith(name + " ");
+            if (named && line.contains(labels)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? sum : Double.NaN;
+    }
+
+    private double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    @Test
+    void webhookOutcomesLoginFailuresAndTheBacklogAreExposed() {
+        TestCompany c = newCompany();
+        String auth = Http.basic(c.apiKey(), c.apiKey());
+        double stored = orZero(metric("rostra_webhook_deliveries_total", "outcome=\"stored\""));
+        double duplicate = orZero(metric("rostra_webhook_deliveries_total", "outcome=\"duplicate\""));
+        double rejected = orZero(metric("rostra_webhook_deliveries_total", "outcome=\"rejected\""));
+        double ping = orZero(metric("rostra_webhook_deliveries_total", "outcome=\"ping\""));
+        Map<String, Object> e = event("AGENT_STATUS/LOGGED_IN", "metrics-agent", now(), Map.of());
+        http.post("/webhooks/gladly", auth, e);
+        http.post("/webhooks/gladly", auth, e);
+        http.post("/webhooks/gladly", auth, Map.of("id", "p", "type", "PING", "timestamp", now().toString(), "content", Map.of()));
+        assertThat(http.postRaw("/webhooks/gladly", auth, "application/json", "{not json").status()).isEqualTo(400);
+        assertThat(metric("rostra_webhook_deliveries_total", "outcome=\"stored\"")).isEqualTo(stored + 1);
+        assertThat(metric("rostra_webhook_deliveries_total", "outcome=\"duplicate\"")).isEqualTo(duplicate + 1);
+        assertThat(metric("rostra_webhook_deliveries_total", "outcome=\"ping\"")).isEqualTo(ping + 1);
+        assertThat(metric("rostra_webhook_deliveries_total", "outcome=\"rejected\"")).isEqualTo(rejected + 1);
+
+        assertThat(metric("rostra_events_backlog", "")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("rostra_events_oldest_unprocessed_age_seconds", "")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("rostra_queues_reassignment_remaining", "")).isGreaterThanOrEqualTo(0);
+
+        double failures = orZero(metric("rostra_login_failures_total", ""));
+        String email = addUser(c, "admin", "Lou Login");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PageSession.signIn(port, email, "not the password"))
+                .isInstanceOf(AssertionError.class);
+        assertThat(metric("rostra_login_failures_total", "")).isEqualTo(failures + 1);
+    }
+
+    @Test
+    void gladlyRequestsSyncLagAndStoredContactsAreExposed() {
+        double reports = orZero(metric("rostra_gladly_requests_total", "endpoint=\"/reports\",status=\"200\""));
+        double contacts = orZero(metric("rostra_contacts_stored_total", ""));
+        TestCompany c = newCompany();
+        try (GladlySimulator sim = Simulators.start(95, 200)) {
+            Instant before = now();
+            connect(c, sim, 1);
+            Simulators.assertHealthy(Simulators.awaitSettled(http, c, before));
+        }
+        assertThat(metric("rostra_gladly_requests_total", "endpoint=\"/reports\",status=\"200\"")).isGreaterThan(reports);
+        assertThat(metric("rostra_gladly_requests_total", "endpoint=\"/agents\"")).isPositive();
+        assertThat(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"reports\"")).isPositive();
+        assertThat(metric("rostra_contacts_stored_total", "")).isGreaterThan(contacts);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(metric("rostra_gladly_connections", "")).isGreaterThanOrEqualTo(1);
+            assertThat(metric("rostra_sync_lag_max_seconds", "")).isGreaterThan(0).isLessThan(Duration.ofDays(30).toSeconds());
+        });
+    }
+}
