@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.rostra.agents.People;
 import com.rostra.agents.Person;
+import com.rostra.agents.PersonInput;
 import com.rostra.scheduling.Contract;
 import com.rostra.scheduling.Contracts;
 import com.rostra.scheduling.ShiftRulesStore;
@@ -45,8 +46,10 @@ class DemoScheduling {
         this.clock = clock;
     }
 
-    void seed(CompanyId company, ZoneId zone) {
+    void seed(CompanyId company, ZoneId zone, java.util.Map<Long, List<String>> channelsOfPeopleWithout) {
         try {
+            channelsOfPeopleWithout.forEach((id, channels) -> people.update(company, id,
+                    new PersonInput(null, null, null, null, null, channels, null, null, null, null, null)));
             rules.save(company, null);
             List<Person> staff = people.list(company).stream().filter(Person::staffable).toList();
             for (int i = 0; i < staff.size(); i++) {
