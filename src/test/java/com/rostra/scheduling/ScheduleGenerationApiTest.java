@@ -194,4 +194,27 @@ class ScheduleGenerationApiTest extends ApiTest {
         });
         assertThat(noa).isNotEqualTo(mia);
     }
+
+    @Test
+    void stoppingASolveKeepsItsBestScheduleSoFarWhichCanBePublished() {
+        TestCompany c = newCompany(ZONE.getId());
+        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
+        for (String n : List.of("oli", "pat", "quinn")) person(c, n + "-" + c.id());
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long id = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(7).toString(),
+                "time_limit_seconds", 120)).json().get("id").asLong();
+        // A score is reported once the solver has a first complete schedule; stop it after that.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("score").isNull());
+        assertThat(http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString()).isEqualTo("solving");
+        Http.Response stopped = http.post("/api/v1/schedule-generations/" + id + "/cancel", c.auth(), Map.of());
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> !http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("coverage").isNull());
+        JsonNode kept = http.get("/api/v1/schedule-generations/" + id, c.auth()).json();
+        assertThat(kept.get("status").asString()).isEqualTo("cancelled");
+        assertThat(kept.get("hard_violations").asInt()).isZero();
+        assertThat(kept.get("shifts").size()).as("the best schedule so far").isPositive();
+        assertThat(http.post("/api/v1/schedule-generations/" + id + "/publish", c.auth(), Map.of()).status()).isEqualTo(200);
+    }
 }
