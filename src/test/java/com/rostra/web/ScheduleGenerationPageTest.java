@@ -67,6 +67,11 @@ class ScheduleGenerationPageTest extends ApiTest {
         assertThat(mallory.get("/schedules/generate/" + id + "/status").statusCode()).isEqualTo(404);
         assertThat(mallory.post("/schedules/generate/" + id + "/publish", Map.of("week", monday.toString())).statusCode()).isEqualTo(404);
 
+        PageSession agent = PageSession.signIn(port, addUser(c, "agent", "Al"), USER_PASSWORD);
+        assertThat(agent.post("/schedules/generate/" + id + "/publish", Map.of("week", monday.toString())).statusCode())
+                .as("agents may look, not publish").isEqualTo(403);
+        assertThat(agent.post("/schedules/generate", Map.of("week", monday.toString())).statusCode()).isEqualTo(403);
+
         HttpResponse<String> published = page.post("/schedules/generate/" + id + "/publish", Map.of("week", monday.toString()));
         assertThat(published.headers().firstValue("Location").orElseThrow()).contains("/schedules?week=");
         assertThat(http.get("/api/v1/activities?start=" + monday + "&end=" + monday.plusDays(8), c.auth()).json().size()).isPositive();
