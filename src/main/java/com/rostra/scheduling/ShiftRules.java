@@ -12,7 +12,8 @@ import com.rostra.platform.InvalidRequestException.FieldError;
  * {@code minutes} per {@code every_hours} worked; an unpaid lunch starting between {@code earliest_after_minutes}
  * and {@code latest_after_minutes} into shifts of at least {@code min_shift_minutes}; the minimum rest between two
  * shifts (a contract may ask for more); shifts start no earlier than {@code earliest_start} and end by
- * {@code latest_end} (local times, "24:00" allowed).
+ * {@code latest_end} (local times, "24:00" allowed; a latest end at or before the earliest start is on the next day,
+ * so "20:00" to "06:00" allows night shifts).
  */
 public record ShiftRules(List<Integer> shiftLengthsMinutes, Integer startGridMinutes, BreakRule breakMinutesPerHours,
                          LunchRule lunch, Integer minRestHours, String earliestStart, String latestEnd) {
@@ -87,10 +88,12 @@ public record ShiftRules(List<Integer> shiftLengthsMinutes, Integer startGridMin
         if (minRestHours == null || minRestHours < 0 || minRestHours > 24) errors.add(new FieldError("min_rest_hours", "must be 0 to 24"));
         Integer from = minute(earliestStart, false);
         Integer to = minute(latestEnd, true);
+        if (from != null && to != null && to <= from) to += 1440;
+        final Integer until = to;
         if (from == null) errors.add(new FieldError("earliest_start", "must be a local time like 06:00 on a quarter hour"));
         if (to == null) errors.add(new FieldError("latest_end", "must be a local time like 22:00 (or 24:00) on a quarter hour"));
         if (from != null && to != null && shiftLengthsMinutes != null && !shiftLengthsMinutes.isEmpty()
-                && shiftLengthsMinutes.stream().allMatch(m -> m != null && from + m > to)) {
+                && shiftLengthsMinutes.stream().allMatch(m -> m != null && from + m > until)) {
             errors.add(new FieldError("latest_end", "no shift length fits between earliest_start and latest_end"));
         }
         return errors;
@@ -100,8 +103,10 @@ public record ShiftRules(List<Integer> shiftLengthsMinutes, Integer startGridMin
         return minute(earliestStart, false);
     }
 
+    /** Minutes from the start of the shift's day; above 1440 when the latest end is on the next day. */
     public int latestEndMinute() {
-        return minute(latestEnd, true);
+        int end = minute(latestEnd, true);
+        return end <= earliestStartMinute() ? end + 1440 : end;
     }
 
     /** Minute of the day of "HH:mm" on a quarter hour, or null; "24:00" only where {@code allowMidnight}. */

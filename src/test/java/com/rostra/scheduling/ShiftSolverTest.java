@@ -130,4 +130,21 @@ class ShiftSolverTest {
         assertThat(shift.start()).isEqualTo(fallBack.atTime(9, 0).atZone(newYork).toInstant());
         assertThat(shift.start().atZone(newYork).getHour()).isEqualTo(9);
     }
+
+    @Test
+    void aLatestEndBeforeTheEarliestStartAllowsNightShiftsAcrossMidnight() {
+        ShiftRules nights = new ShiftRules(List.of(480), 60, new ShiftRules.BreakRule(0, 4),
+                new ShiftRules.LunchRule(0, 180, 300, 360), 11, "20:00", "06:00");
+        assertThat(nights.validate()).isEmpty();
+        // One agent needed 22:00–06:00 from Monday night into Tuesday.
+        Instant start = MONDAY.atStartOfDay(ZONE).toInstant();
+        int[] need = new int[2 * 96];
+        for (int q = 22 * 4; q < 30 * 4; q++) need[q] = 1;
+        ScheduleSolution solved = solve(ScheduleProblem.build(nights, ZONE, start, start.plus(Duration.ofDays(2)), List.of(PHONE),
+                new int[][] {need}, List.of(person(1, Set.of(0)))), 3);
+        assertThat(solved.getScore().softScore()).isZero();
+        ScheduleProblem.Shift shift = ScheduleProblem.shifts(solved).get(0);
+        assertThat(shift.start()).isEqualTo(MONDAY.atTime(22, 0).atZone(ZONE).toInstant());
+        assertThat(shift.end()).isEqualTo(MONDAY.plusDays(1).atTime(6, 0).atZone(ZONE).toInstant());
+    }
 }
