@@ -3,6 +3,7 @@ package com.rostra.agents;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,7 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.rostra.platform.InvalidRequestException;
+import com.rostra.tenancy.CompanyId;
 import com.rostra.tenancy.CurrentCompany;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,11 +41,15 @@ class PeopleController {
     private final People people;
     private final PeopleImport importer;
     private final CurrentCompany currentCompany;
+    private final List<PersonExtras> extras;
+    private final JsonMapper json;
 
-    PeopleController(People people, PeopleImport importer, CurrentCompany currentCompany) {
+    PeopleController(People people, PeopleImport importer, CurrentCompany currentCompany, List<PersonExtras> extras, JsonMapper json) {
         this.people = people;
         this.importer = importer;
         this.currentCompany = currentCompany;
+        this.extras = extras;
+        this.json = json;
     }
 
     @Operation(summary = "List people",
@@ -59,15 +70,54 @@ class PeopleController {
             description = "Body `{first_name, last_name?, email, role?, staffable?, channels?, queue_ids?, team?, time_zone?, gladly_agent_id?, start_date?}`; channels are phone, email, chat, sms, social; queue_ids this company's queues. 201 with the person; 400 naming each bad field; 409 when the email or Gladly agent id is taken.")
     @PostMapping("/api/v1/people")
     @ResponseStatus(HttpStatus.CREATED)
-    Person create(@RequestBody PersonInput input) {
-        return people.create(currentCompany.id(), input);
+    Person create(@RequestBody JsonNode body) {
+        CompanyId company = currentCompany.id();
+        PersonInput input = read(body);
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>(input.validate(people.knownQueueIds(company)));
+        for (PersonExtras e : extras) errors.addAll(e.check(company, null, body));
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        Person created = people.create(company, input);
+        for (PersonExtras e : extras) e.save(company, created.id(), body);
+        return created;
     }
 
     @Operation(summary = "Change a person",
             description = "Only the fields given change; the same checks as adding. 404 for another company's id.")
     @PatchMapping("/api/v1/people/{id}")
-    Person update(@PathVariable long id, @RequestBody PersonInput patch) {
-        return people.update(currentCompany.id(), id, patch);
+    Person update(@PathVariable long id, @RequestBody JsonNode body) {
+        CompanyId company = currentCompany.id();
+        PersonInput patch = read(body);
+        people.get(company, id);
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+        for (PersonExtras e : extras) errors.addAll(e.check(company, id, body));
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        Person updated = people.update(company, id, patch);
+        for (PersonExtras e : extras) e.save(company, id, body);
+        return updated;
+    }
+
+    /** The body as a person; other modules' fields ({@link PersonExtras}) ride along in the same JSON object. */
+    private PersonInput read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new HttpMessageNotReadableException("a person is a JSON object", new ByteArrayHttpInputMessage());
+        }
+        try {
+            return json.treeToValue(body, PersonInput.class);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ByteArrayHttpInputMessage());
+        }
+    }
+
+    private static final class ByteArrayHttpInputMessage implements org.springframework.http.HttpInputMessage {
+        @Override
+        public java.io.InputStream getBody() {
+            return java.io.InputStream.nullInputStream();
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return HttpHeaders.EMPTY;
+        }
     }
 
     @Operation(summary = "Remove a person",

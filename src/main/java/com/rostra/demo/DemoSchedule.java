@@ -41,10 +41,12 @@ class DemoSchedule {
     private final ActivityTypes types;
     private final Activities activities;
     private final Clock clock;
+    private final DemoScheduling scheduling;
 
     DemoSchedule(KnownAgents knownAgents, GladlyAgentImport agentImport, People people, ActivityTypes types, Activities activities,
-                 Clock clock) {
+                 Clock clock, DemoScheduling scheduling) {
         this.clock = clock;
+        this.scheduling = scheduling;
         this.knownAgents = knownAgents;
         this.agentImport = agentImport;
         this.people = people;
@@ -100,6 +102,18 @@ class DemoSchedule {
             }
         }
         log.info("Demo: {} people with {} shifts scheduled around the simulated agents' days", people.list(company).size(), added);
+        // Gladly's agent list has no channels (an agent offline at import gets none): the simulated agents' own ones.
+        Map<Long, List<String>> channels = new java.util.HashMap<>();
+        for (Person p : people.list(company)) {
+            SimulatedOrganization.Agent agent = p.gladlyAgentId() == null ? null : agents.get(p.gladlyAgentId());
+            if (agent == null || !p.channels().isEmpty()) continue;
+            List<String> mine = new java.util.ArrayList<>();
+            if (agent.channels().contains("VOICE")) mine.add("phone");
+            if (agent.channels().contains("MAIL")) mine.add("email");
+            if (agent.channels().contains("MESSAGING")) mine.addAll(List.of("chat", "sms", "social"));
+            channels.put(p.id(), mine);
+        }
+        scheduling.seed(company, zone, channels);
     }
 
     private void add(CompanyId company, Person p, ActivityType type, Instant shiftStart, int fromMinute, int toMinute) {

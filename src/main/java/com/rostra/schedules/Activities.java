@@ -164,6 +164,51 @@ public class Activities {
         return new ImportResult(good.size(), errors);
     }
 
+    /** One block to write in {@link #createAll}. */
+    public record NewActivity(long personId, long activityTypeId, Instant start, Instant end) {}
+
+    /**
+     * Writes many activities at once, all or nothing: every person and type must be the company's, each block at most
+     * 24 hours, and none may overlap a stored activity or another of the batch (409 naming the first clash).
+     */
+    @Transactional
+    public int createAll(CompanyId company, List<NewActivity> batch) {
+        if (batch.isEmpty()) return 0;
+        java.util.Set<Long> personIds = new java.util.HashSet<>();
+        people.list(company).forEach(p -> personIds.add(p.id()));
+        Map<Long, ActivityType> typesById = new HashMap<>();
+        types.list(company).forEach(t -> typesById.put(t.id(), t));
+        Instant from = batch.stream().map(NewActivity::start).min(Instant::compareTo).orElseThrow();
+        Instant to = batch.stream().map(NewActivity::end).max(Instant::compareTo).orElseThrow();
+        Map<Long, List<Activity>> stored = new HashMap<>();
+        list(company, from, to, null).forEach(a -> stored.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
+        Map<Long, List<NewActivity>> accepted = new HashMap<>();
+        List<Planned> planned = new ArrayList<>();
+        for (NewActivity n : batch) {
+            if (!personIds.contains(n.personId())) throw new NotFoundException("person " + n.personId());
+            ActivityType type = typesById.get(n.activityTypeId());
+            if (type == null) throw new NotFoundException("activity type " + n.activityTypeId());
+            List<FieldError> errors = new ArrayList<>();
+            checkRange(n.start(), n.end(), "end", errors);
+            if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+            for (Activity a : stored.getOrDefault(n.personId(), List.of())) {
+                if (a.start().isBefore(n.end()) && n.start().isBefore(a.end())) {
+                    throw new ConflictException("person " + n.personId() + ": " + n.start() + "–" + n.end() + " overlaps the scheduled "
+                            + a.activityType() + " from " + a.start() + " to " + a.end());
+                }
+            }
+            for (NewActivity o : accepted.getOrDefault(n.personId(), List.of())) {
+                if (o.start().isBefore(n.end()) && n.start().isBefore(o.end())) {
+                    throw new ConflictException("person " + n.personId() + ": two blocks overlap at " + n.start());
+                }
+            }
+            accepted.computeIfAbsent(n.personId(), k -> new ArrayList<>()).add(n);
+            planned.add(new Planned(n.personId(), type, n.start(), n.end()));
+        }
+        planned.forEach(p -> insert(company, p));
+        return planned.size();
+    }
+
     /** People with a productive activity on the channel (or on any channel) at the middle of each interval. */
     public int[] scheduledAgents(CompanyId company, String channel, List<Instant> intervalStarts, Duration interval) {
         int[] counts = new int[intervalStarts.size()];

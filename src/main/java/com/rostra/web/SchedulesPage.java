@@ -32,6 +32,7 @@ import com.rostra.platform.InvalidRequestException;
 import com.rostra.schedules.Activities;
 import com.rostra.schedules.Activity;
 import com.rostra.schedules.ActivityTypes;
+import com.rostra.scheduling.TimeOff;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyUser;
 
@@ -50,8 +51,10 @@ class SchedulesPage {
     private final People people;
     private final Companies companies;
     private final Clock clock;
+    private final TimeOff timeOff;
 
-    SchedulesPage(Activities activities, ActivityTypes types, People people, Companies companies, Clock clock) {
+    SchedulesPage(Activities activities, ActivityTypes types, People people, Companies companies, Clock clock, TimeOff timeOff) {
+        this.timeOff = timeOff;
         this.activities = activities;
         this.types = types;
         this.people = people;
@@ -60,7 +63,7 @@ class SchedulesPage {
     }
 
     /** One block in a day cell: its left edge and width in percent of the day. */
-    record Block(long id, String label, String category, String time, double left, double width) {}
+    record Block(long id, String label, String category, String time, double left, double width, boolean removable) {}
 
     record Row(long personId, String name, String team, List<List<Block>> days) {}
 
@@ -78,6 +81,9 @@ class SchedulesPage {
         Instant to = monday.plusDays(7).atStartOfDay(zone).toInstant();
         Map<Long, List<Activity>> byPerson = new HashMap<>();
         activities.list(user.companyId(), from, to, null).forEach(a -> byPerson.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
+        Map<Long, List<TimeOff.Request>> timeOffByPerson = new HashMap<>();
+        timeOff.list(user.companyId(), from, to, null, null).stream().filter(t -> !t.status().equals("denied"))
+                .forEach(t -> timeOffByPerson.computeIfAbsent(t.personId(), k -> new ArrayList<>()).add(t));
         List<Row> rows = new ArrayList<>();
         List<Person> staff = people.list(user.companyId()).stream().filter(Person::staffable).toList();
         for (Person p : staff) {
@@ -95,7 +101,17 @@ class SchedulesPage {
                     blocks.add(new Block(a.id(), a.activityType(), a.category(),
                             TIME.format(a.start().atZone(zone)) + "–" + TIME.format(a.end().atZone(zone)),
                             Duration.between(dayStart, s).toMinutes() * 100 / dayMinutes,
-                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes)));
+                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes), true));
+                }
+                // Approved (and still requested) time off shows in the grid; it is managed on the time off API.
+                for (TimeOff.Request t : timeOffByPerson.getOrDefault(p.id(), List.of())) {
+                    if (!t.start().isBefore(dayEnd) || !t.end().isAfter(dayStart)) continue;
+                    Instant s = t.start().isBefore(dayStart) ? dayStart : t.start();
+                    Instant e = t.end().isAfter(dayEnd) ? dayEnd : t.end();
+                    blocks.add(new Block(t.id(), t.status().equals("approved") ? "Time off" : "Time off (requested)", "time_off",
+                            TIME.format(s.atZone(zone)) + "–" + TIME.format(e.atZone(zone)),
+                            Duration.between(dayStart, s).toMinutes() * 100 / dayMinutes,
+                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes), false));
                 }
                 days.add(blocks);
             }

@@ -76,6 +76,12 @@ class DemoModeTest {
                     + "&end=" + now.plus(Duration.ofDays(1)), auth).json().size() > 20);
             JsonNode current = http.get("/api/v1/agent-states/current", auth).json();
             assertThat(current).allSatisfy(row -> assertThat(row.get("person_id").isNull()).isFalse());
+
+            // Scheduling inputs are there too: a pending time off request and contracts, ready to generate next week.
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/time-off?status=requested", auth).json().size() == 1);
+            long someone = http.get("/api/v1/people", auth).json().get(0).get("id").asLong();
+            assertThat(http.get("/api/v1/people/" + someone + "/contract", auth).json().get("contract").get("min_hours_per_week").asInt())
+                    .isPositive();
         }
     }
 }

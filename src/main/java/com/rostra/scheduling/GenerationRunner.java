@@ -1,0 +1,296 @@
+package com.rostra.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.rostra.agents.People;
+import com.rostra.agents.Person;
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.IntervalLength;
+import com.rostra.platform.Db;
+import com.rostra.scheduling.solver.Block;
+import com.rostra.scheduling.solver.ScheduleSolution;
+import com.rostra.scheduling.solver.Skill;
+import com.rostra.scheduling.solver.SolverSetup;
+import com.rostra.scheduling.solver.Staff;
+import com.rostra.schedules.Activities;
+import com.rostra.schedules.Activity;
+import com.rostra.schedules.ActivityType;
+import com.rostra.schedules.ActivityTypes;
+import com.rostra.staffing.Requirements;
+import com.rostra.staffing.ServiceLevels;
+import com.rostra.staffing.StaffingSettings;
+import com.rostra.staffing.StaffingSettingsStore;
+import com.rostra.tenancy.Companies;
+import com.rostra.tenancy.CompanyId;
+
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.constraint.ConstraintMatchTotal;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one generation inside its db-scheduler job: gathers the inputs (requirements per queue × channel, people with
+ * their skills, contracts, availability, approved time off and already scheduled days), solves within the time
+ * limit while storing the best score so far, and stores the proposed shifts and coverage.
+ */
+@Component
+class GenerationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationRunner.class);
+
+    private final JdbcClient jdbc;
+    private final Generations generations;
+    private final GenerationScheduling.Launcher launcher;
+    private final Companies companies;
+    private final People people;
+    private final Contracts contracts;
+    private final TimeOff timeOff;
+    private final ShiftRulesStore rules;
+    private final Requirements requirements;
+    private final StaffingSettingsStore staffingSettings;
+    private final Activities activities;
+    private final ActivityTypes activityTypes;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    GenerationRunner(JdbcClient jdbc, Generations generations, GenerationScheduling.Launcher launcher, Companies companies,
+                     People people, Contracts contracts, TimeOff timeOff, ShiftRulesStore rules, Requirements requirements,
+                     StaffingSettingsStore staffingSettings, Activities activities, ActivityTypes activityTypes, JsonMapper json,
+                     Clock clock) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+        this.launcher = launcher;
+        this.companies = companies;
+        this.people = people;
+        this.contracts = contracts;
+        this.timeOff = timeOff;
+        this.rules = rules;
+        this.requirements = requirements;
+        this.staffingSettings = staffingSettings;
+        this.activities = activities;
+        this.activityTypes = activityTypes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void run(long id) {
+        Generations.Row row = generations.row(id).orElse(null);
+        if (row == null || !(row.status().equals("queued") || row.status().equals("solving"))) return;
+        if (jdbc.sql("update schedule_generations set status = 'solving', updated_at = ? where id = ? and status in ('queued', 'solving')")
+                .params(Db.ts(clock.instant()), id).update() == 0) return;
+        try {
+            solve(row);
+        } catch (RuntimeException e) {
+            log.warn("Schedule generation {} failed", id, e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            jdbc.sql("update schedule_generations set status = 'failed', error = ?, updated_at = ? where id = ? and status = 'solving'")
+                    .params(message.length() > 1900 ? message.substring(0, 1900) : message, Db.ts(clock.instant()), id).update();
+        } finally {
+            launcher.finished(id);
+        }
+    }
+
+    private void solve(Generations.Row row) {
+        CompanyId company = row.company();
+        ZoneId zone = companies.get(company).timeZone();
+        ShiftRules shiftRules = rules.get(company);
+        Instant start = row.start();
+        Instant end = row.end();
+        int quarters = (int) (Duration.between(start, end).toMinutes() / 15);
+
+        List<Person> chosen = people.list(company).stream()
+                .filter(p -> row.personIds().isEmpty() ? p.staffable() : row.personIds().contains(p.id())).toList();
+        List<Skill> skills = skills(row.queueIds(), chosen);
+        int[][] required = new int[skills.size()][quarters];
+        Forecast forecast = new Forecast(new StaffingSettings[skills.size()], new double[skills.size()][quarters], new int[skills.size()][quarters]);
+        for (Skill s : skills) {
+            Channel channel = Channel.fromWire(s.channel()).orElseThrow();
+            StaffingSettings settings = staffingSettings.get(company, s.queueId() == null ? 0 : s.queueId(), s.channel());
+            forecast.settings()[s.index()] = settings;
+            List<Requirements.Requirement> reqs = requirements.requirements(company, s.queueId(), channel, start, end,
+                    IntervalLength.MINUTES_15, zone, settings);
+            for (Requirements.Requirement r : reqs) {
+                long minutes = Duration.between(start, r.start()).toMinutes();
+                if (minutes < 0 || minutes % 15 != 0 || minutes / 15 >= quarters) continue;
+                int q = (int) (minutes / 15);
+                int already = r.scheduledAgents() == null ? 0 : r.scheduledAgents();
+                required[s.index()][q] = Math.max(0, r.requiredWithShrinkage() - already);
+                forecast.volume()[s.index()][q] = r.forecastVolume();
+                forecast.already()[s.index()][q] = already;
+            }
+        }
+        List<Staff> staff = staff(company, zone, shiftRules, start, end, chosen, skills);
+        ScheduleSolution problem = ScheduleProblem.build(shiftRules, zone, start, end, skills, required, staff);
+
+        SolverFactory<ScheduleSolution> factory = SolverSetup.factory(Duration.ofSeconds(row.timeLimitSeconds()), Duration.ofSeconds(5));
+        ScheduleSolution best;
+        if (problem.getAssignments().isEmpty()) {
+            best = problem;
+            SolutionManager.create(factory).update(best);
+        } else {
+            Solver<ScheduleSolution> solver = factory.buildSolver();
+            launcher.solving(row.id(), solver);
+            AtomicLong lastWrite = new AtomicLong();
+            solver.addEventListener(event -> {
+                long now = System.nanoTime();
+                if (now - lastWrite.get() < 1_000_000_000L) return;
+                lastWrite.set(now);
+                String status = jdbc.sql("select status from schedule_generations where id = ?").param(row.id()).query(String.class).single();
+                if (status.equals("cancelled")) solver.terminateEarly();
+                jdbc.sql("update schedule_generations set score = ?, updated_at = ? where id = ? and status = 'solving'")
+                        .params(event.getNewBestScore().toString(), Db.ts(clock.instant()), row.id()).update();
+            });
+            if (!statusIs(row.id(), "cancelled")) best = solver.solve(problem);
+            else best = problem;
+        }
+        HardSoftLongScore score = best.getScore();
+        int hardViolations = 0;
+        SolutionManager<ScheduleSolution, HardSoftLongScore> manager = SolutionManager.create(factory);
+        List<GenerationResult.ConstraintScore> explained = new ArrayList<>();
+        for (ConstraintMatchTotal<HardSoftLongScore> total : manager.explain(best).getConstraintMatchTotalMap().values()) {
+            if (total.getScore().hardScore() < 0) hardViolations += total.getConstraintMatchCount();
+            if (total.getConstraintMatchCount() > 0) {
+                explained.add(new GenerationResult.ConstraintScore(total.getConstraintRef().constraintName(), total.getScore().hardScore(),
+                        total.getScore().softScore(), total.getConstraintMatchCount()));
+            }
+        }
+        explained.sort((a, b) -> a.hard() != b.hard() ? Long.compare(a.hard(), b.hard()) : Long.compare(a.soft(), b.soft()));
+        GenerationResult result = result(company, best, forecast, explained);
+        jdbc.sql("""
+                update schedule_generations set status = case when status = 'cancelled' then 'cancelled' else 'done' end,
+                    score = ?, hard_violations = ?, result = ?, updated_at = ?
+                where id = ? and status in ('solving', 'cancelled')""")
+                .params(score == null ? null : score.toString(), hardViolations, json.writeValueAsString(result), Db.ts(clock.instant()), row.id())
+                .update();
+    }
+
+    private boolean statusIs(long id, String status) {
+        return status.equals(jdbc.sql("select status from schedule_generations where id = ?").param(id).query(String.class).single());
+    }
+
+    /** Without queues: each channel someone chosen works, all queues together. With queues: each queue × channel. */
+    static List<Skill> skills(List<Long> queueIds, List<Person> chosen) {
+        Set<String> channels = new LinkedHashSet<>();
+        for (Channel c : Channel.values()) {
+            if (chosen.stream().anyMatch(p -> p.channels().contains(c.wireName()))) channels.add(c.wireName());
+        }
+        List<Skill> skills = new ArrayList<>();
+        if (queueIds.isEmpty()) {
+            for (String c : channels) skills.add(new Skill(skills.size(), null, c));
+        } else {
+            for (Long q : queueIds) {
+                for (String c : channels) {
+                    boolean someone = chosen.stream().anyMatch(p -> p.channels().contains(c) && (p.queueIds().isEmpty() || p.queueIds().contains(q)));
+                    if (someone) skills.add(new Skill(skills.size(), q, c));
+                }
+            }
+        }
+        return skills;
+    }
+
+    private List<Staff> staff(CompanyId company, ZoneId zone, ShiftRules shiftRules, Instant start, Instant end, List<Person> chosen,
+                              List<Skill> skills) {
+        Map<Long, Contract> contractOf = contracts.contracts(company, chosen.stream().map(Person::id).toList());
+        Map<Long, List<Contracts.Minutes>> windowsOf = contracts.windows(company);
+        Map<Long, List<Staff.Blocked>> blockedOf = new HashMap<>();
+        for (TimeOff.Request r : timeOff.list(company, start, end, null, "approved")) {
+            blockedOf.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(new Staff.Blocked(r.start(), r.end()));
+        }
+        // A day that already has scheduled activities is kept as it is: nobody gets a second shift on it.
+        for (Activity a : activities.list(company, start.minus(Duration.ofDays(1)), end.plus(Duration.ofDays(1)), null)) {
+            LocalDate first = LocalDate.ofInstant(a.start(), zone);
+            LocalDate last = LocalDate.ofInstant(a.end().minusSeconds(1), zone);
+            blockedOf.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(new Staff.Blocked(
+                    first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        List<Staff> result = new ArrayList<>();
+        for (Person p : chosen) {
+            Set<Integer> personSkills = new HashSet<>();
+            for (Skill s : skills) {
+                if (p.channels().contains(s.channel()) && (s.queueId() == null || p.queueIds().isEmpty() || p.queueIds().contains(s.queueId()))) {
+                    personSkills.add(s.index());
+                }
+            }
+            if (personSkills.isEmpty()) continue;
+            Contract c = contractOf.get(p.id());
+            int rest = c.minRestHours() != null ? c.minRestHours() : shiftRules.minRestHours();
+            List<Staff.Window> windows = windowsOf.getOrDefault(p.id(), List.of()).stream()
+                    .map(m -> new Staff.Window(m.day(), m.start(), m.end(), m.preferred())).toList();
+            result.add(new Staff(p.id(), personSkills, c.minHoursPerWeek() * 60, c.maxHoursPerWeek() * 60, c.maxDaysPerWeek(), rest * 60,
+                    windows, blockedOf.getOrDefault(p.id(), List.of())));
+        }
+        return result;
+    }
+
+    /** Per skill: staffing settings, forecast volume and agents already scheduled per quarter hour of the horizon. */
+    record Forecast(StaffingSettings[] settings, double[][] volume, int[][] already) {}
+
+    private GenerationResult result(CompanyId company, ScheduleSolution best, Forecast forecast,
+                                    List<GenerationResult.ConstraintScore> explained) {
+        List<ActivityType> types = activityTypes.list(company);
+        List<GenerationResult.Shift> shifts = new ArrayList<>();
+        for (ScheduleProblem.Shift s : ScheduleProblem.shifts(best)) {
+            List<GenerationResult.ShiftActivity> acts = new ArrayList<>();
+            for (ScheduleProblem.Part part : s.parts()) {
+                ActivityType t = type(types, part.kind(), s.skill().channel());
+                acts.add(new GenerationResult.ShiftActivity(t.id(), t.name(), part.start(), part.end()));
+            }
+            shifts.add(new GenerationResult.Shift(s.personId(), s.start(), s.end(), s.skill().queueId(), s.skill().channel(), acts));
+        }
+        List<GenerationResult.Interval> intervals = new ArrayList<>();
+        long required = 0, scheduled = 0, under = 0;
+        double weightedLevel = 0, liveVolume = 0;
+        for (ScheduleProblem.Cell c : ScheduleProblem.coverage(best)) {
+            int k = c.skill().index();
+            int q = c.quarter();
+            double volume = forecast.volume()[k][q];
+            Double level = ServiceLevels.expected(forecast.settings()[k], volume, 900, forecast.already()[k][q] + c.scheduled());
+            if (level != null) {
+                weightedLevel += level * volume;
+                liveVolume += volume;
+            }
+            intervals.add(new GenerationResult.Interval(c.start(), c.skill().queueId(), c.skill().channel(), c.required(), c.scheduled(),
+                    Math.round(volume * 100) / 100.0, level));
+            required += c.required();
+            scheduled += c.scheduled();
+            under += Math.max(0, c.required() - c.scheduled());
+        }
+        intervals.sort((a, b) -> a.start().equals(b.start()) ? 0 : a.start().compareTo(b.start()));
+        Double expected = liveVolume > 0 ? Math.round(weightedLevel / liveVolume * 10_000) / 10_000.0 : null;
+        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts, explained);
+    }
+
+    /** The activity type a block becomes: the channel's productive type (else a productive one for any channel), Break, Lunch. */
+    static ActivityType type(List<ActivityType> types, Block.Kind kind, String channel) {
+        if (kind == Block.Kind.WORK) {
+            return types.stream().filter(t -> t.productive() && channel.equals(t.channel())).findFirst()
+                    .or(() -> types.stream().filter(t -> t.productive() && t.channel() == null).findFirst())
+                    .or(() -> types.stream().filter(ActivityType::productive).findFirst())
+                    .orElseThrow(() -> new IllegalStateException("the company has no productive activity type"));
+        }
+        String name = kind == Block.Kind.LUNCH ? "Lunch" : "Break";
+        return types.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+                .or(() -> types.stream().filter(t -> t.category().equals("break")).findFirst())
+                .or(() -> types.stream().filter(t -> !t.productive()).findFirst())
+                .orElseThrow(() -> new IllegalStateException("the company has no break activity type"));
+    }
+}

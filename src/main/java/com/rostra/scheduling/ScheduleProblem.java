@@ -1,0 +1,189 @@
+package com.rostra.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.rostra.scheduling.solver.Block;
+import com.rostra.scheduling.solver.Demand;
+import com.rostra.scheduling.solver.DemandGrid;
+import com.rostra.scheduling.solver.ScheduleSolution;
+import com.rostra.scheduling.solver.ShiftAssignment;
+import com.rostra.scheduling.solver.ShiftOption;
+import com.rostra.scheduling.solver.Skill;
+import com.rostra.scheduling.solver.Staff;
+import com.rostra.scheduling.solver.StaffWeek;
+
+/**
+ * Turns shift rules, people and demand into a solver problem, and a solved problem back into shifts and coverage.
+ * Pure: no Spring, no I/O.
+ */
+public final class ScheduleProblem {
+
+    private ScheduleProblem() {}
+
+    /** A shift shape: start (local minute of day), length, and where its breaks and lunch fall. */
+    public record Pattern(int startMinute, int lengthMinutes, List<Block> blocks) {}
+
+    public record Part(Block.Kind kind, Instant start, Instant end) {}
+
+    public record Shift(long personId, Instant start, Instant end, Skill skill, List<Part> parts) {}
+
+    public record Cell(Instant start, Skill skill, int quarter, int required, int scheduled) {}
+
+    /** Every shape the rules allow: each start on the grid between the earliest start and the latest end, each length, lunch early, mid or late. */
+    public static List<Pattern> patterns(ShiftRules rules) {
+        List<Pattern> result = new ArrayList<>();
+        int grid = rules.startGridMinutes();
+        int first = ((rules.earliestStartMinute() + grid - 1) / grid) * grid;
+        for (int length : rules.shiftLengthsMinutes().stream().distinct().sorted().toList()) {
+            for (int start = first; start < 1440 && start + length <= rules.latestEndMinute(); start += grid) {
+                for (List<Block> blocks : layouts(rules, length)) result.add(new Pattern(start, length, blocks));
+            }
+        }
+        return result;
+    }
+
+    /** The ways to lay out breaks and lunch in a shift of {@code length} minutes (one or up to three lunch positions). */
+    static List<List<Block>> layouts(ShiftRules rules, int length) {
+        ShiftRules.LunchRule lunch = rules.lunch();
+        List<Integer> lunchStarts = new ArrayList<>();
+        if (lunch.minutes() > 0 && length >= lunch.minShiftMinutes()) {
+            int lo = roundUp15(lunch.earliestAfterMinutes());
+            int hi = Math.min(lunch.latestAfterMinutes(), length - lunch.minutes() - 15) / 15 * 15;
+            if (hi >= lo) {
+                lunchStarts.add(lo);
+                int mid = (lo + hi) / 2 / 15 * 15;
+                if (mid != lo) lunchStarts.add(mid);
+                if (hi != mid && hi != lo) lunchStarts.add(hi);
+            }
+        }
+        if (lunchStarts.isEmpty()) lunchStarts.add(-1);
+        List<List<Block>> result = new ArrayList<>();
+        for (int lunchStart : lunchStarts) result.add(layout(rules, length, lunchStart));
+        return result;
+    }
+
+    private static List<Block> layout(ShiftRules rules, int length, int lunchStart) {
+        int lunchMinutes = lunchStart < 0 ? 0 : rules.lunch().minutes();
+        List<Block> pauses = new ArrayList<>();
+        if (lunchStart >= 0) pauses.add(new Block(Block.Kind.LUNCH, lunchStart, lunchMinutes));
+        int breakMinutes = rules.breakMinutesPerHours().minutes();
+        int count = breakMinutes == 0 ? 0 : length / (rules.breakMinutesPerHours().everyHours() * 60);
+        for (int k = 1; k <= count; k++) {
+            int ideal = Math.round((float) k * length / (count + 1) / 15) * 15;
+            int at = ideal;
+            for (int step = 1; step <= 16 && clashes(pauses, at, breakMinutes, length); step++) {
+                at = ideal + (step % 2 == 1 ? 1 : -1) * 15 * ((step + 1) / 2);
+            }
+            if (!clashes(pauses, at, breakMinutes, length)) pauses.add(new Block(Block.Kind.BREAK, at, breakMinutes));
+        }
+        pauses.sort((a, b) -> Integer.compare(a.offsetMinutes(), b.offsetMinutes()));
+        List<Block> blocks = new ArrayList<>();
+        int at = 0;
+        for (Block p : pauses) {
+            if (p.offsetMinutes() > at) blocks.add(new Block(Block.Kind.WORK, at, p.offsetMinutes() - at));
+            blocks.add(p);
+            at = p.endMinutes();
+        }
+        if (at < length) blocks.add(new Block(Block.Kind.WORK, at, length - at));
+        return blocks;
+    }
+
+    /** A pause clashes when it leaves less than 15 minutes of work around another pause or the shift's ends. */
+    private static boolean clashes(List<Block> pauses, int at, int minutes, int length) {
+        if (at < 15 || at + minutes > length - 15) return true;
+        for (Block p : pauses) {
+            if (at < p.endMinutes() + 15 && p.offsetMinutes() < at + minutes + 15) return true;
+        }
+        return false;
+    }
+
+    private static int roundUp15(int minutes) {
+        return (minutes + 14) / 15 * 15;
+    }
+
+    /**
+     * The problem for [{@code start}, {@code end}): one entity per person and local day, offered the shifts that fit
+     * inside the horizon, the person's skills, availability and blocked time. {@code required[skill][quarter]}.
+     */
+    public static ScheduleSolution build(ShiftRules rules, ZoneId zone, Instant start, Instant end, List<Skill> skills,
+                                         int[][] required, List<Staff> staff) {
+        int quarters = (int) (Duration.between(start, end).toMinutes() / 15);
+        List<Demand> demands = new ArrayList<>();
+        for (Skill s : skills) {
+            for (int q = 0; q < quarters; q++) {
+                demands.add(new Demand(s.index() * quarters + q, s, q, start.plus(Duration.ofMinutes(15L * q)), required[s.index()][q]));
+            }
+        }
+        DemandGrid grid = new DemandGrid(skills, quarters, start, demands);
+        List<Pattern> patterns = patterns(rules);
+        List<ShiftOption[]> optionsByPattern = new ArrayList<>();
+        int id = 0;
+        for (Pattern p : patterns) {
+            ShiftOption[] bySkill = new ShiftOption[skills.size()];
+            for (Skill s : skills) bySkill[s.index()] = new ShiftOption(id++, p.startMinute(), p.lengthMinutes(), s, p.blocks());
+            optionsByPattern.add(bySkill);
+        }
+        LocalDate firstDay = LocalDate.ofInstant(start, zone);
+        LocalDate lastDay = LocalDate.ofInstant(end.minusSeconds(1), zone);
+        List<LocalDate> days = firstDay.datesUntil(lastDay.plusDays(1)).toList();
+        List<StaffWeek> weeks = new ArrayList<>();
+        List<ShiftAssignment> assignments = new ArrayList<>();
+        for (Staff person : staff) {
+            Map<LocalDate, StaffWeek> personWeeks = new LinkedHashMap<>();
+            for (int d = 0; d < days.size(); d++) {
+                LocalDate day = days.get(d);
+                LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                StaffWeek week = personWeeks.computeIfAbsent(monday, m -> new StaffWeek(person, m,
+                        !m.isBefore(firstDay) && !m.plusDays(6).isAfter(lastDay)
+                                && !ShiftAssignment.startOf(m, 0, zone).isBefore(start)
+                                && !ShiftAssignment.startOf(m.plusDays(7), 0, zone).isAfter(end)));
+                List<ShiftOption> options = new ArrayList<>();
+                for (int p = 0; p < patterns.size(); p++) {
+                    Pattern pattern = patterns.get(p);
+                    Instant from = ShiftAssignment.startOf(day, pattern.startMinute(), zone);
+                    Instant to = from.plus(Duration.ofMinutes(pattern.lengthMinutes()));
+                    if (from.isBefore(start) || to.isAfter(end)) continue;
+                    if (!person.availableFor(day.getDayOfWeek(), pattern.startMinute(), pattern.startMinute() + pattern.lengthMinutes())) continue;
+                    if (person.blockedMinutes(from, to) > 0) continue;
+                    for (Skill s : skills) if (person.skills().contains(s.index())) options.add(optionsByPattern.get(p)[s.index()]);
+                }
+                assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, options));
+            }
+            weeks.addAll(personWeeks.values());
+        }
+        return new ScheduleSolution(staff, weeks, demands, assignments);
+    }
+
+    public static List<Shift> shifts(ScheduleSolution solution) {
+        List<Shift> result = new ArrayList<>();
+        for (ShiftAssignment a : solution.getAssignments()) {
+            if (!a.isWorking()) continue;
+            Instant from = a.getStart();
+            List<Part> parts = a.getOption().blocks().stream().map(b -> new Part(b.kind(),
+                    from.plus(Duration.ofMinutes(b.offsetMinutes())), from.plus(Duration.ofMinutes(b.endMinutes())))).toList();
+            result.add(new Shift(a.getStaff().personId(), from, a.getEnd(), a.getOption().skill(), parts));
+        }
+        result.sort((x, y) -> x.start().equals(y.start()) ? Long.compare(x.personId(), y.personId()) : x.start().compareTo(y.start()));
+        return result;
+    }
+
+    /** Required against scheduled per skill and quarter hour. */
+    public static List<Cell> coverage(ScheduleSolution solution) {
+        Map<Integer, Integer> scheduled = new HashMap<>();
+        for (ShiftAssignment a : solution.getAssignments()) {
+            if (a.isWorking()) for (Demand d : a.getCoveredDemands()) scheduled.merge(d.key(), 1, Integer::sum);
+        }
+        return solution.getDemands().stream()
+                .map(d -> new Cell(d.start(), d.skill(), d.quarter(), d.required(), scheduled.getOrDefault(d.key(), 0))).toList();
+    }
+}

@@ -1,0 +1,220 @@
+package com.rostra.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.rostra.contacts.ContactStore;
+import com.rostra.support.ApiTest;
+import com.rostra.support.Http;
+import com.rostra.support.WeeklyChats;
+import com.rostra.tenancy.CompanyId;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** From chat requirements to generated shifts and published activities, through the HTTP API. */
+class ScheduleGenerationApiTest extends ApiTest {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
+    @Autowired
+    ContactStore store;
+
+    private long person(TestCompany c, String name) {
+        Http.Response r = http.post("/api/v1/people", c.auth(), Map.of("first_name", name, "email", name + "@example.com",
+                "channels", List.of("chat")));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private JsonNode finished(TestCompany c, long id) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            String s = http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString();
+            return !s.equals("queued") && !s.equals("solving");
+        });
+        return http.get("/api/v1/schedule-generations/" + id, c.auth()).json();
+    }
+
+    private static String at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(ZONE).toOffsetDateTime().toString();
+    }
+
+    @Test
+    void aDayOfChatDemandIsCoveredWithoutTouchingTimeOffThenPublishedOnce() {
+        TestCompany c = newCompany(ZONE.getId());
+        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
+        http.put("/api/v1/staffing-settings/all/chat", c.auth(), new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60,
+                "aht_seconds", 300, "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1)));
+        http.put("/api/v1/shift-rules", c.auth(), Map.of("shift_lengths_minutes", List.of(480), "start_grid_minutes", 60));
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long ann = person(c, "ann"), bob = person(c, "bob"), cat = person(c, "cat"), dan = person(c, "dan");
+        // Dan is off all Monday; Cat may only work mornings.
+        long off = http.post("/api/v1/time-off", c.auth(), Map.of("person_id", dan, "start", at(monday, 0), "end", at(monday.plusDays(1), 0)))
+                .json().get("id").asLong();
+        http.post("/api/v1/time-off/" + off + "/approve", c.auth(), Map.of());
+        http.put("/api/v1/people/" + cat + "/contract", c.auth(), Map.of("availability",
+                List.of(Map.of("day_of_week", "monday", "start", "06:00", "end", "14:00"))));
+
+        Http.Response accepted = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(),
+                "end", monday.plusDays(1).toString(), "time_limit_seconds", 3));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+
+        TestCompany other = newCompany();
+        assertThat(http.get("/api/v1/schedule-generations/" + id, other.auth()).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/schedule-generations/" + id + "/publish", other.auth(), Map.of()).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/schedule-generations/" + id + "/cancel", other.auth(), Map.of()).status()).isEqualTo(404);
+
+        JsonNode done = finished(c, id);
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(done.get("hard_violations").asInt()).isZero();
+        assertThat(done.get("score").asString()).startsWith("0hard");
+        // The score explained: every rule that costs something, none of them hard.
+        assertThat(done.get("constraints")).isNotEmpty().allSatisfy(k -> assertThat(k.get("hard").asLong()).isZero());
+        long soft = done.get("constraints").valueStream().mapToLong(k -> k.get("soft").asLong()).sum();
+        assertThat(done.get("score").asString()).isEqualTo("0hard/" + soft + "soft");
+        JsonNode coverage = done.get("coverage");
+        assertThat(coverage.get("required_agent_hours").asDouble()).isPositive();
+        assertThat(coverage.get("scheduled_agent_hours").asDouble()).isPositive();
+        assertThat(coverage.get("understaffed_agent_hours").asDouble()).isLessThan(coverage.get("required_agent_hours").asDouble());
+        assertThat(coverage.get("intervals").size()).as("one chat row per quarter hour").isEqualTo(96);
+        assertThat(coverage.get("intervals").get(0).get("channel").asString()).isEqualTo("chat");
+        assertThat(coverage.get("expected_service_level").asDouble()).as("chat is live: Erlang C on the scheduled agents").isBetween(0.0, 1.0);
+        assertThat(coverage.get("intervals").valueStream().filter(i -> i.get("forecast_volume").asDouble() > 0).toList())
+                .isNotEmpty().allSatisfy(i -> assertThat(i.get("expected_service_level").isNumber()).isTrue());
+
+        JsonNode shifts = done.get("shifts");
+        assertThat(shifts.size()).isBetween(1, 3);
+        for (JsonNode s : shifts) {
+            long who = s.get("person_id").asLong();
+            assertThat(who).as("Dan is on approved time off").isNotEqualTo(dan);
+            Instant start = Instant.parse(s.get("start").asString());
+            Instant end = Instant.parse(s.get("end").asString());
+            if (who == cat) assertThat(end).isBeforeOrEqualTo(monday.atTime(14, 0).atZone(ZONE).toInstant());
+            JsonNode acts = s.get("activities");
+            assertThat(Instant.parse(acts.get(0).get("start").asString())).isEqualTo(start);
+            assertThat(Instant.parse(acts.get(acts.size() - 1).get("end").asString())).isEqualTo(end);
+            List<String> kinds = acts.valueStream().map(a -> a.get("activity_type").asString()).toList();
+            assertThat(kinds).contains("Chat", "Lunch", "Break");
+        }
+        assertThat(List.of(ann, bob, cat)).containsAll(shifts.valueStream().map(s -> s.get("person_id").asLong()).toList());
+
+        Http.Response published = http.post("/api/v1/schedule-generations/" + id + "/publish", c.auth(), Map.of());
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("published_at").isNull()).isFalse();
+        int blocks = shifts.valueStream().mapToInt(s -> s.get("activities").size()).sum();
+        JsonNode stored = http.get("/api/v1/activities?start=" + monday + "T00:00:00Z&end=" + monday.plusDays(2) + "T00:00:00Z", c.auth()).json();
+        assertThat(stored.size()).isEqualTo(blocks);
+        assertThat(http.post("/api/v1/schedule-generations/" + id + "/publish", c.auth(), Map.of()).status()).as("once").isEqualTo(409);
+        JsonNode req = http.get("/api/v1/requirements?channel=chat&start=" + at(monday, 10).replace("-0", "-0") + "&end=" + at(monday, 11), c.auth()).json();
+        assertThat(req.get(0).get("scheduled_agents").asInt()).as("staffing sees the published schedule").isPositive();
+
+        // Generating the same day again: everyone has a published day, so nobody gets a second shift.
+        long again = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(),
+                "end", monday.plusDays(1).toString(), "time_limit_seconds", 2)).json().get("id").asLong();
+        JsonNode second = finished(c, again);
+        assertThat(second.get("status").asString()).isEqualTo("done");
+        assertThat(second.get("shifts").valueStream().map(s -> s.get("person_id").asLong()).toList())
+                .doesNotContainAnyElementsOf(shifts.valueStream().map(s -> s.get("person_id").asLong()).toList());
+    }
+
+    @Test
+    void requestsAreValidatedFieldByFieldAndAGenerationCanBeCancelledOnce() {
+        TestCompany c = newCompany(ZONE.getId());
+        TestCompany other = newCompany();
+        long theirs = http.post("/api/v1/people", other.auth(), Map.of("first_name", "x", "email", "x-" + other.id() + "@example.com"))
+                .json().get("id").asLong();
+        Http.Response bad = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", "2026-12-07T09:07:00Z", "end", "someday",
+                "person_ids", List.of(theirs), "queue_ids", List.of(999999), "time_limit_seconds", 0));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .contains("start", "end", "person_ids", "queue_ids", "time_limit_seconds");
+        assertThat(http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", "2026-12-07", "end", "2027-02-07")).status())
+                .as("at most 28 days").isEqualTo(400);
+
+        LocalDate nextMonday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long empty = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", nextMonday.toString(),
+                "end", nextMonday.plusDays(1).toString(), "time_limit_seconds", 1)).json().get("id").asLong();
+        JsonNode nobody = finished(c, empty);
+        assertThat(nobody.get("status").asString()).as("nobody to schedule: done, with no shifts").isEqualTo("done");
+        assertThat(nobody.get("shifts").size()).isZero();
+        assertThat(http.post("/api/v1/schedule-generations/" + empty + "/publish", c.auth(), Map.of()).status())
+                .as("publishing nothing is fine").isEqualTo(200);
+
+        person(c, "eve");
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long id = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(7).toString(),
+                "time_limit_seconds", 60)).json().get("id").asLong();
+        Http.Response cancelled = http.post("/api/v1/schedule-generations/" + id + "/cancel", c.auth(), Map.of());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
+        assertThat(finished(c, id).get("status").asString()).isEqualTo("cancelled");
+        assertThat(http.post("/api/v1/schedule-generations/" + id + "/cancel", c.auth(), Map.of()).status()).isEqualTo(409);
+        assertThat(http.get("/api/v1/schedule-generations/" + (id + 100000), c.auth()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void withQueuesEachShiftWorksOneQueueItsPersonBelongsTo() {
+        TestCompany c = newCompany(ZONE.getId());
+        long chatQueue = http.post("/api/v1/queues", c.auth(), Map.of("name", "Chat help",
+                "rules", List.of(Map.of("attribute", "channel", "operator", "is", "value", "chat")))).json().get("id").asLong();
+        long other = http.post("/api/v1/queues", c.auth(), Map.of("name", "Elsewhere",
+                "rules", List.of(Map.of("attribute", "channel", "operator", "is", "value", "phone")))).json().get("id").asLong();
+        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
+        http.put("/api/v1/staffing-settings/" + chatQueue + "/chat", c.auth(), new HashMap<>(Map.of("aht_seconds", 300, "concurrency", 1,
+                "target_seconds", 60)));
+        long mia = http.post("/api/v1/people", c.auth(), Map.of("first_name", "mia", "email", "mia-" + c.id() + "@example.com",
+                "channels", List.of("chat"), "queue_ids", List.of(chatQueue))).json().get("id").asLong();
+        long noa = http.post("/api/v1/people", c.auth(), Map.of("first_name", "noa", "email", "noa-" + c.id() + "@example.com",
+                "channels", List.of("chat"), "queue_ids", List.of(other))).json().get("id").asLong();
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Http.Response accepted = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(),
+                "end", monday.plusDays(1).toString(), "queue_ids", List.of(chatQueue), "time_limit_seconds", 2));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode done = finished(c, accepted.json().get("id").asLong());
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(done.get("queue_ids").get(0).asLong()).isEqualTo(chatQueue);
+        assertThat(done.get("coverage").get("intervals")).allSatisfy(i -> assertThat(i.get("queue_id").asLong()).isEqualTo(chatQueue));
+        assertThat(done.get("coverage").get("required_agent_hours").asDouble()).as("the queue's chats need agents").isPositive();
+        assertThat(done.get("shifts")).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("person_id").asLong()).as("noa is not in the queue").isEqualTo(mia);
+            assertThat(s.get("queue_id").asLong()).isEqualTo(chatQueue);
+        });
+        assertThat(noa).isNotEqualTo(mia);
+    }
+
+    @Test
+    void stoppingASolveKeepsItsBestScheduleSoFarWhichCanBePublished() {
+        TestCompany c = newCompany(ZONE.getId());
+        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
+        for (String n : List.of("oli", "pat", "quinn")) person(c, n + "-" + c.id());
+        LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long id = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(7).toString(),
+                "time_limit_seconds", 120)).json().get("id").asLong();
+        // A score is reported once the solver has a first complete schedule; stop it after that.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("score").isNull());
+        assertThat(http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString()).isEqualTo("solving");
+        Http.Response stopped = http.post("/api/v1/schedule-generations/" + id + "/cancel", c.auth(), Map.of());
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> !http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("coverage").isNull());
+        JsonNode kept = http.get("/api/v1/schedule-generations/" + id, c.auth()).json();
+        assertThat(kept.get("status").asString()).isEqualTo("cancelled");
+        assertThat(kept.get("hard_violations").asInt()).isZero();
+        assertThat(kept.get("shifts").size()).as("the best schedule so far").isPositive();
+        assertThat(http.post("/api/v1/schedule-generations/" + id + "/publish", c.auth(), Map.of()).status()).isEqualTo(200);
+    }
+}
