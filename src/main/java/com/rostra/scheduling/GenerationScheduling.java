@@ -45,7 +45,7 @@ class GenerationScheduling {
         }
 
         void launch(long id) {
-            scheduler.scheduleIfNotExists(task.instance("generation-" + id, id), Instant.now());
+            scheduler.scheduleIfNotExists(task.instance("generation-" + id, id), Instant.now()); // db-scheduler runs on real time
         }
 
         void solving(long id, Solver<?> solver) {

@@ -1,5 +1,6 @@
 package com.rostra.scheduling;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,23 +42,31 @@ class SchedulingController {
         this.currentCompany = currentCompany;
     }
 
+    @Operation(summary = "Read shift rules",
+            description = "How generated shifts may look: `shift_lengths_minutes` (60-720 in steps of 15), `start_grid_minutes` (starts on this grid), a paid break per N hours (`break_minutes_per_hours`), the lunch window, `min_rest_hours` between shifts, and the earliest start and latest end (local times; an end at or before the start runs into the next day).")
     @GetMapping("/api/v1/shift-rules")
     ShiftRules shiftRules() {
         return rules.get(currentCompany.id());
     }
 
     /** Fields left out keep their value. */
+    @Operation(summary = "Change shift rules",
+            description = "The same fields; those left out keep their value. A 400 names each field out of range.")
     @PutMapping("/api/v1/shift-rules")
     ShiftRules putShiftRules(@RequestBody ShiftRules body) {
         return rules.save(currentCompany.id(), body);
     }
 
+    @Operation(summary = "Read a person's contract",
+            description = "`contract: {min_hours_per_week, max_hours_per_week, max_days_per_week, min_rest_hours?}` (default 0-40 hours, 5 days) and `availability: [{day_of_week, start, end, preferred?}]` in the person's local time (none: always available). 404 for another company's person.")
     @GetMapping("/api/v1/people/{id}/contract")
     Contracts.Terms contract(@PathVariable long id) {
         return contracts.get(currentCompany.id(), id);
     }
 
     /** {@code {contract: {...}, availability: [...]}}: contract fields left out keep their value; availability, when given, replaces. */
+    @Operation(summary = "Change a person's contract",
+            description = "Body `{contract?, availability?}`: contract fields left out keep their value (hours 0-80, days 0-7); availability, when given, replaces the windows (quarter hours, at most 50). A 400 names each field (`availability[1].start`).")
     @PutMapping("/api/v1/people/{id}/contract")
     Contracts.Terms putContract(@PathVariable long id, @RequestBody Contracts.TermsInput body) {
         return contracts.save(currentCompany.id(), id, body);
@@ -65,12 +74,16 @@ class SchedulingController {
 
     record TimeOffInput(Long personId, String start, String end, String note) {}
 
+    @Operation(summary = "Request time off",
+            description = "Body `{person_id, start, end, note?}` (instants or dates). 201 with `{id, status: \"requested\"}`. Approved time off blocks schedule generation and shows on the schedule.")
     @PostMapping("/api/v1/time-off")
     ResponseEntity<TimeOff.Request> requestTimeOff(@RequestBody TimeOffInput in) {
         TimeOff.Request r = timeOff.create(currentCompany.id(), in.personId(), in.start(), in.end(), in.note());
         return ResponseEntity.created(URI.create("/api/v1/time-off/" + r.id())).body(r);
     }
 
+    @Operation(summary = "List time off",
+            description = "Requests overlapping [start, end), optionally for one `person_id` and one `status` (requested, approved, denied).")
     @GetMapping("/api/v1/time-off")
     List<TimeOff.Request> listTimeOff(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
                                       @RequestParam(name = "person_id", required = false) Long personId,
@@ -85,37 +98,51 @@ class SchedulingController {
         return timeOff.list(currentCompany.id(), from, to, personId, status);
     }
 
+    @Operation(summary = "Read a time-off request",
+            description = "404 for another company's request.")
     @GetMapping("/api/v1/time-off/{id}")
     TimeOff.Request timeOff(@PathVariable long id) {
         return timeOff.get(currentCompany.id(), id);
     }
 
+    @Operation(summary = "Approve time off",
+            description = "The request becomes approved (once: 409 when it was already decided).")
     @PostMapping("/api/v1/time-off/{id}/approve")
     TimeOff.Request approve(@PathVariable long id) {
         return timeOff.decide(currentCompany.id(), id, "approved");
     }
 
+    @Operation(summary = "Deny time off",
+            description = "The request becomes denied (once: 409 when it was already decided).")
     @PostMapping("/api/v1/time-off/{id}/deny")
     TimeOff.Request deny(@PathVariable long id) {
         return timeOff.decide(currentCompany.id(), id, "denied");
     }
 
+    @Operation(summary = "Generate a schedule",
+            description = "Body `{start, end, queue_ids?, person_ids?, time_limit_seconds?}`: shifts for the people (all staffable, or those named) that cover the staffing requirements of the queues (all, or those named) between start and end, under contracts, availability, time off, rest and shift rules (Timefold Solver; default 60 s). 202 with `{id}`; the solve runs as a background job.")
     @PostMapping("/api/v1/schedule-generations")
     ResponseEntity<Generation> generate(@RequestBody(required = false) Generations.Request in) {
         Generation g = generations.create(currentCompany.id(), in);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/schedule-generations/" + g.id())).body(g);
     }
 
+    @Operation(summary = "A schedule generation",
+            description = "`status` queued, solving (with the best `score` so far), done, failed or cancelled; `hard_violations`; coverage (required, scheduled and understaffed agent-hours, and per interval); the proposed shifts with their activities; the score by constraint and the expected service level.")
     @GetMapping("/api/v1/schedule-generations/{id}")
     Generation generation(@PathVariable long id) {
         return generations.get(currentCompany.id(), id);
     }
 
+    @Operation(summary = "Publish a generated schedule",
+            description = "Writes the shifts as activities in one transaction; 409 (nothing written) when any would overlap an existing activity.")
     @PostMapping("/api/v1/schedule-generations/{id}/publish")
     Generation publish(@PathVariable long id) {
         return generations.publish(currentCompany.id(), id);
     }
 
+    @Operation(summary = "Stop a generation",
+            description = "Stops the solve; the best schedule found so far is kept (status cancelled) and can still be published.")
     @PostMapping("/api/v1/schedule-generations/{id}/cancel")
     Generation cancel(@PathVariable long id) {
         return generations.cancel(currentCompany.id(), id);

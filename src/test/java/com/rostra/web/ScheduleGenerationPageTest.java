@@ -47,24 +47,24 @@ class ScheduleGenerationPageTest extends ApiTest {
         LocalDate wednesday = monday.plusDays(2);
         long off = http.post("/api/v1/time-off", c.auth(), Map.of("person_id", ann, "start", wednesday.atStartOfDay(ZONE).toOffsetDateTime().toString(),
                 "end", wednesday.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime().toString())).json().get("id").asLong();
-        assertThat(page.get("/schedules?week=" + monday).body()).contains("Time off (requested)");
+        assertThat(page.fetch("/schedules?week=" + monday).body()).contains("Time off (requested)");
         http.post("/api/v1/time-off/" + off + "/approve", c.auth(), Map.of());
-        assertThat(page.get("/schedules?week=" + monday).body()).as("approved time off is on the schedule").contains(">Time off<");
-        assertThat(page.get("/schedules").body()).contains("Generate a week");
-        assertThat(page.get("/schedules/generate").body()).contains("Week starting", monday.toString());
+        assertThat(page.fetch("/schedules?week=" + monday).body()).as("approved time off is on the schedule").contains(">Time off<");
+        assertThat(page.fetch("/schedules").body()).contains("Generate a week");
+        assertThat(page.fetch("/schedules/generate").body()).contains("Week starting", monday.toString());
 
         HttpResponse<String> started = page.post("/schedules/generate", Map.of("week", monday.toString(), "time_limit_seconds", "2"));
         String location = started.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains("id=");
         long id = Long.parseLong(location.replaceAll(".*id=(\\d+).*", "$1"));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> page.get("/schedules/generate/" + id + "/status").body().contains(">done<"));
-        String done = page.get("/schedules/generate?week=" + monday + "&id=" + id).body();
+                .until(() -> page.fetch("/schedules/generate/" + id + "/status").body().contains(">done<"));
+        String done = page.fetch("/schedules/generate?week=" + monday + "&id=" + id).body();
         assertThat(done).contains("coverage-table", "shift-table", "publish-generation", "ann", "Expected service level", "score-table");
 
         PageSession mallory = PageSession.signIn(port, addUser(newCompany(), "admin", "Mallory"), USER_PASSWORD);
-        assertThat(mallory.get("/schedules/generate?id=" + id).statusCode()).isEqualTo(404);
-        assertThat(mallory.get("/schedules/generate/" + id + "/status").statusCode()).isEqualTo(404);
+        assertThat(mallory.fetch("/schedules/generate?id=" + id).statusCode()).isEqualTo(404);
+        assertThat(mallory.fetch("/schedules/generate/" + id + "/status").statusCode()).isEqualTo(404);
         assertThat(mallory.post("/schedules/generate/" + id + "/publish", Map.of("week", monday.toString())).statusCode()).isEqualTo(404);
 
         PageSession agent = PageSession.signIn(port, addUser(c, "agent", "Al"), USER_PASSWORD);
@@ -75,6 +75,6 @@ class ScheduleGenerationPageTest extends ApiTest {
         HttpResponse<String> published = page.post("/schedules/generate/" + id + "/publish", Map.of("week", monday.toString()));
         assertThat(published.headers().firstValue("Location").orElseThrow()).contains("/schedules?week=");
         assertThat(http.get("/api/v1/activities?start=" + monday + "&end=" + monday.plusDays(8), c.auth()).json().size()).isPositive();
-        assertThat(page.get("/schedules/generate?id=" + id).body()).doesNotContain("publish-generation");
+        assertThat(page.fetch("/schedules/generate?id=" + id).body()).doesNotContain("publish-generation");
     }
 }
