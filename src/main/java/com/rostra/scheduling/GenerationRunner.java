@@ -97,14 +97,20 @@ class GenerationRunner {
         if (row == null || !(row.status().equals("queued") || row.status().equals("solving"))) return;
         if (jdbc.sql("update schedule_generations set status = 'solving', updated_at = ? where id = ? and status in ('queued', 'solving')")
                 .params(Db.ts(clock.instant()), id).update() == 0) return;
+        io.micrometer.core.instrument.Timer.Sample running = io.micrometer.core.instrument.Timer.start();
+        String outcome = "done";
         try {
             solve(row);
+            if (statusIs(id, "cancelled")) outcome = "cancelled";
         } catch (RuntimeException e) {
+            outcome = "failed";
             log.warn("Schedule generation {} failed", id, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             jdbc.sql("update schedule_generations set status = 'failed', error = ?, updated_at = ? where id = ? and status = 'solving'")
                     .params(message.length() > 1900 ? message.substring(0, 1900) : message, Db.ts(clock.instant()), id).update();
         } finally {
+            // Runs by outcome with their solving time (rostra_schedule_generations_seconds{outcome}).
+            running.stop(io.micrometer.core.instrument.Metrics.timer("rostra.schedule.generations", "outcome", outcome));
             launcher.finished(id);
         }
     }
@@ -175,6 +181,10 @@ class GenerationRunner {
         }
         explained.sort((a, b) -> a.hard() != b.hard() ? Long.compare(a.hard(), b.hard()) : Long.compare(a.soft(), b.soft()));
         GenerationResult result = result(company, best, forecast, explained);
+        io.micrometer.core.instrument.Metrics.summary("rostra.schedule.generation.hard.violations").record(hardViolations);
+        if (score != null) {
+            io.micrometer.core.instrument.Metrics.summary("rostra.schedule.generation.soft.score").record(-score.softScore());
+        }
         jdbc.sql("""
                 update schedule_generations set status = case when status = 'cancelled' then 'cancelled' else 'done' end,
                     score = ?, hard_violations = ?, result = ?, updated_at = ?

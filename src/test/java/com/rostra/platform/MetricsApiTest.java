@@ -2,6 +2,7 @@ package com.rostra.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,16 @@ class MetricsApiTest extends ApiTest {
         assertThat(http.get("/api/v1/requirements?channel=chat", c.auth()).status()).isEqualTo(200);
         assertThat(metric("rostra_requirements_seconds_count", "")).isEqualTo(requirements + 1);
         assertThat(metric("rostra_forecast_fit_seconds_count", "")).as("a new company's series is fitted once").isGreaterThan(fits);
+
+        double generations = orZero(metric("rostra_schedule_generations_seconds_count", ""));
+        Http.Response started = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", "2026-11-23", "end", "2026-11-24",
+                "time_limit_seconds", 1));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("queued", "solving")
+                .contains(http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(metric("rostra_schedule_generations_seconds_count", "")).isEqualTo(generations + 1));
 
         double failures = orZero(metric("rostra_login_failures_total", ""));
         String email = addUser(c, "admin", "Lou Login");
