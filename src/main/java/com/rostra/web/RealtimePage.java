@@ -2,7 +2,9 @@ package com.rostra.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.rostra.adherence.AdherenceSettings;
 import com.rostra.agents.AgentStateStream;
 import com.rostra.agents.RealtimeAgents;
 import com.rostra.tenancy.CompanyUser;
@@ -27,9 +30,11 @@ class RealtimePage {
 
     private final RealtimeAgents realtime;
     private final AgentStateStream stream;
+    private final AdherenceSettings settings;
     private final Clock clock;
 
-    RealtimePage(RealtimeAgents realtime, AgentStateStream stream, Clock clock) {
+    RealtimePage(RealtimeAgents realtime, AgentStateStream stream, AdherenceSettings settings, Clock clock) {
+        this.settings = settings;
         this.realtime = realtime;
         this.stream = stream;
         this.clock = clock;
@@ -44,7 +49,7 @@ class RealtimePage {
         model.addAttribute("page", "realtime");
         model.addAttribute("teams", teams);
         model.addAttribute("channels", List.of("VOICE", "MESSAGING", "MAIL", "TASK"));
-        fill(model, all, team, channel);
+        fill(model, all, team, channel, settings.get(user.companyId()));
         return "realtime";
     }
 
@@ -58,13 +63,14 @@ class RealtimePage {
     @GetMapping("/realtime/table")
     String table(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String team,
                  @RequestParam(defaultValue = "") String channel, Model model) {
-        fill(model, realtime.current(user.companyId()), team, channel);
+        fill(model, realtime.current(user.companyId()), team, channel, settings.get(user.companyId()));
         return "realtime :: live";
     }
 
-    record Line(RealtimeAgents.Row row, String timeInState, String outFor) {}
+    /** {@code alert}: out of adherence for longer than the company's alert threshold. */
+    record Line(RealtimeAgents.Row row, String timeInState, String outFor, boolean alert) {}
 
-    private void fill(Model model, List<RealtimeAgents.Row> all, String team, String channel) {
+    private void fill(Model model, List<RealtimeAgents.Row> all, String team, String channel, AdherenceSettings.Settings rules) {
         List<RealtimeAgents.Row> rows = all.stream()
                 .filter(r -> team.isBlank() || (r.team() != null && List.of(r.team().split(", ")).contains(team)))
                 .filter(r -> channel.isBlank() || r.availableFor().contains(channel))
@@ -73,9 +79,21 @@ class RealtimePage {
         counts.put("active", rows.stream().filter(r -> r.state().equals("active")).count());
         counts.put("away", rows.stream().filter(r -> r.state().equals("away")).count());
         counts.put("logged_out", rows.stream().filter(r -> r.state().equals("logged_out")).count());
+        long out = rows.stream().filter(r -> Boolean.FALSE.equals(r.inAdherence())).count();
+        long in = rows.stream().filter(r -> Boolean.TRUE.equals(r.inAdherence())).count();
+        counts.put("out", out);
         model.addAttribute("counts", counts);
-        model.addAttribute("lines", rows.stream().map(r -> new Line(r, duration(Duration.between(r.since(), clock.instant())),
-                r.adherenceSince() == null ? null : duration(Duration.between(r.adherenceSince(), clock.instant())))).toList());
+        model.addAttribute("adherenceNow", in + out == 0 ? null : Math.round(100.0 * in / (in + out)));
+        model.addAttribute("alertAfter", duration(Duration.ofSeconds(rules.alertAfterSeconds())));
+        Instant now = clock.instant();
+        // Out of adherence first, longest out at the top: the agents a lead acts on.
+        Comparator<RealtimeAgents.Row> order = Comparator.comparing((RealtimeAgents.Row r) -> !Boolean.FALSE.equals(r.inAdherence()))
+                .thenComparing(r -> Boolean.FALSE.equals(r.inAdherence()) && r.adherenceSince() != null ? r.adherenceSince() : Instant.MAX);
+        model.addAttribute("lines", rows.stream().sorted(order).map(r -> {
+            Duration outFor = r.adherenceSince() == null ? null : Duration.between(r.adherenceSince(), now);
+            boolean alert = Boolean.FALSE.equals(r.inAdherence()) && outFor != null && outFor.getSeconds() >= rules.alertAfterSeconds();
+            return new Line(r, duration(Duration.between(r.since(), now)), outFor == null ? null : duration(outFor), alert);
+        }).toList());
         model.addAttribute("team", team);
         model.addAttribute("channel", channel);
         model.addAttribute("total", all.size());
