@@ -48,7 +48,7 @@ class RealtimePage {
         all.forEach(r -> { if (r.team() != null) teams.addAll(List.of(r.team().split(", "))); });
         model.addAttribute("page", "realtime");
         model.addAttribute("teams", teams);
-        model.addAttribute("channels", List.of("VOICE", "MESSAGING", "MAIL", "TASK"));
+        model.addAttribute("channels", CHANNEL_NAMES);
         fill(model, all, team, channel, settings.get(user.companyId()));
         return "realtime";
     }
@@ -67,8 +67,25 @@ class RealtimePage {
         return "realtime :: live";
     }
 
+    /** Gladly's availability codes in the channel names every other page uses. */
+    static final Map<String, String> CHANNEL_NAMES;
+
+    static {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("VOICE", "Phone");
+        names.put("MESSAGING", "Chat, SMS, social");
+        names.put("MAIL", "Email");
+        names.put("TASK", "Tasks");
+        CHANNEL_NAMES = java.util.Collections.unmodifiableMap(names);
+    }
+
     /** {@code alert}: out of adherence for longer than the company's alert threshold. */
-    record Line(RealtimeAgents.Row row, String timeInState, String outFor, boolean alert) {}
+    record Line(RealtimeAgents.Row row, String timeInState, String outFor, boolean alert) {
+        public String availableFor() {
+            return row.availableFor().isEmpty() ? "—"
+                    : String.join(", ", row.availableFor().stream().map(c -> CHANNEL_NAMES.getOrDefault(c, c)).toList());
+        }
+    }
 
     private void fill(Model model, List<RealtimeAgents.Row> all, String team, String channel, AdherenceSettings.Settings rules) {
         List<RealtimeAgents.Row> rows = all.stream()

@@ -42,8 +42,11 @@ class RealtimeAdherencePageTest extends ApiTest {
                         now.minus(Duration.ofMinutes(awayMinutes.get(agent))), Map.of("awayReason", reason("Coffee"))));
             }
         }
+        http.post("/webhooks/gladly", webhook, event("AGENT_AVAILABILITY/UPDATED", "working", now.minus(Duration.ofMinutes(40)),
+                Map.of("availableFor", java.util.List.of("VOICE", "MAIL"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/agent-states/current", c.auth()).json().size() == 3
-                && http.get("/api/v1/agent-states/current", c.auth()).body().split("\"away\"").length == 3);
+                && http.get("/api/v1/agent-states/current", c.auth()).body().split("\"away\"").length == 3
+                && http.get("/api/v1/agent-states/current", c.auth()).body().contains("MAIL"));
 
         PageSession lead = PageSession.signIn(port, addUser(c, "manager", "Lee Lead"), USER_PASSWORD);
         String table = lead.get("/realtime/table");
@@ -56,5 +59,6 @@ class RealtimeAdherencePageTest extends ApiTest {
         }
         assertThat(order.toString().strip()).isEqualTo("long-away! short-away working");
         assertThat(table).contains("id=\"count-out\">2<").contains("id=\"adherence-now\">33%<");
+        assertThat(table).as("Gladly's availability codes in Rostra's channel names").contains(">Phone, Email<").doesNotContain(">VOICE");
     }
 }
