@@ -100,11 +100,14 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/settings/api-keys/**", "/settings/api-keys").hasRole("ADMIN")
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/settings/queues/**", "/settings/queues", "/staffing/**", "/schedules/**",
-                                "/forecasts/**")
-                                .hasAnyRole("ADMIN", "MANAGER")
-                        .anyRequest().authenticated())
+                        // Deny by default. Agents: Realtime and the team's schedule, read-only. Managers: planning
+                        // (queues, forecasts, staffing, schedules, people). Admins: also the company's settings.
+                        .requestMatchers("/settings/queues", "/settings/queues/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers("/settings", "/settings/**").hasRole("ADMIN")
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/realtime", "/realtime/**", "/schedules",
+                                "/schedules/template.csv").authenticated()
+                        .requestMatchers("/logout").authenticated()
+                        .anyRequest().hasAnyRole("ADMIN", "MANAGER"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
                         .failureHandler(countingFailures()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
