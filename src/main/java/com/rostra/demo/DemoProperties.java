@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DemoProperties(String apiKey, String password, String adminEmail, String companyName, String timeZone) {
 
     public DemoProperties {
+        // A key that could never authenticate would be accepted here and refused on every call: refuse to start instead.
+        if (apiKey != null && !apiKey.isBlank() && !(apiKey.startsWith("rk_") && apiKey.length() >= 20 && apiKey.length() <= 200)) {
+            throw new IllegalArgumentException("ROSTRA_DEMO_API_KEY must start with rk_ and be 20 to 200 characters long "
+                    + "(it is used as an API key); leave it empty to have one generated");
+        }
         adminEmail = blankTo(adminEmail, "admin@demo.rostra.local");
         companyName = blankTo(companyName, "Demo Support Co.");
         timeZone = blankTo(timeZone, "America/New_York");
