@@ -27,6 +27,11 @@ public record CompanyUser(long userId, CompanyId companyId, String email, String
         return email;
     }
 
+    /** The same user without the password hash: what the session keeps once the password was checked. */
+    public CompanyUser withoutPassword() {
+        return new CompanyUser(userId, companyId, email, name, role, null);
+    }
+
     @Override
     public String toString() {
         return "user#" + userId;

@@ -91,11 +91,28 @@ class SecurityConfig {
         };
     }
 
+    /**
+     * Form login checks the password as usual, then keeps a principal without the hash, so the session (and anything
+     * that serializes it) never holds it.
+     */
+    static org.springframework.security.authentication.AuthenticationManager pageLogin(CompanyUserDetailsService users,
+                                                                                       PasswordEncoder passwords) {
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return authentication -> {
+            var checked = dao.authenticate(authentication);
+            CompanyUser user = ((CompanyUser) checked.getPrincipal()).withoutPassword();
+            return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
+                    user.getAuthorities());
+        };
+    }
+
     @Bean
     @Order(4)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, CompanyUserDetailsService users, PasswordEncoder passwords) throws Exception {
         headers(http);
         return http
+                .authenticationManager(pageLogin(users, passwords))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
