@@ -83,10 +83,11 @@ class SecurityConfig {
     }
 
     /** The usual "/login?error" redirect, counted: a burst of failures is what an operator alerts on. */
-    private static org.springframework.security.web.authentication.AuthenticationFailureHandler countingFailures() {
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler countingFailures(LoginThrottle throttle) {
         var redirect = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, exception) -> {
             io.micrometer.core.instrument.Metrics.counter("rostra.login.failures").increment();
+            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
             redirect.onAuthenticationFailure(request, response, exception);
         };
     }
@@ -109,9 +110,12 @@ class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageChain(HttpSecurity http, CompanyUserDetailsService users, PasswordEncoder passwords) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, CompanyUserDetailsService users, PasswordEncoder passwords,
+                                  LoginThrottle throttle) throws Exception {
         headers(http);
         return http
+                .addFilterBefore(throttle.filter(),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .authenticationManager(pageLogin(users, passwords))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
@@ -126,7 +130,7 @@ class SecurityConfig {
                         .requestMatchers("/logout").authenticated()
                         .anyRequest().hasAnyRole("ADMIN", "MANAGER"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
-                        .failureHandler(countingFailures()))
+                        .failureHandler(countingFailures(throttle)))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .build();
     }
