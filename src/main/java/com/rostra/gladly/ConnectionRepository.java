@@ -77,7 +77,8 @@ class ConnectionRepository {
     }
 
     void disconnect(CompanyId company, Instant now) {
-        jdbc.sql("update gladly_connections set disconnected_at = ?, status = 'not_connected' where company_id = ?")
+        // The token goes with the connection: nothing to decrypt, or leak, once a company disconnects.
+        jdbc.sql("update gladly_connections set disconnected_at = ?, status = 'not_connected', token_ciphertext = '' where company_id = ?")
                 .params(Db.ts(now), company.value()).update();
     }
 

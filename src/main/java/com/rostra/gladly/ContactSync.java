@@ -74,7 +74,7 @@ class ContactSync {
     }
 
     GladlyClient client(ConnectionRepository.Connection c) {
-        return new GladlyClient(c.companyId(), c.baseUrl(), c.username(), cipher.decrypt(c.tokenCiphertext()), budget, properties);
+        return new GladlyClient(c.companyId(), c.baseUrl(), c.username(), cipher.decrypt(c.companyId(), c.tokenCiphertext()), budget, properties);
     }
 
     /** Runs one sync; returns when to run again, or null when the connection needs a person first. */

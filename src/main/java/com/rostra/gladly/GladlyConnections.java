@@ -75,7 +75,7 @@ public class GladlyConnections {
         }
         Instant now = clock.instant();
         Instant backfillStart = now.minus(Duration.ofDays(backfillDays)).truncatedTo(ChronoUnit.HOURS);
-        connections.save(company, request.username().strip(), baseUrl, cipher.encrypt(request.apiToken().strip()),
+        connections.save(company, request.username().strip(), baseUrl, cipher.encrypt(company, request.apiToken().strip()),
                 backfillDays, backfillStart, now);
         scheduler.syncNow(company);
         return status(company);

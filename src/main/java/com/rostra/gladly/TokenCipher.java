@@ -18,7 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** AES-256-GCM for Gladly API tokens at rest: a random 96-bit nonce per token, stored before the ciphertext. */
+/**
+ * AES-256-GCM for Gladly API tokens at rest: a random 96-bit nonce per token, stored before the ciphertext, and the
+ * company as associated data, so a ciphertext copied onto another company's row does not decrypt there. Tokens
+ * stored before that ("v2:" absent) still decrypt, and are bound at their next save.
+ */
 @Component
 class TokenCipher {
 
@@ -31,24 +35,33 @@ class TokenCipher {
         this.key = new SecretKeySpec(loadKey(properties), "AES");
     }
 
-    String encrypt(String plaintext) {
+    private static final String BOUND = "v2:";
+
+    private static byte[] associatedData(com.rostra.tenancy.CompanyId company) {
+        return ("rostra-gladly-token:" + company.value()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    String encrypt(com.rostra.tenancy.CompanyId company, String plaintext) {
         try {
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(associatedData(company));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+            return BOUND + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("token encryption failed", e);
         }
     }
 
-    String decrypt(String stored) {
+    String decrypt(com.rostra.tenancy.CompanyId company, String stored) {
         try {
-            byte[] all = Base64.getDecoder().decode(stored);
+            boolean bound = stored.startsWith(BOUND);
+            byte[] all = Base64.getDecoder().decode(bound ? stored.substring(BOUND.length()) : stored);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
+            if (bound) cipher.updateAAD(associatedData(company));
             return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the stored Gladly token cannot be decrypted with the configured key", e);
@@ -66,17 +79,22 @@ class TokenCipher {
         // Zero-setup default: a key file next to the embedded database. Production sets ROSTRA_ENCRYPTION_KEY.
         Path file = Path.of(properties.dataDir(), "encryption.key");
         if (Files.exists(file)) {
-            return Base64.getDecoder().decode(Files.readString(file).strip());
+            byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
+            if (key.length != 32) {
+                throw new IllegalStateException(file.toAbsolutePath() + " must hold 32 bytes, base64-encoded (it holds " + key.length + ")");
+            }
+            return key;
         }
         Files.createDirectories(file.getParent());
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key));
+        // Owner-only from the moment it exists, not chmod-ed after the key is already on disk.
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; nothing more to do
+            Files.createFile(file); // not a POSIX file system
         }
+        Files.writeString(file, Base64.getEncoder().encodeToString(key));
         log.warn("No ROSTRA_ENCRYPTION_KEY set: generated a token encryption key in {}", file.toAbsolutePath());
         return key;
     }

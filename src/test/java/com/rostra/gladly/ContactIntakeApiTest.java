@@ -253,6 +253,8 @@ class ContactIntakeApiTest extends ApiTest {
         long before = storedIds(company).size();
         assertThat(http.delete("/api/v1/integrations/gladly", company.auth()).status()).isEqualTo(204);
         assertThat(http.get("/api/v1/integrations/gladly", company.auth()).json().get("status").asString()).isEqualTo("not_connected");
+        assertThat(jdbc.sql("select token_ciphertext from gladly_connections where company_id = ?").param(company.id())
+                .query(String.class).single()).as("the token goes with the connection").isEmpty();
         assertThat(storedIds(company)).hasSize((int) before);
         assertThat(http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of()).status()).isEqualTo(400);
     }
