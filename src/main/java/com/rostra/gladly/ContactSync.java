@@ -83,11 +83,23 @@ class ContactSync {
         if (c == null || !c.active()) {
             return null;
         }
-        if ("invalid".equals(c.status()) && "permissions".equals(c.lastErrorCode())) {
+        if ("invalid".equals(c.status()) && ("permissions".equals(c.lastErrorCode()) || "base_url_not_allowed".equals(c.lastErrorCode()))) {
             return null;
         }
         MDC.put("company_id", company.toString());
         try {
+            // The stored address is checked again at every use: a row saved under a looser allow-list (or edited in
+            // the database) never makes Rostra call an address it would refuse today.
+            try {
+                GladlyEndpoint.resolve(null, c.baseUrl(), properties);
+            } catch (com.rostra.platform.InvalidRequestException refused) {
+                connections.recordError(company, true, "base_url_not_allowed",
+                        "The stored Gladly address " + c.baseUrl() + " is not allowed: " + refused.getMessage(),
+                        "An admin must connect again with the organization's Gladly address (https://<org>.gladly.com/api/v1).",
+                        null, clock.instant(), null);
+                log.warn("Stored Gladly base URL is not allowed; sync stopped until connected again");
+                return null;
+            }
             GladlyClient client = client(c);
             refreshDirectory(company, client);
             reconciliation.reconcile(company, client);
