@@ -33,8 +33,9 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         }
         ApiKeyPrincipal principal = apiKeys.authenticate(key)
                 .orElseThrow(() -> new BadCredentialsException("unknown or revoked API key"));
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority("ROLE_API")));
+        // A webhook-scoped key authenticates, but only the webhook chain accepts its role: the API answers it 403.
+        String role = ApiKeys.SCOPE_WEBHOOK.equals(principal.scope()) ? "ROLE_WEBHOOK" : "ROLE_API";
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority(role)));
     }
 
     @Override

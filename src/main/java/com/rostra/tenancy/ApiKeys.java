@@ -50,32 +50,47 @@ public class ApiKeys {
         this.clock = clock;
     }
 
-    public record NewApiKey(long id, String name, String key, Instant createdAt) {}
+    /** {@code api}: the company API and Gladly's webhook; {@code webhook}: Gladly's webhook only. */
+    public static final String SCOPE_API = "api";
+    public static final String SCOPE_WEBHOOK = "webhook";
 
-    public record ApiKeySummary(long id, String name, String keyPrefix, Instant createdAt, Instant lastUsedAt) {}
+    public record NewApiKey(long id, String name, String key, Instant createdAt, String scope) {}
+
+    public record ApiKeySummary(long id, String name, String keyPrefix, Instant createdAt, Instant lastUsedAt, String scope) {}
 
     public NewApiKey create(CompanyId company, String name) {
-        return createWithKey(company, name, generate());
+        return create(company, name, SCOPE_API);
+    }
+
+    public NewApiKey create(CompanyId company, String name, String scope) {
+        return createWithKey(company, name, generate(), scope);
     }
 
     /** For demo mode, where the operator fixes the key so scripted tours can use it. */
-    @Transactional
     public NewApiKey createWithKey(CompanyId company, String name, String key) {
+        return createWithKey(company, name, key, SCOPE_API);
+    }
+
+    @Transactional
+    public NewApiKey createWithKey(CompanyId company, String name, String key, String scope) {
+        if (!SCOPE_API.equals(scope) && !SCOPE_WEBHOOK.equals(scope)) {
+            throw new com.rostra.platform.InvalidRequestException("scope", "must be api or webhook");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = Db.insert(jdbc.sql("""
-                insert into api_keys (company_id, name, key_hash, key_prefix, created_at)
-                values (?, ?, ?, ?, ?)""")
-                .params(company.value(), name.strip(), hash(key), key.substring(0, Math.min(8, key.length())), Db.ts(now)));
-        return new NewApiKey(id, name.strip(), key, now);
+                insert into api_keys (company_id, name, key_hash, key_prefix, created_at, scope)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(company.value(), name.strip(), hash(key), key.substring(0, Math.min(8, key.length())), Db.ts(now), scope));
+        return new NewApiKey(id, name.strip(), key, now, scope);
     }
 
     public List<ApiKeySummary> list(CompanyId company) {
         return jdbc.sql("""
-                select id, name, key_prefix, created_at, last_used_at from api_keys
+                select id, name, key_prefix, created_at, last_used_at, scope from api_keys
                 where company_id = ? and revoked_at is null order by id""")
                 .param(company.value())
                 .query((rs, i) -> new ApiKeySummary(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
-                        Db.instant(rs, "created_at"), Db.instant(rs, "last_used_at")))
+                        Db.instant(rs, "created_at"), Db.instant(rs, "last_used_at"), rs.getString("scope")))
                 .list();
     }
 
@@ -84,6 +99,17 @@ public class ApiKeys {
         int updated = jdbc.sql("update api_keys set revoked_at = ? where company_id = ? and id = ? and revoked_at is null")
                 .params(Db.ts(clock.instant()), company.value(), keyId).update();
         cache.values().removeIf(c -> c.principal().apiKeyId() == keyId);
+        // Evicted again once the revoke is committed: a request between the first eviction and the commit still saw
+        // the key active and may have cached it again.
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            cache.values().removeIf(c -> c.principal().apiKeyId() == keyId);
+                        }
+                    });
+        }
         if (updated == 0) {
             throw new NotFoundException("API key");
         }
@@ -101,18 +127,18 @@ public class ApiKeys {
             return Optional.of(cached.principal());
         }
         Optional<KeyRow> row = jdbc.sql("""
-                select id, company_id, name, last_used_at from api_keys where key_hash = ? and revoked_at is null""")
+                select id, company_id, name, last_used_at, scope from api_keys where key_hash = ? and revoked_at is null""")
                 .param(hash)
                 .query((rs, i) -> new KeyRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("name"),
-                        Db.instant(rs, "last_used_at")))
+                        Db.instant(rs, "last_used_at"), rs.getString("scope")))
                 .optional();
         row.ifPresent(this::touch);
-        Optional<ApiKeyPrincipal> principal = row.map(r -> new ApiKeyPrincipal(new CompanyId(r.companyId()), r.id(), r.name()));
+        Optional<ApiKeyPrincipal> principal = row.map(r -> new ApiKeyPrincipal(new CompanyId(r.companyId()), r.id(), r.name(), r.scope()));
         principal.ifPresent(p -> cache.put(hash, new Cached(p, now.plus(CACHE_TTL))));
         return principal;
     }
 
-    private record KeyRow(long id, long companyId, String name, Instant lastUsedAt) {}
+    private record KeyRow(long id, long companyId, String name, Instant lastUsedAt, String scope) {}
 
     private void touch(KeyRow row) {
         Instant now = clock.instant();

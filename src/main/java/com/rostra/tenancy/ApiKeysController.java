@@ -33,27 +33,28 @@ class ApiKeysController {
         this.currentCompany = currentCompany;
     }
 
-    record CreateKeyRequest(@NotBlank @Size(max = 200) String name) {}
+    record CreateKeyRequest(@NotBlank @Size(max = 200) String name, String scope) {}
 
-    record CreatedKey(long id, String name, String key, Instant createdAt) {}
+    record CreatedKey(long id, String name, String key, Instant createdAt, String scope) {}
 
-    record KeySummary(long id, String name, String keyPrefix, Instant createdAt, Instant lastUsedAt) {}
+    record KeySummary(long id, String name, String keyPrefix, Instant createdAt, Instant lastUsedAt, String scope) {}
 
     @Operation(summary = "Create an API key",
-            description = "Body `{name}`. 201 with `{id, name, key, created_at}`: the key is shown only here and stored hashed. Use it as the HTTP Basic username (API) or as both username and password (Gladly webhook).")
+            description = "Body `{name, scope?}`: scope `api` (default: the whole company API, and the webhook) or `webhook` (accepted only on `/webhooks/gladly`; 403 on `/api/**`: the key to paste into Gladly). 201 with `{id, name, key, created_at, scope}`: the key is shown only here and stored hashed. Use it as the HTTP Basic username (API) or as both username and password (Gladly webhook).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedKey create(@Valid @RequestBody CreateKeyRequest request) {
-        ApiKeys.NewApiKey key = apiKeys.create(currentCompany.id(), request.name());
-        return new CreatedKey(key.id(), key.name(), key.key(), key.createdAt());
+        ApiKeys.NewApiKey key = apiKeys.create(currentCompany.id(), request.name(),
+                request.scope() == null || request.scope().isBlank() ? ApiKeys.SCOPE_API : request.scope().strip());
+        return new CreatedKey(key.id(), key.name(), key.key(), key.createdAt(), key.scope());
     }
 
     @Operation(summary = "List API keys",
-            description = "The company's active keys: name, prefix, created and last used; never the key itself.")
+            description = "The company's active keys: name, prefix, scope, created and last used; never the key itself.")
     @GetMapping
     List<KeySummary> list() {
         return apiKeys.list(currentCompany.id()).stream()
-                .map(k -> new KeySummary(k.id(), k.name(), k.keyPrefix(), k.createdAt(), k.lastUsedAt()))
+                .map(k -> new KeySummary(k.id(), k.name(), k.keyPrefix(), k.createdAt(), k.lastUsedAt(), k.scope()))
                 .toList();
     }
 

@@ -53,17 +53,18 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain webhookChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {
         return apiKeyChain(http.securityMatcher("/webhooks/**"), new ApiKeyAuthenticationProvider(apiKeys, true),
-                "Gladly webhook: configure Basic auth with a Rostra API key as both username and password.");
+                "Gladly webhook: configure Basic auth with a Rostra API key as both username and password.", "API", "WEBHOOK");
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {
         return apiKeyChain(http.securityMatcher("/api/**"), new ApiKeyAuthenticationProvider(apiKeys, false),
-                "Authenticate with HTTP Basic: a company API key as the username; password empty or the same key.");
+                "Authenticate with HTTP Basic: a company API key as the username; password empty or the same key.", "API");
     }
 
-    private static SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeyAuthenticationProvider provider, String hint)
+    private static SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeyAuthenticationProvider provider, String hint,
+                                                   String... roles)
             throws Exception {
         headers(http);
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -71,14 +72,14 @@ class SecurityConfig {
             ProblemResponses.write(response, 401, "Unauthorized", hint);
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
-                ProblemResponses.write(response, 403, "Forbidden", "This key may not do that.");
+                ProblemResponses.write(response, 403, "Forbidden", "This key may not do that (a webhook key is for Gladly's webhook only).");
         return http
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(new ProviderManager(provider))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("API"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(roles))
                 .build();
     }
 

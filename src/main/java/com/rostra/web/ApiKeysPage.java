@@ -34,12 +34,13 @@ class ApiKeysPage {
 
     @PostMapping
     String create(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String name,
-                  RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "api") String scope, RedirectAttributes redirect) {
         if (name.isBlank() || name.length() > 200) {
             redirect.addFlashAttribute("nameError", "Give the key a name (up to 200 characters), e.g. \"Gladly webhook\".");
             return "redirect:/settings/api-keys";
         }
-        ApiKeys.NewApiKey key = apiKeys.create(user.companyId(), name);
+        ApiKeys.NewApiKey key = apiKeys.create(user.companyId(), name,
+                ApiKeys.SCOPE_WEBHOOK.equals(scope) ? ApiKeys.SCOPE_WEBHOOK : ApiKeys.SCOPE_API);
         // Flash attributes live in the session for one redirect only: the key is shown once.
         redirect.addFlashAttribute("newKey", key);
         return "redirect:/settings/api-keys";
