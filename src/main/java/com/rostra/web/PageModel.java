@@ -23,7 +23,13 @@ class PageModel {
     }
 
     record Frame(String companyName, String timeZone, String zoneAbbreviation, String userName, String userEmail,
-                 String role, boolean admin) {}
+                 String role, boolean admin) {
+
+        /** Managers and admins plan; agents see Realtime and the schedule (the navigation follows the role matrix). */
+        public boolean planner() {
+            return admin || "manager".equals(role);
+        }
+    }
 
     @ModelAttribute("frame")
     Frame frame(@AuthenticationPrincipal CompanyUser user) {
