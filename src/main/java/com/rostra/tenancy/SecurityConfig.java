@@ -41,7 +41,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain operatorChain(HttpSecurity http, @Value("${rostra.admin-token:}") String adminToken) throws Exception {
         headers(http);
-        return http.securityMatcher("/api/v1/companies", "/api/v1/companies/**")
+        // Metrics name tenants' volumes and failures: only the operator scrapes them (Prometheus' bearer token).
+        return http.securityMatcher("/api/v1/companies", "/api/v1/companies/**", "/actuator/prometheus", "/actuator/metrics",
+                        "/actuator/metrics/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new OperatorTokenFilter(adminToken), BasicAuthenticationFilter.class)
@@ -120,7 +122,7 @@ class SecurityConfig {
                 .authenticationManager(pageLogin(users, passwords))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // Deny by default. Agents: Realtime and the team's schedule, read-only. Managers: planning
                         // (queues, forecasts, staffing, schedules, people). Admins: also the company's settings.

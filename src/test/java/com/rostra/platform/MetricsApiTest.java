@@ -22,7 +22,7 @@ class MetricsApiTest extends ApiTest {
 
     /** Sum of the samples of one metric whose labels contain {@code labels} (all samples when empty). */
     private double metric(String name, String labels) {
-        String text = http.get("/actuator/prometheus", null).body();
+        String text = http.get("/actuator/prometheus", OPERATOR).body();
         double sum = 0;
         boolean found = false;
         for (String line : text.lines().toList()) {
@@ -38,6 +38,15 @@ class MetricsApiTest extends ApiTest {
 
     private double orZero(double v) {
         return Double.isNaN(v) ? 0 : v;
+    }
+
+    @Test
+    void onlyTheOperatorScrapesMetrics() {
+        assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        TestCompany c = newCompany();
+        assertThat(http.get("/actuator/prometheus", c.auth()).status()).as("a company key is not the operator").isEqualTo(401);
+        assertThat(http.get("/actuator/prometheus", OPERATOR).status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health", null).status()).as("health stays open for load balancers").isEqualTo(200);
     }
 
     @Test
