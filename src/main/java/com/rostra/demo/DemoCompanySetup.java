@@ -66,7 +66,7 @@ class DemoCompanySetup {
         }
         String password = blank(properties.password()) ? generatedPassword() : properties.password();
         Company c = company;
-        users.findByEmail(properties.adminEmail()).ifPresentOrElse(
+        users.findByEmail(c.id(), properties.adminEmail()).ifPresentOrElse(
                 u -> users.setPassword(c.id(), u.id(), password),
                 () -> users.create(c.id(), properties.adminEmail(), "Demo Admin", Role.ADMIN, password));
 

@@ -146,6 +146,7 @@ class GladlyClient {
                         .header("Accept", "application/json, text/csv, application/x-jsonlines")
                         .build();
                 endpoint = GladlyMetrics.endpoint(built.uri().getPath());
+                requireAllowedAddress();
                 HttpResponse<T> response = HTTP.send(built, handler);
                 status = response.statusCode();
                 GladlyMetrics.request(endpoint, status);
@@ -177,6 +178,18 @@ class GladlyClient {
             }
             sleep(backoff(Math.max(attempt, Math.min(throttled, 8))));
             log.debug("Retrying Gladly request after {} (attempt {})", status, attempt);
+        }
+    }
+
+    /**
+     * Checked before every attempt, so a name that resolved to a public address when the connection was saved and
+     * to an internal one now is refused; the JVM's address cache then serves the HTTP client the address just checked.
+     */
+    private void requireAllowedAddress() {
+        try {
+            GladlyEndpoint.resolve(null, baseUrl, properties);
+        } catch (com.rostra.platform.InvalidRequestException refused) {
+            throw new GladlyApiException(0, "the Gladly address is not allowed: " + refused.getMessage());
         }
     }
 

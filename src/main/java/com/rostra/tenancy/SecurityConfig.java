@@ -101,11 +101,11 @@ class SecurityConfig {
      */
     static org.springframework.security.authentication.AuthenticationManager pageLogin(CompanyUserDetailsService users,
                                                                                        PasswordEncoder passwords) {
-        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
-        dao.setPasswordEncoder(passwords);
         return authentication -> {
-            var checked = dao.authenticate(authentication);
-            CompanyUser user = ((CompanyUser) checked.getPrincipal()).withoutPassword();
+            String email = authentication.getName();
+            Object raw = authentication.getCredentials();
+            CompanyUser user = users.signIn(email, raw == null ? null : raw.toString(), passwords)
+                    .orElseThrow(() -> new org.springframework.security.authentication.BadCredentialsException("Bad credentials"));
             return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
                     user.getAuthorities());
         };

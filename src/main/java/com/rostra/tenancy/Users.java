@@ -55,13 +55,20 @@ public class Users {
                 .query((rs, i) -> mapUser(rs)).list();
     }
 
-    public Optional<User> findByEmail(String email) {
-        return findCredentials(email).map(Credentials::user);
+    /** The company's user with this email, if any. */
+    public Optional<User> findByEmail(CompanyId company, String email) {
+        return jdbc.sql("select * from users where company_id = ? and email = ?")
+                .params(company.value(), email.strip().toLowerCase(Locale.ROOT))
+                .query((rs, i) -> mapUser(rs)).optional();
     }
 
-    Optional<Credentials> findCredentials(String email) {
-        return jdbc.sql("select * from users where email = ?").param(email.strip().toLowerCase(Locale.ROOT))
-                .query((rs, i) -> new Credentials(mapUser(rs), rs.getString("password_hash"))).optional();
+    /**
+     * Every account that signs in with this email, oldest first. An address may belong to users of several companies
+     * (a consultant, say): sign-in tells them apart by password.
+     */
+    List<Credentials> findCredentials(String email) {
+        return jdbc.sql("select * from users where email = ? order by id").param(email.strip().toLowerCase(Locale.ROOT))
+                .query((rs, i) -> new Credentials(mapUser(rs), rs.getString("password_hash"))).list();
     }
 
     @Transactional
