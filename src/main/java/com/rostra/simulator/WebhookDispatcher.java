@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * static headers; non-2xx or a timeout is a failure, retried after each configured delay, and after the last
  * retry fails the webhook is deactivated.
  */
-class WebhookDispatcher {
+public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 

@@ -1,0 +1,315 @@
+package com.rostra.faults;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.rostra.simulator.GladlySimulator;
+import com.rostra.simulator.SimContact;
+import com.rostra.simulator.SimEvent;
+import com.rostra.simulator.SimulatorConfig;
+import com.rostra.support.Http;
+import com.rostra.support.TestClocks;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Faults, counted against the simulator's ground truth. Rostra runs as its own process on its own fresh PostgreSQL
+ * database, behind a relay that can cut the database away; Gladly (the simulator) delivers a webhook burst with its
+ * retries while a backfill runs.
+ * <ul>
+ *   <li>{@code kill -9} mid-burst and mid-backfill, then a restart: every event and every contact is stored exactly
+ *   once.</li>
+ *   <li>The database gone mid-burst (what a PostgreSQL restart does to Rostra): deliveries during the outage get 503,
+ *   never 200; Gladly's retries land afterwards; the sync resumes from its checkpoint.</li>
+ * </ul>
+ * Reduced size here; {@code bench/faults.sh} runs the full size ({@code -Drostra.faults.events=20000}).
+ */
+class CrashAndOutageFaultTest {
+
+    private static final int EVENTS = Integer.getInteger("rostra.faults.events", 600);
+    private static final int AGENTS = 40;
+    private static final int BACKFILL_DAYS = Integer.getInteger("rostra.faults.backfill-days", 4);
+    private static final double CONTACTS_PER_DAY = Double.parseDouble(System.getProperty("rostra.faults.contacts-per-day", "1500"));
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private String database;
+    private TcpProxy proxy;
+    private Path work;
+    private GladlySimulator sim;
+    private RostraProcess node;
+    private int port;
+    private String companyKey;
+    private long companyId;
+
+    @BeforeEach
+    void freshDatabaseAndSimulator() throws Exception {
+        assumeTrue(postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for the fault tests");
+        database = "rostra_faults_" + System.nanoTime();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("create database " + database);
+        }
+        proxy = new TcpProxy("127.0.0.1", 5432);
+        work = Files.createTempDirectory("rostra-faults");
+        try (var probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        sim = new GladlySimulator(SimulatorConfig.defaults(4242).withContactsPerDay(CONTACTS_PER_DAY)
+                .withWebhookRetryDelays(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+                        Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(90)),
+                        Duration.ofSeconds(10)), TestClocks.clock()).start(0);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (node != null) node.kill();
+        if (sim != null) sim.close();
+        if (proxy != null) proxy.close();
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    @Test
+    void killNineDuringAWebhookBurstAndABackfillLosesAndDuplicatesNothing() throws Exception {
+        startNode();
+        setUpCompanyConnectedToTheSimulator();
+
+        Burst burst = Burst.start(sim, EVENTS, AGENTS, Duration.ofSeconds(12));
+        awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > EVENTS / 3);
+        awaitTrue(Duration.ofSeconds(60), () -> count("select count(*) from contacts where company_id = " + companyId) > 0);
+        node.kill();
+        long contactsAtKill = count("select count(*) from contacts where company_id = " + companyId);
+        node = null;
+        startNode();
+        burst.join();
+
+        awaitEveryEventAcknowledged(burst);
+        awaitBackfillDone();
+        assertEventsStoredExactlyOnce(burst);
+        assertContactsMatchTheSimulator();
+        assertThat(contactsAtKill).as("the kill landed mid-backfill").isGreaterThan(0);
+    }
+
+    @Test
+    void theDatabaseGoneMidBurstGets503sAndEverythingLandsAfterwards() throws Exception {
+        startNode();
+        setUpCompanyConnectedToTheSimulator();
+
+        Burst burst = Burst.start(sim, EVENTS, AGENTS, Duration.ofSeconds(12));
+        awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > EVENTS / 3);
+        Instant outageStart = TestClocks.now();
+        proxy.outage();
+        Thread.sleep(5_000);
+        Instant outageEnd = TestClocks.now();
+        proxy.restore();
+        burst.join();
+
+        awaitEveryEventAcknowledged(burst);
+        awaitBackfillDone();
+        assertEventsStoredExactlyOnce(burst);
+        assertContactsMatchTheSimulator();
+
+        List<Integer> duringOutage = sim.webhookDeliveries().stream()
+                .filter(d -> d.eventId().startsWith(burst.prefix()))
+                .filter(d -> d.at().isAfter(outageStart.plusMillis(500)) && d.at().isBefore(outageEnd))
+                .map(d -> d.status()).toList();
+        assertThat(duringOutage).as("deliveries while the database was gone").isNotEmpty()
+                .doesNotContain(200).allMatch(s -> s == 503 || s == 0, "503 (or no answer), never a 500");
+    }
+
+    // ------------------------------------------------------------------------------------------------- harness
+
+    private void startNode() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database + "?connectTimeout=2&socketTimeout=20";
+        node = RostraProcess.start(url, port, work.resolve("rostra.log"), work);
+    }
+
+    private void setUpCompanyConnectedToTheSimulator() throws Exception {
+        JsonNode company = json(send("POST", node.baseUrl() + "/api/v1/companies", "Bearer " + RostraProcess.OPERATOR_TOKEN,
+                Map.of("name", "Faulty Co", "time_zone", "America/New_York"), 201));
+        companyId = company.get("id").asLong();
+        companyKey = company.get("api_key").asString();
+        String key = Http.key(companyKey);
+        send("PUT", node.baseUrl() + "/api/v1/integrations/gladly", key, Map.of("username", sim.config().apiUserEmail(),
+                "api_token", sim.config().apiToken(), "base_url", sim.baseUrl(), "backfill_days", BACKFILL_DAYS), 200);
+
+        String gladly = "Basic " + Base64.getEncoder().encodeToString(
+                (sim.config().apiUserEmail() + ":" + sim.config().apiToken()).getBytes());
+        JsonNode hook = json(send("POST", sim.baseUrl() + "/webhooks", gladly, Map.of("name", "Rostra", "url",
+                node.baseUrl() + "/webhooks/gladly", "events", List.of("AGENT_STATUS/LOGGED_IN", "AGENT_STATUS/LOGGED_OUT"),
+                "credentials", Map.of("username", companyKey, "password", companyKey)), 201));
+        send("PATCH", sim.baseUrl() + "/webhooks/" + hook.get("id").asString(), gladly, Map.of("enabled", true), 200);
+    }
+
+    private void awaitEveryEventAcknowledged(Burst burst) throws Exception {
+        awaitTrue(Duration.ofMinutes(4), () -> {
+            Set<String> acknowledged = sim.webhookDeliveries().stream()
+                    .filter(d -> d.eventId().startsWith(burst.prefix()) && d.status() == 200)
+                    .map(d -> d.eventId()).collect(Collectors.toSet());
+            return acknowledged.size() == EVENTS;
+        });
+    }
+
+    private void awaitBackfillDone() throws Exception {
+        awaitTrue(Duration.ofMinutes(4), () -> count("select count(*) from gladly_connections where company_id = " + companyId
+                + " and status = 'healthy' and backfill_completed_at is not null") == 1);
+    }
+
+    private void assertEventsStoredExactlyOnce(Burst burst) throws Exception {
+        long rows = count("select count(*) from gladly_events where company_id = " + companyId
+                + " and event_id like '" + burst.prefix() + "%'");
+        long distinct = count("select count(distinct event_id) from gladly_events where company_id = " + companyId
+                + " and event_id like '" + burst.prefix() + "%'");
+        assertThat(distinct).as("events lost").isEqualTo(EVENTS);
+        assertThat(rows).as("events duplicated").isEqualTo(EVENTS);
+        awaitTrue(Duration.ofMinutes(2), () -> count("select count(*) from gladly_events where company_id = " + companyId
+                + " and processed_at is null") == 0);
+        long changes = count("select count(*) from agent_state_changes where company_id = " + companyId
+                + " and event_id like '" + burst.prefix() + "%'");
+        assertThat(changes).as("state changes applied once per event").isEqualTo(EVENTS);
+    }
+
+    private void assertContactsMatchTheSimulator() throws Exception {
+        Instant from = instant("select backfill_start from gladly_connections where company_id = " + companyId);
+        Instant to = instant("select contacts_checkpoint from gladly_connections where company_id = " + companyId);
+        Set<String> expected = sim.organization().contactsQueuedBetween(from, to, TestClocks.now()).stream()
+                .map(SimContact::id).collect(Collectors.toSet());
+        Set<String> stored = new HashSet<>();
+        long rows = 0;
+        try (Connection c = db(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select external_id from contacts where company_id = " + companyId
+                     + " and queued_at >= '" + from + "' and queued_at < '" + to + "'")) {
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+                rows++;
+            }
+        }
+        assertThat(expected).as("the backfill covered contacts").hasSizeGreaterThan(100);
+        assertThat(stored).as("contacts against the simulator's ground truth").isEqualTo(expected);
+        assertThat(rows).as("contacts duplicated").isEqualTo(expected.size());
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Instant instant(String sql) throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
+    }
+
+    /** The test reads the database directly, not through the relay Rostra uses. */
+    private Connection db() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+    }
+
+    private String send(String method, String url, String auth, Object body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body)));
+        if (auth != null) b.header("Authorization", auth);
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isEqualTo(expected);
+        return r.body();
+    }
+
+    private static JsonNode json(String body) {
+        return Http.JSON.readTree(body);
+    }
+
+    private static boolean postgresReachable() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void awaitTrue(Duration patience, Check check) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        while (!check.ok()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within " + patience);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Agent log-ins and log-outs emitted by the simulator at a steady pace, each with its own event id. */
+    static final class Burst {
+        private final String prefix = "fault-" + System.nanoTime() + "-";
+        private final Thread thread;
+        private volatile int emitted;
+
+        private Burst(GladlySimulator sim, int events, int agents, Duration over) {
+            long pauseNanos = over.toNanos() / events;
+            thread = new Thread(() -> {
+                long next = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    String agent = "fault-agent-" + (i % agents);
+                    Instant at = TestClocks.now();
+                    String type = (i / agents) % 2 == 0 ? "AGENT_STATUS/LOGGED_IN" : "AGENT_STATUS/LOGGED_OUT";
+                    sim.emit(new SimEvent(prefix + i, type, at, Map.of("id", agent, "type", "AGENT"),
+                            Map.of("agentId", agent, "occurredAt", at.toString())));
+                    emitted = i + 1;
+                    next += pauseNanos;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) java.util.concurrent.locks.LockSupport.parkNanos(sleep);
+                }
+            }, "fault-burst");
+            thread.start();
+        }
+
+        static Burst start(GladlySimulator sim, int events, int agents, Duration over) {
+            return new Burst(sim, events, agents, over);
+        }
+
+        String prefix() {
+            return prefix;
+        }
+
+        int emitted() {
+            return emitted;
+        }
+
+        void join() throws InterruptedException {
+            thread.join();
+        }
+    }
+}
