@@ -45,11 +45,8 @@ public class ContactStore {
     private final DatabaseDialect dialect;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final IntervalVolume volume;
 
-    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events,
-                 IntervalVolume volume) {
-        this.volume = volume;
+    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
@@ -63,8 +60,8 @@ public class ContactStore {
 
     /**
      * Inserts or updates the batch; returns how many distinct contacts it held. Joins the caller's transaction.
-     * Listeners of {@link ContactsChanged} (queue assignment) run before the interval volume of the touched range
-     * is recomputed, so the aggregate sees their work.
+     * {@link ContactsChanged} is published once per batch, in this transaction: queues assign the touched range,
+     * then volume re-aggregates it (each once).
      */
     @Transactional
     public int upsert(CompanyId company, Collection<ContactRecord> batch) {
@@ -82,7 +79,6 @@ public class ContactStore {
             max = max == null || range[1].isAfter(max) ? range[1] : max;
         }
         events.publishEvent(new ContactsChanged(company, min, max, count));
-        volume.refresh(company, min, max);
         // Counted when stored (a rolled-back batch is retried and counted again): a rate, not an exact total.
         io.micrometer.core.instrument.Metrics.counter("rostra.contacts.stored").increment(count);
         return count;
@@ -340,7 +336,7 @@ public class ContactStore {
         List<Instant> queued = jdbc.query("select queued_at from contacts where company_id = ? and external_id = ?",
                 (rs, i) -> Db.instant(rs, 1), company.value(), externalId);
         if (!queued.isEmpty()) {
-            volume.refresh(company, queued.get(0), queued.get(0));
+            events.publishEvent(new ContactsChanged(company, queued.get(0), queued.get(0), 1));
         }
     }
 }

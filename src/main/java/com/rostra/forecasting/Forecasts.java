@@ -18,14 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 import com.rostra.contacts.Channel;
-import com.rostra.contacts.Contacts;
 import com.rostra.contacts.IntervalLength;
-import com.rostra.contacts.QueueScope;
-import com.rostra.contacts.VolumeInterval;
 import com.rostra.forecasting.model.DayHistory;
 import com.rostra.forecasting.model.ForecastEngine;
 import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
+import com.rostra.queues.QueueScope;
 import com.rostra.tenancy.CompanyId;
+import com.rostra.volume.Volume;
+import com.rostra.volume.VolumeInterval;
 
 /**
  * Forecasts per queue (or all queues) and channel (or all channels), from up to {@link #HISTORY_DAYS} days of
@@ -55,15 +55,15 @@ public class Forecasts {
 
     private record Cached<T>(T value, Instant at) {}
 
-    private final Contacts contacts;
+    private final Volume volume;
     private final SpecialDays specialDays;
     private final Clock clock;
     private final ForecastEngine engine = new ForecastEngine();
     private final Map<Key, Cached<ForecastEngine.Result>> results = new ConcurrentHashMap<>();
     private final Map<Key, Cached<Accuracy>> accuracies = new ConcurrentHashMap<>();
 
-    Forecasts(Contacts contacts, SpecialDays specialDays, Clock clock) {
-        this.contacts = contacts;
+    Forecasts(Volume volume, SpecialDays specialDays, Clock clock) {
+        this.volume = volume;
         this.specialDays = specialDays;
         this.clock = clock;
     }
@@ -216,11 +216,11 @@ public class Forecasts {
     }
 
     private Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
-        Contacts.GroupBy groupBy = series.channel() == null ? Contacts.GroupBy.NONE : Contacts.GroupBy.CHANNEL;
+        Volume.GroupBy groupBy = series.channel() == null ? Volume.GroupBy.NONE : Volume.GroupBy.CHANNEL;
         String key = series.channel() == null ? "all" : series.channel().wireName();
-        QueueScope scope = series.queueId() == null ? null : new QueueScope(series.queueId());
+        QueueScope scope = QueueScope.allOr(series.queueId());
         Map<Instant, Long> actuals = new HashMap<>();
-        for (VolumeInterval v : contacts.volume(series.company(), from, to, IntervalLength.MINUTES_15, groupBy, zone, scope)) {
+        for (VolumeInterval v : volume.volume(series.company(), from, to, IntervalLength.MINUTES_15, groupBy, zone, scope)) {
             if (v.key().equals(key) && v.count() > 0) actuals.put(v.start(), v.count());
         }
         return actuals;
