@@ -61,7 +61,7 @@ public class Contacts {
         StringBuilder sql = new StringBuilder("""
                 select id, external_id, conversation_id, channel, gladly_channel, direction, inbox_when_queued,
                        inbox_when_ended, entry_point, status, gladly_status, external_created_at, queued_at,
-                       first_responded_at, first_response_duration, sla_seconds, answered_at, ended_at, queue_path, excluded
+                       first_responded_at, first_response_duration, answer_wait_seconds, answered_at, ended_at, queue_path, excluded
                 from contacts where company_id = :company""");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("company", company.value());
@@ -102,7 +102,7 @@ public class Contacts {
                 rs.getString("inbox_when_ended"), rs.getString("entry_point"), rs.getString("status"),
                 rs.getString("gladly_status"), Db.instant(rs, "external_created_at"), Db.instant(rs, "queued_at"),
                 Db.instant(rs, "first_responded_at"), (Integer) rs.getObject("first_response_duration"),
-                (Integer) rs.getObject("sla_seconds"), Db.instant(rs, "answered_at"), Db.instant(rs, "ended_at"),
+                (Integer) rs.getObject("answer_wait_seconds"), Db.instant(rs, "answered_at"), Db.instant(rs, "ended_at"),
                 queueIdsLeafFirst(rs.getString("queue_path")), rs.getBoolean("excluded"))).list();
         String next = null;
         if (rows.size() > limit) {

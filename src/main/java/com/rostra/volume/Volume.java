@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.contacts.QueuePath;
+import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.queues.QueueScope;
 import com.rostra.queues.Queues;
@@ -111,6 +112,35 @@ public class Volume {
             }
         }
         return result;
+    }
+
+    /**
+     * Inbound waits of counted contacts in [from, to] by their own channel: each abandoned contact's wait (queued
+     * to ended) and each answered one's (queued to first response). What staffing measures patience from.
+     */
+    public record Waits(long abandoned, long answered, double waitingSeconds) {}
+
+    public Waits inboundWaits(CompanyId company, QueueScope scope, String contactChannel, Instant from, Instant to) {
+        long[] counts = new long[2];
+        double[] waited = new double[1];
+        String scopeSql = switch (scope.kind()) {
+            case ALL_QUEUES -> "";
+            case NO_QUEUE -> " and queue_path is null";
+            case QUEUE -> " and " + QueuePath.underQueue("queue_path", scope.queueId());
+        };
+        jdbc.sql("select gladly_status, queued_at, first_responded_at, ended_at from contacts "
+                        + "where company_id = ? and contact_channel = ? and direction = 'INBOUND' and excluded = false "
+                        + "and queued_at >= ? and queued_at < ? and gladly_status in ('ABANDONED', 'ANSWERED')" + scopeSql)
+                .params(company.value(), contactChannel, Db.ts(from), Db.ts(to))
+                .query(rs -> {
+                    Instant queued = Db.instant(rs, "queued_at");
+                    boolean abandoned = "ABANDONED".equals(rs.getString("gladly_status"));
+                    Instant waitEnd = abandoned ? Db.instant(rs, "ended_at") : Db.instant(rs, "first_responded_at");
+                    if (waitEnd == null || waitEnd.isBefore(queued)) return;
+                    waited[0] += java.time.Duration.between(queued, waitEnd).toMillis() / 1000.0;
+                    counts[abandoned ? 0 : 1]++;
+                });
+        return new Waits(counts[0], counts[1], waited[0]);
     }
 
     /** The queue keys a contact with this path counts under: its queue and parents, within the scope's subtree. */

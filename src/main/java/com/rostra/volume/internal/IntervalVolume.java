@@ -54,8 +54,8 @@ class IntervalVolume {
         jdbc.sql("insert into interval_volume (company_id, quarter, queue_path, channel, contacts, sla_met, sla_total, "
                         + "frd_sum, frd_n) "
                         + "select company_id, " + QUARTER + ", coalesce(queue_path, ''), coalesce(channel, 'unknown'), count(*), "
-                        + "sum(case when sla_seconds is not null and sla_seconds <= " + slaTargetCase() + " then 1 else 0 end), "
-                        + "sum(case when sla_seconds is not null then 1 else 0 end), "
+                        + "sum(case when answer_wait_seconds is not null and answer_wait_seconds <= " + slaTargetCase() + " then 1 else 0 end), "
+                        + "sum(case when answer_wait_seconds is not null then 1 else 0 end), "
                         + "coalesce(sum(first_response_duration), 0), count(first_response_duration) "
                         + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? and excluded = false "
                         + "group by company_id, " + QUARTER + ", coalesce(queue_path, ''), coalesce(channel, 'unknown')")
