@@ -35,11 +35,14 @@
     const labels = list(staffing, 'labels');
     const required = numbers(staffing, 'required');
     const withShrinkage = numbers(staffing, 'withShrinkage');
+    const scheduled = numbers(staffing, 'scheduled');
     staffing.dataset.points = String(labels.length);
     if (typeof Chart !== 'undefined') {
       new Chart(staffing, {
         type: 'bar',
         data: { labels, datasets: [
+          { label: 'Scheduled', data: scheduled, type: 'line', borderColor: '#d9822b', backgroundColor: '#d9822b',
+            pointRadius: 0, stepped: 'middle', order: 0 },
           { label: 'To schedule (with shrinkage)', data: withShrinkage, backgroundColor: '#1f5fae' },
           { label: 'On the channel', data: required, backgroundColor: '#9cc3e8' }
         ]},

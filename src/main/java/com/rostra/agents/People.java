@@ -17,12 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.rostra.contacts.QueueDirectory;
 import com.rostra.platform.ConflictException;
 import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.NotFoundException;
 import com.rostra.queues.QueueDeleted;
+import com.rostra.queues.Queues;
 import com.rostra.tenancy.CompanyId;
 
 /** The people a company plans for. Every statement is scoped to the company. */
@@ -31,9 +31,9 @@ public class People {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final QueueDirectory queues;
+    private final Queues queues;
 
-    People(JdbcClient jdbc, Clock clock, QueueDirectory queues) {
+    People(JdbcClient jdbc, Clock clock, Queues queues) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queues = queues;

@@ -29,10 +29,10 @@ import com.rostra.tenancy.CompanyId;
 @Service
 public class ContactStore {
 
-    private static final String COLUMNS = "company_id, external_id, conversation_id, customer_id, channel, own_channel, "
+    private static final String COLUMNS = "company_id, external_id, conversation_id, customer_id, channel, contact_channel, "
             + "gladly_channel, direction, initiator, entry_point, final_ivr_selection, inbox_when_queued_id, "
             + "inbox_when_queued, inbox_when_ended_id, inbox_when_ended, status, gladly_status, external_created_at, "
-            + "queued_at, first_responded_at, first_response_duration, call_started_at, answered_at, sla_seconds, "
+            + "queued_at, first_responded_at, first_response_duration, call_started_at, answered_at, answer_wait_seconds, "
             + "ended_at, agent_id, call_times_checked, updated_at";
     private static final String PLACEHOLDERS = "?, ".repeat(27) + "?";
     private static final String POSTGRES_CONFLICT = " on conflict (company_id, external_id) do update set "
@@ -45,26 +45,23 @@ public class ContactStore {
     private final DatabaseDialect dialect;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final IntervalVolume volume;
 
-    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events,
-                 IntervalVolume volume) {
-        this.volume = volume;
+    ContactStore(JdbcTemplate jdbc, DatabaseDialect dialect, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
         this.events = events;
     }
 
-    private record Existing(String externalId, String conversationId, Channel channel, Channel ownChannel, Instant queuedAt,
-                            Instant callStartedAt, Instant answeredAt, Integer slaSeconds, boolean callTimesChecked) {}
+    private record Existing(String externalId, String conversationId, Channel channel, Channel contactChannel, Instant queuedAt,
+                            Instant callStartedAt, Instant answeredAt, Integer answerWaitSeconds, boolean callTimesChecked) {}
 
     private static final int CHUNK = 5000;
 
     /**
      * Inserts or updates the batch; returns how many distinct contacts it held. Joins the caller's transaction.
-     * Listeners of {@link ContactsChanged} (queue assignment) run before the interval volume of the touched range
-     * is recomputed, so the aggregate sees their work.
+     * {@link ContactsChanged} is published once per batch, in this transaction: queues assign the touched range,
+     * then volume re-aggregates it (each once).
      */
     @Transactional
     public int upsert(CompanyId company, Collection<ContactRecord> batch) {
@@ -82,7 +79,6 @@ public class ContactStore {
             max = max == null || range[1].isAfter(max) ? range[1] : max;
         }
         events.publishEvent(new ContactsChanged(company, min, max, count));
-        volume.refresh(company, min, max);
         // Counted when stored (a rolled-back batch is retried and counted again): a rate, not an exact total.
         io.micrometer.core.instrument.Metrics.counter("rostra.contacts.stored").increment(count);
         return count;
@@ -101,7 +97,7 @@ public class ContactStore {
         Map<String, Object[]> first = new HashMap<>();
         // A stored contact that arrives again is judged by what arrives: its channel or time may have changed.
         existingByConversation.forEach((conversation, list) -> list.stream().filter(e -> !byId.containsKey(e.externalId()))
-                .forEach(e -> offerFirst(first, conversation, e.queuedAt(), e.ownChannel())));
+                .forEach(e -> offerFirst(first, conversation, e.queuedAt(), e.contactChannel())));
         byId.values().forEach(r -> offerFirst(first, r.conversationId(), r.queuedAt(), r.channel()));
 
         Instant now = clock.instant();
@@ -113,7 +109,7 @@ public class ContactStore {
             boolean checked = false;
             if (old != null && old.callTimesChecked() && r.callStartedAt() == null) {
                 r = r.withCallTimes(old.callStartedAt(), old.answeredAt() != null ? old.answeredAt() : r.answeredAt(),
-                        old.slaSeconds());
+                        old.answerWaitSeconds());
                 checked = true;
             } else if (r.callStartedAt() != null) {
                 checked = true;
@@ -258,8 +254,8 @@ public class ContactStore {
             List<String> chunk = conversations.subList(i, Math.min(conversations.size(), i + 5000));
             // One array parameter, not thousands of placeholders: the plan stays an index lookup as the table grows.
             jdbc.query("""
-                    select external_id, conversation_id, channel, own_channel, queued_at, call_started_at, answered_at,
-                           sla_seconds, call_times_checked
+                    select external_id, conversation_id, channel, contact_channel, queued_at, call_started_at, answered_at,
+                           answer_wait_seconds, call_times_checked
                     from contacts where company_id = ? and conversation_id = any(?)""",
                     ps -> {
                         ps.setLong(1, company.value());
@@ -283,7 +279,7 @@ public class ContactStore {
                 r.inboxWhenQueuedId(), r.inboxWhenQueued(), r.inboxWhenEndedId(), r.inboxWhenEnded(),
                 r.status().wireName(), r.gladlyStatus(), r.externalCreatedAt(), r.queuedAt(),
                 r.firstRespondedAt(), r.firstResponseDuration(), r.callStartedAt(), r.answeredAt(),
-                r.slaSeconds(), r.endedAt(), r.agentId(), checked, now};
+                r.answerWaitSeconds(), r.endedAt(), r.agentId(), checked, now};
     }
 
     private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
@@ -318,7 +314,7 @@ public class ContactStore {
     public List<CallToCheck> callsToCheck(CompanyId company, int limit) {
         return jdbc.query("""
                 select external_id, conversation_id, queued_at, first_responded_at from contacts
-                where company_id = ? and own_channel = 'phone' and gladly_channel = 'PHONE_CALL'
+                where company_id = ? and contact_channel = 'phone' and gladly_channel = 'PHONE_CALL'
                   and call_times_checked = false and first_responded_at is not null and conversation_id is not null
                 order by queued_at desc limit ?""",
                 (rs, i) -> new CallToCheck(rs.getString(1), rs.getString(2), Db.instant(rs, 3), Db.instant(rs, 4)),
@@ -334,13 +330,13 @@ public class ContactStore {
                 ? (int) Math.max(0, java.time.Duration.between(startedAt, answeredAt).getSeconds()) : null;
         jdbc.update("""
                 update contacts set call_started_at = ?, answered_at = coalesce(?, answered_at),
-                       sla_seconds = coalesce(?, sla_seconds), call_times_checked = true
+                       answer_wait_seconds = coalesce(?, answer_wait_seconds), call_times_checked = true
                 where company_id = ? and external_id = ?""",
                 Db.ts(startedAt), Db.ts(answeredAt), sla, company.value(), externalId);
         List<Instant> queued = jdbc.query("select queued_at from contacts where company_id = ? and external_id = ?",
                 (rs, i) -> Db.instant(rs, 1), company.value(), externalId);
         if (!queued.isEmpty()) {
-            volume.refresh(company, queued.get(0), queued.get(0));
+            events.publishEvent(new ContactsChanged(company, queued.get(0), queued.get(0), 1));
         }
     }
 }

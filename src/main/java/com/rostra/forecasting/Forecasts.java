@@ -16,23 +16,28 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.rostra.contacts.Channel;
-import com.rostra.contacts.Contacts;
 import com.rostra.contacts.IntervalLength;
-import com.rostra.contacts.QueueScope;
-import com.rostra.contacts.VolumeInterval;
 import com.rostra.forecasting.model.DayHistory;
 import com.rostra.forecasting.model.ForecastEngine;
 import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
+import com.rostra.contacts.ContactsChanged;
+import com.rostra.queues.QueueRulesChanged;
+import com.rostra.queues.QueueScope;
 import com.rostra.tenancy.CompanyId;
+import com.rostra.volume.Volume;
+import com.rostra.volume.VolumeImported;
+import com.rostra.volume.VolumeInterval;
 
 /**
  * Forecasts per queue (or all queues) and channel (or all channels), from up to {@link #HISTORY_DAYS} days of
  * local quarter-hour history (a day without any contact is absent, not zero). Days before today are forecast from
  * the days before their week (so past weeks show what the model would have said then); today and later from
  * every complete day before today. The {@link ForecastEngine} chooses the model per series and origin by
- * rolling-origin backtest; results are cached for an hour per series and origin, or until a rebuild.
+ * rolling-origin backtest; results are cached for an hour per series and origin, or until the volume under them changes (contacts
+ * stored, queue rules changed, volume imported) or a rebuild is asked for.
  */
 @Service
 public class Forecasts {
@@ -55,15 +60,15 @@ public class Forecasts {
 
     private record Cached<T>(T value, Instant at) {}
 
-    private final Contacts contacts;
+    private final Volume volume;
     private final SpecialDays specialDays;
     private final Clock clock;
     private final ForecastEngine engine = new ForecastEngine();
     private final Map<Key, Cached<ForecastEngine.Result>> results = new ConcurrentHashMap<>();
     private final Map<Key, Cached<Accuracy>> accuracies = new ConcurrentHashMap<>();
 
-    Forecasts(Contacts contacts, SpecialDays specialDays, Clock clock) {
-        this.contacts = contacts;
+    Forecasts(Volume volume, SpecialDays specialDays, Clock clock) {
+        this.volume = volume;
         this.specialDays = specialDays;
         this.clock = clock;
     }
@@ -157,10 +162,32 @@ public class Forecasts {
         return abnormal;
     }
 
-    /** Forget cached forecasts so the next request backtests again (after an import, a rule or special-day change). */
-    public void rebuild(CompanyId company) {
+    /**
+     * Forgets the company's cached fits, so the next request backtests and fits again. Nothing is refitted here;
+     * contact changes, queue rule changes and volume imports call it through the listeners below.
+     */
+    public void forgetFits(CompanyId company) {
         results.keySet().removeIf(k -> k.series().company().equals(company));
         accuracies.keySet().removeIf(k -> k.series().company().equals(company));
+    }
+
+    /*
+     * The fits follow the volume under them. After commit (synchronously, in the publishing thread), so a request
+     * racing the writer cannot cache a fit of the old data after the eviction; without a transaction, at once.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onContactsChanged(ContactsChanged changed) {
+        forgetFits(changed.companyId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onQueueRulesChanged(QueueRulesChanged changed) {
+        forgetFits(changed.companyId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onVolumeImported(VolumeImported imported) {
+        forgetFits(imported.companyId());
     }
 
     private ForecastEngine.Result result(Series series, LocalDate origin, int horizon, ZoneId zone) {
@@ -216,11 +243,11 @@ public class Forecasts {
     }
 
     private Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
-        Contacts.GroupBy groupBy = series.channel() == null ? Contacts.GroupBy.NONE : Contacts.GroupBy.CHANNEL;
+        Volume.GroupBy groupBy = series.channel() == null ? Volume.GroupBy.NONE : Volume.GroupBy.CHANNEL;
         String key = series.channel() == null ? "all" : series.channel().wireName();
-        QueueScope scope = series.queueId() == null ? null : new QueueScope(series.queueId());
+        QueueScope scope = QueueScope.allOr(series.queueId());
         Map<Instant, Long> actuals = new HashMap<>();
-        for (VolumeInterval v : contacts.volume(series.company(), from, to, IntervalLength.MINUTES_15, groupBy, zone, scope)) {
+        for (VolumeInterval v : volume.volume(series.company(), from, to, IntervalLength.MINUTES_15, groupBy, zone, scope)) {
             if (v.key().equals(key) && v.count() > 0) actuals.put(v.start(), v.count());
         }
         return actuals;

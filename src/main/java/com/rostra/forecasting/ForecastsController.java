@@ -89,7 +89,7 @@ class ForecastsController {
             description = "202: drops the company's cached fits, so the next request backtests and fits again (after importing history or changing queues).")
     @PostMapping("/api/v1/forecasts/rebuild")
     ResponseEntity<Void> rebuild() {
-        forecasts.rebuild(currentCompany.id());
+        forecasts.forgetFits(currentCompany.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 

@@ -77,7 +77,7 @@ class SpecialDaysController {
     SpecialDays.SpecialDay put(@PathVariable String date, @RequestBody SpecialDayInput body) {
         SpecialDays.SpecialDay saved = specialDays.mark(currentCompany.id(), date, body == null ? null : body.kind(),
                 body == null ? null : body.note());
-        forecasts.rebuild(currentCompany.id());
+        forecasts.forgetFits(currentCompany.id());
         return saved;
     }
 
@@ -86,7 +86,7 @@ class SpecialDaysController {
     @DeleteMapping("/api/v1/special-days/{date}")
     ResponseEntity<Void> delete(@PathVariable String date) {
         if (!specialDays.delete(currentCompany.id(), pathDate(date))) throw new NotFoundException("special day");
-        forecasts.rebuild(currentCompany.id());
+        forecasts.forgetFits(currentCompany.id());
         return ResponseEntity.noContent().build();
     }
 

@@ -3,4 +3,4 @@ package com.rostra.queues;
 import com.rostra.tenancy.CompanyId;
 
 /** Published inside the transaction that changed a company's queues or exclusions. */
-record QueueRulesChanged(CompanyId companyId) {}
+public record QueueRulesChanged(CompanyId companyId) {}

@@ -18,32 +18,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.rostra.contacts.Channel;
-import com.rostra.contacts.Classification;
-import com.rostra.contacts.ContactAttribute;
-import com.rostra.contacts.ContactCriterion;
-import com.rostra.contacts.MatchOperator;
-import com.rostra.contacts.QueueDirectory;
-import com.rostra.contacts.VolumeImport;
 import com.rostra.platform.ConflictException;
 import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.platform.NotFoundException;
+import com.rostra.queues.internal.Classification;
+import com.rostra.queues.internal.ContactClassifier;
+import com.rostra.queues.internal.ContactCriterion;
+import com.rostra.queues.internal.RuleValidation;
 import com.rostra.tenancy.CompanyId;
 
 /** A company's queue definitions and exclusions; every change marks the company's assignment stale. */
 @Service
-public class Queues implements QueueDirectory {
+public class Queues {
 
     static final int MAX_DEPTH = 5;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final VolumeImport importedVolume;
+    private final ContactClassifier classifier;
 
-    Queues(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, @org.springframework.context.annotation.Lazy VolumeImport importedVolume) {
-        this.importedVolume = importedVolume;
+    Queues(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContactClassifier classifier) {
+        this.classifier = classifier;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -63,12 +61,12 @@ public class Queues implements QueueDirectory {
         return ordered;
     }
 
-    @Override
+    /** Every queue id of the company, parents before children. */
     public List<Long> queueIds(CompanyId company) {
         return list(company).stream().map(Queue::id).toList();
     }
 
-    @Override
+    /** The queue's path from its top-level queue down to itself, or empty when the company has no such queue. */
     public java.util.Optional<List<Long>> path(CompanyId company, long queueId) {
         Map<Long, Queue> byId = new HashMap<>();
         list(company).forEach(q -> byId.put(q.id(), q));
@@ -87,18 +85,31 @@ public class Queues implements QueueDirectory {
      * company has that queue, otherwise null with an error (another company's queue does not exist here).
      */
     public Long queueIdParam(CompanyId company, String value, List<FieldError> errors) {
+        QueueScope scope = scopeParam(company, "queue_id", value, false, errors);
+        return scope == null || scope.isAllQueues() ? null : scope.queueId();
+    }
+
+    /**
+     * The one parser of a queue request parameter: blank or "all" is every queue together, "no_queue" (when
+     * {@code noQueueAllowed}) the contacts no queue claims, else an id of one of the company's own queues. Anything
+     * else adds an error on {@code field} (another company's queue does not exist here) and answers null.
+     */
+    public QueueScope scopeParam(CompanyId company, String field, String value, boolean noQueueAllowed, List<FieldError> errors) {
         if (value == null || value.isBlank() || value.equals("all")) {
-            return null;
+            return QueueScope.allQueues();
+        }
+        if (noQueueAllowed && value.equals("no_queue")) {
+            return QueueScope.noQueue();
         }
         try {
             long id = Long.parseLong(value.strip());
             if (path(company, id).isPresent()) {
-                return id;
+                return QueueScope.queue(id);
             }
         } catch (NumberFormatException e) {
             // reported below like an unknown id
         }
-        errors.add(new FieldError("queue_id", "no queue " + value + " exists"));
+        errors.add(new FieldError(field, "no queue " + value + " exists" + (noQueueAllowed ? "; use a queue id or no_queue" : "")));
         return null;
     }
 
@@ -153,7 +164,7 @@ public class Queues implements QueueDirectory {
             // The queue and everything under it now count under other parents.
             for (Queue q : list(company)) {
                 List<Long> path = path(company, q.id()).orElseThrow();
-                if (path.contains(id)) importedVolume.queueMoved(company, q.id(), path);
+                if (path.contains(id)) events.publishEvent(new QueueMoved(company, q.id(), path));
             }
         }
         events.publishEvent(new QueueRulesChanged(company));
@@ -169,10 +180,9 @@ public class Queues implements QueueDirectory {
                     + "); move or delete them first");
         }
         List<Long> parentPath = queue.parentId() == null ? List.of() : path(company, queue.parentId()).orElseThrow();
-        importedVolume.queueDeleted(company, id, parentPath);
         jdbc.sql("delete from queue_rules where company_id = ? and queue_id = ?").params(company.value(), id).update();
         jdbc.sql("delete from queues where company_id = ? and id = ?").params(company.value(), id).update();
-        events.publishEvent(new QueueDeleted(company, id));
+        events.publishEvent(new QueueDeleted(company, id, parentPath));
         events.publishEvent(new QueueRulesChanged(company));
     }
 
@@ -185,6 +195,16 @@ public class Queues implements QueueDirectory {
         insertCriteria(company, null, "exclusion", criteria);
         events.publishEvent(new QueueRulesChanged(company));
         return exclusions(company);
+    }
+
+    /** Contacts queued in [from, to) per queue path, channel and exclusion: the Queues and exclusions table. */
+    public List<QueueCount> contactCounts(CompanyId company, Instant from, Instant to) {
+        return classifier.countByQueue(company, from, to);
+    }
+
+    /** The most frequent values of each rule attribute in the company's contacts since {@code since}. */
+    public Map<ContactAttribute, List<String>> attributeValues(CompanyId company, Instant since, int perAttribute) {
+        return classifier.seenValues(company, since, perAttribute);
     }
 
     /** The company's queues as the ordered targets contact classification tries. */

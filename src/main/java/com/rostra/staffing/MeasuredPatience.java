@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.rostra.platform.Db;
+import com.rostra.queues.QueueScope;
 import com.rostra.tenancy.CompanyId;
+import com.rostra.volume.Volume;
 
 /**
  * How long the company's own customers wait before they give up, for Erlang A. Over the last weeks of inbound
@@ -28,11 +28,11 @@ public class MeasuredPatience {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final Volume volume;
     private final Clock clock;
 
-    MeasuredPatience(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    MeasuredPatience(Volume volume, Clock clock) {
+        this.volume = volume;
         this.clock = clock;
     }
 
@@ -48,21 +48,10 @@ public class MeasuredPatience {
     public Patience measure(CompanyId company, long queueKey, String channel, int weeks) {
         Instant to = clock.instant();
         Instant since = to.minus(Duration.ofDays(7L * weeks));
-        long[] counts = new long[2];
-        double[] waited = new double[1];
-        jdbc.sql("select gladly_status, queued_at, first_responded_at, ended_at from contacts "
-                        + "where company_id = ? and own_channel = ? and direction = 'INBOUND' and excluded = false "
-                        + "and queued_at >= ? and queued_at < ? and gladly_status in ('ABANDONED', 'ANSWERED')"
-                        + (queueKey == 0 ? "" : " and queue_path like '%," + queueKey + ",%'"))
-                .params(company.value(), channel, Db.ts(since), Db.ts(to))
-                .query(rs -> {
-                    Instant queued = Db.instant(rs, "queued_at");
-                    boolean abandoned = "ABANDONED".equals(rs.getString("gladly_status"));
-                    Instant waitEnd = abandoned ? Db.instant(rs, "ended_at") : Db.instant(rs, "first_responded_at");
-                    if (waitEnd == null || waitEnd.isBefore(queued)) return;
-                    waited[0] += Duration.between(queued, waitEnd).toMillis() / 1000.0;
-                    counts[abandoned ? 0 : 1]++;
-                });
+        Volume.Waits waits = volume.inboundWaits(company, queueKey == 0 ? QueueScope.allQueues() : QueueScope.queue(queueKey),
+                channel, since, to);
+        long[] counts = {waits.abandoned(), waits.answered()};
+        double[] waited = {waits.waitingSeconds()};
         return new Patience(counts[0] == 0 ? null : waited[0] / counts[0], counts[0], counts[1], waited[0], since, weeks);
     }
 }

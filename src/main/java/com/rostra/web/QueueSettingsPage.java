@@ -17,14 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.rostra.contacts.ContactAttribute;
-import com.rostra.contacts.ContactClassifier;
-import com.rostra.contacts.MatchOperator;
 import com.rostra.platform.ConflictException;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.queues.Queue;
 import com.rostra.queues.QueueInput;
 import com.rostra.queues.QueueRule;
+import com.rostra.queues.ContactAttribute;
+import com.rostra.queues.MatchOperator;
 import com.rostra.queues.Queues;
 import com.rostra.tenancy.CompanyUser;
 
@@ -39,12 +38,10 @@ class QueueSettingsPage {
     private static final int BLANK_ROWS = 3;
 
     private final Queues queues;
-    private final ContactClassifier classifier;
     private final Clock clock;
 
-    QueueSettingsPage(Queues queues, ContactClassifier classifier, Clock clock) {
+    QueueSettingsPage(Queues queues, Clock clock) {
         this.queues = queues;
-        this.classifier = classifier;
         this.clock = clock;
     }
 
@@ -176,7 +173,7 @@ class QueueSettingsPage {
         model.addAttribute("attributes", attributes);
         model.addAttribute("operators", operators);
         Map<String, List<String>> seen = new HashMap<>();
-        classifier.seenValues(user.companyId(), clock.instant().minus(Duration.ofDays(90)), 100)
+        queues.attributeValues(user.companyId(), clock.instant().minus(Duration.ofDays(90)), 100)
                 .forEach((a, values) -> seen.put(a.wireName(), values));
         model.addAttribute("seenValues", seen);
         model.addAttribute("channelOptions", List.of("phone", "email", "chat", "sms", "social"));

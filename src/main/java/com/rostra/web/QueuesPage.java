@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.rostra.contacts.Channel;
-import com.rostra.contacts.QueueCount;
-import com.rostra.contacts.QueueScope;
-import com.rostra.queues.Queue;
-import com.rostra.queues.Queues;
 import com.rostra.contacts.Contacts;
 import com.rostra.contacts.IntervalLength;
-import com.rostra.contacts.VolumeInterval;
+import com.rostra.queues.Queue;
+import com.rostra.queues.QueueCount;
+import com.rostra.queues.QueueScope;
+import com.rostra.queues.Queues;
+import com.rostra.volume.Volume;
+import com.rostra.volume.VolumeInterval;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyUser;
 
@@ -35,12 +36,14 @@ import com.rostra.tenancy.CompanyUser;
 class QueuesPage {
 
     private final Contacts contacts;
+    private final Volume volume;
     private final Queues queues;
     private final Companies companies;
     private final Clock clock;
 
-    QueuesPage(Contacts contacts, Queues queues, Companies companies, Clock clock) {
+    QueuesPage(Contacts contacts, Volume volume, Queues queues, Companies companies, Clock clock) {
         this.contacts = contacts;
+        this.volume = volume;
         this.queues = queues;
         this.companies = companies;
         this.clock = clock;
@@ -66,22 +69,22 @@ class QueuesPage {
             default -> now.minus(Duration.ofHours(1));
         };
         Map<String, Long> counts = contacts.countByChannel(user.companyId(), from, now);
-        List<VolumeInterval> hourly = contacts.volume(user.companyId(), now.minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS),
-                now, IntervalLength.MINUTES_60, Contacts.GroupBy.CHANNEL, zone);
+        List<VolumeInterval> hourly = volume.volume(user.companyId(), now.minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS),
+                now, IntervalLength.MINUTES_60, Volume.GroupBy.CHANNEL, zone);
         List<Tile> tiles = new ArrayList<>();
         for (Channel c : Channel.values()) {
             List<Long> spark = hourly.stream().filter(v -> v.key().equals(c.wireName())).map(VolumeInterval::count).toList();
             tiles.add(new Tile(c.wireName(), label(c), counts.getOrDefault(c.wireName(), 0L), spark));
         }
         Channel filter = channel == null ? null : Channel.fromWire(channel).orElse(null);
-        List<QueueCount> queueCounts = contacts.countByQueue(user.companyId(), from, now);
+        List<QueueCount> queueCounts = queues.contactCounts(user.companyId(), from, now);
         List<QueueLine> lines = queueLines(user, queueCounts);
         QueueScope scope = null;
         String selectedQueueName = null;
         if (queue != null) {
             for (QueueLine line : lines) {
                 if (line.key().equals(queue)) {
-                    scope = queue.equals("no_queue") ? QueueScope.noQueue() : new QueueScope(Long.valueOf(queue));
+                    scope = queue.equals("no_queue") ? QueueScope.noQueue() : QueueScope.queue(Long.parseLong(queue));
                     selectedQueueName = line.name();
                 }
             }
@@ -102,7 +105,7 @@ class QueuesPage {
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("selectedChannel", filter == null ? null : filter.wireName());
         model.addAttribute("contacts", contacts.list(user.companyId(),
-                new Contacts.Filter(from, now, filter, null, scope, onlyExcluded, true), 50, null).contacts());
+                new Contacts.Filter(from, now, filter, null, scope == null ? Contacts.QueueFilter.ANY : scope.contactFilter(), onlyExcluded, true), 50, null).contacts());
         model.addAttribute("zone", zone);
         return "queues";
     }

@@ -55,7 +55,7 @@ class SpecialDaysPage {
                 RedirectAttributes redirect) {
         try {
             SpecialDays.SpecialDay saved = specialDays.mark(user.companyId(), date, kind, note);
-            forecasts.rebuild(user.companyId());
+            forecasts.forgetFits(user.companyId());
             redirect.addFlashAttribute("message", "Marked " + saved.date() + " as " + saved.kind() + "; forecasts are refit.");
         } catch (InvalidRequestException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -67,7 +67,7 @@ class SpecialDaysPage {
     String unmark(@AuthenticationPrincipal CompanyUser user, @PathVariable String date, RedirectAttributes redirect) {
         try {
             if (specialDays.delete(user.companyId(), LocalDate.parse(date))) {
-                forecasts.rebuild(user.companyId());
+                forecasts.forgetFits(user.companyId());
                 redirect.addFlashAttribute("message", "Unmarked " + date + "; forecasts are refit.");
             }
         } catch (java.time.format.DateTimeParseException e) {

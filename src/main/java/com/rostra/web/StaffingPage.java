@@ -95,12 +95,14 @@ class StaffingPage {
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Integer> withShrinkage = new ArrayList<>();
+        List<Integer> scheduled = new ArrayList<>();
         int peak = 0;
         double agentHours = 0;
         for (Requirements.Requirement r : rows) {
             labels.add(TIME.format(r.start().atZone(zone)));
             required.add(r.requiredAgents());
             withShrinkage.add(r.requiredWithShrinkage());
+            scheduled.add(r.scheduledAgents() == null ? 0 : r.scheduledAgents());
             peak = Math.max(peak, r.requiredWithShrinkage());
             agentHours += r.requiredWithShrinkage() / 4.0;
         }
@@ -117,6 +119,7 @@ class StaffingPage {
         model.addAttribute("labels", labels);
         model.addAttribute("required", required);
         model.addAttribute("withShrinkage", withShrinkage);
+        model.addAttribute("scheduled", scheduled);
         model.addAttribute("rows", rows);
         if (ch == Channel.PHONE || ch == Channel.CHAT) {
             model.addAttribute("measuredPatience", patience.measure(user.companyId(), queueId == null ? 0 : queueId, ch.wireName(),

@@ -119,7 +119,7 @@ class ContactIntakeApiTest extends ApiTest {
             String expectedOwn = SEED_CHANNELS.get(c.channel());
             gladlyChannels.add(c.channel());
             assertThat(rs.getString("gladly_channel")).isEqualTo(c.channel());
-            assertThat(rs.getString("own_channel")).isEqualTo(expectedOwn);
+            assertThat(rs.getString("contact_channel")).isEqualTo(expectedOwn);
             String first = firstChannelOfConversation.get(c.conversationId());
             assertThat(rs.getString("channel")).as("channel of the conversation's first message")
                     .isEqualTo(SEED_CHANNELS.get(first));
@@ -142,7 +142,7 @@ class ContactIntakeApiTest extends ApiTest {
         });
         assertThat(gladlyChannels).contains("PHONE_CALL", "VOICEMAIL", "EMAIL", "CHAT", "SMS", "FB_MESSENGER", "WHATSAPP");
         assertThat(statuses).contains("ANSWERED", "ABANDONED", "UNANSWERED", "UNKNOWN");
-        long multiChannel = jdbc.sql("select count(*) from contacts where company_id = ? and channel <> own_channel")
+        long multiChannel = jdbc.sql("select count(*) from contacts where company_id = ? and channel <> contact_channel")
                 .param(company.id()).query(Long.class).single();
         assertThat(multiChannel).as("some conversations span channels").isPositive();
     }
@@ -151,7 +151,7 @@ class ContactIntakeApiTest extends ApiTest {
     void callSlaComesFromTheCallItemsRingAndAnswerTimes() {
         TestCompany company = connected(2);
         List<Map<String, Object>> checked = jdbc.sql("""
-                select external_id, conversation_id, sla_seconds, call_started_at, answered_at from contacts
+                select external_id, conversation_id, answer_wait_seconds, call_started_at, answered_at from contacts
                 where company_id = ? and call_times_checked = true and call_started_at is not null""")
                 .param(company.id()).query().listOfRows();
         assertThat(checked).hasSizeGreaterThanOrEqualTo(10);
@@ -174,7 +174,7 @@ class ContactIntakeApiTest extends ApiTest {
             assertThat(call.has("answeredAt")).as(items + " / " + row).isTrue();
             long expected = Duration.between(Instant.parse(call.get("startedAt").asString()),
                     Instant.parse(call.get("answeredAt").asString())).getSeconds();
-            assertThat(((Number) row.get("sla_seconds")).longValue()).isEqualTo(expected);
+            assertThat(((Number) row.get("answer_wait_seconds")).longValue()).isEqualTo(expected);
         }
         JsonNode contacts = http.get("/api/v1/contacts?channel=phone&limit=1000", company.auth()).json().get("contacts");
         assertThat(contacts).anySatisfy(c -> assertThat(c.get("answered_at").isNull()).isFalse());

@@ -49,7 +49,7 @@ class GladlyMappingTest {
         ContactRecord r = GladlyMapping.toContact(row(Map.of("Channel", "EMAIL", "Fulfilled At", "2026-03-02T10:07:30Z")), Map.of());
         assertThat(r.firstRespondedAt()).isEqualTo(Instant.parse("2026-03-02T10:07:30Z"));
         assertThat(r.firstResponseDuration()).isEqualTo(450);
-        assertThat(r.slaSeconds()).as("email SLA = first_responded_at - external_created_at").isEqualTo(450);
+        assertThat(r.answerWaitSeconds()).as("email SLA = first_responded_at - external_created_at").isEqualTo(450);
         assertThat(r.externalCreatedAt()).isEqualTo(r.queuedAt());
     }
 

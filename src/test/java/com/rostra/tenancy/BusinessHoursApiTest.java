@@ -49,7 +49,7 @@ class BusinessHoursApiTest extends ApiTest {
             Simulators.assertHealthy(Simulators.awaitSettled(http, c, before));
         }
         List<Map<String, Object>> rows = jdbc.sql("""
-                select queued_at, first_responded_at, first_response_duration, own_channel, sla_seconds from contacts
+                select queued_at, first_responded_at, first_response_duration, contact_channel, answer_wait_seconds from contacts
                 where company_id = ? and first_responded_at is not null""").param(c.id()).query().listOfRows();
         assertThat(rows).hasSizeGreaterThan(100);
         long shorter = 0;

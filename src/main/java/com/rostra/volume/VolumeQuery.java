@@ -1,16 +1,17 @@
-package com.rostra.contacts;
+package com.rostra.volume;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.rostra.contacts.IntervalLength;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.RequestTimes;
 import com.rostra.platform.InvalidRequestException.FieldError;
 
 /** The parameters of a volume request, validated together so every mistake is reported at once. */
-public record VolumeQuery(Instant start, Instant end, IntervalLength length, String interval, Contacts.GroupBy groupBy,
+public record VolumeQuery(Instant start, Instant end, IntervalLength length, String interval, Volume.GroupBy groupBy,
                           ZoneId zone) {
 
     public static VolumeQuery parse(String start, String end, String interval, String groupBy, String timeZone,
@@ -22,10 +23,10 @@ public record VolumeQuery(Instant start, Instant end, IntervalLength length, Str
         if (end == null || end.isBlank()) errors.add(new FieldError("end", "is required"));
         IntervalLength length = IntervalLength.fromWire(interval).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m, 60m or 1d"));
-        Contacts.GroupBy group = switch (groupBy) {
-            case "channel" -> Contacts.GroupBy.CHANNEL;
-            case "queue" -> Contacts.GroupBy.QUEUE;
-            case "none" -> Contacts.GroupBy.NONE;
+        Volume.GroupBy group = switch (groupBy) {
+            case "channel" -> Volume.GroupBy.CHANNEL;
+            case "queue" -> Volume.GroupBy.QUEUE;
+            case "none" -> Volume.GroupBy.NONE;
             default -> {
                 errors.add(new FieldError("group_by", "must be channel or queue"));
                 yield null;

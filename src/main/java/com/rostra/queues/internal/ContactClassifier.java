@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.queues.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.contacts.QueuePath;
 import com.rostra.platform.Db;
+import com.rostra.queues.ContactAttribute;
+import com.rostra.queues.QueueCount;
 import com.rostra.tenancy.CompanyId;
 
 /**
@@ -24,35 +27,29 @@ import com.rostra.tenancy.CompanyId;
 public class ContactClassifier {
 
     private final JdbcClient jdbc;
-    private final IntervalVolume volume;
 
-    ContactClassifier(JdbcClient jdbc, IntervalVolume volume) {
+    ContactClassifier(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.volume = volume;
     }
 
-    /** Classifies the company's contacts queued in [from, to]. */
+    /** Classifies the company's contacts queued in [from, to]; returns how many changed. */
     @Transactional
     public int classifyQueued(CompanyId company, Classification classification, Instant from, Instant to) {
-        int changed = apply(company, classification, "queued_at >= ? and queued_at <= ?", List.of(Db.ts(from), Db.ts(to)));
-        if (changed > 0) {
-            volume.refresh(company, from, to);
-        }
-        return changed;
+        return apply(company, classification, "queued_at >= ? and queued_at <= ?", List.of(Db.ts(from), Db.ts(to)));
     }
 
     /** Classifies the company's contacts with ids in (afterId, upToId]: one chunk of a history re-assignment. */
     @Transactional
     public int classifyIds(CompanyId company, Classification classification, long afterId, long upToId) {
-        int changed = apply(company, classification, "id > ? and id <= ?", List.of(afterId, upToId));
-        if (changed > 0) {
-            jdbc.sql("select min(queued_at), max(queued_at) from contacts where company_id = ? and id > ? and id <= ?")
-                    .params(company.value(), afterId, upToId)
-                    .query((rs, i) -> new Instant[] {Db.instant(rs, 1), Db.instant(rs, 2)}).optional()
-                    .filter(range -> range[0] != null)
-                    .ifPresent(range -> volume.refresh(company, range[0], range[1]));
-        }
-        return changed;
+        return apply(company, classification, "id > ? and id <= ?", List.of(afterId, upToId));
+    }
+
+    /** The queued times [first, last] of the company's contacts with ids in (afterId, upToId], or null for none. */
+    public Instant[] queuedRange(CompanyId company, long afterId, long upToId) {
+        return jdbc.sql("select min(queued_at), max(queued_at) from contacts where company_id = ? and id > ? and id <= ?")
+                .params(company.value(), afterId, upToId)
+                .query((rs, i) -> new Instant[] {Db.instant(rs, 1), Db.instant(rs, 2)}).optional()
+                .filter(range -> range[0] != null).orElse(null);
     }
 
     /** The next at most {@code size} contacts after {@code afterId}: (afterId, endId]. */
@@ -110,7 +107,7 @@ public class ContactClassifier {
         params.addAll(global.params());
         for (Classification.Target t : c.targets()) {
             Sql match = allOf(t.ruleSets());
-            sql.append(" when ").append(match.text()).append(" then '").append(encodePath(t.path())).append("'");
+            sql.append(" when ").append(match.text()).append(" then '").append(QueuePath.encode(t.path())).append("'");
             params.addAll(match.params());
         }
         return new Sql(sql.append(" else cast(null as varchar(400)) end)").toString(), params);
@@ -200,19 +197,15 @@ public class ContactClassifier {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    /** ",3,7," from [3, 7]: the delimiters make "contains queue 3" a plain LIKE '%,3,%'. */
-    static String encodePath(List<Long> path) {
-        return path.stream().map(String::valueOf).collect(Collectors.joining(",", ",", ","));
-    }
-
-    static List<Long> decodePath(String path) {
-        if (path == null || path.length() < 3) {
-            return List.of();
-        }
-        List<Long> ids = new ArrayList<>();
-        for (String part : path.substring(1, path.length() - 1).split(",")) {
-            ids.add(Long.parseLong(part));
-        }
-        return ids;
+    /** Contacts queued in [from, to) per queue path, channel and exclusion: the Queues and exclusions table. */
+    public List<QueueCount> countByQueue(CompanyId company, Instant from, Instant to) {
+        return jdbc.sql("""
+                select queue_path, coalesce(channel, 'unknown') as ch, excluded, count(*) as n from contacts
+                where company_id = ? and queued_at >= ? and queued_at < ?
+                group by queue_path, coalesce(channel, 'unknown'), excluded""")
+                .params(company.value(), Db.ts(from), Db.ts(to))
+                .query((rs, i) -> new QueueCount(QueuePath.decode(rs.getString("queue_path")),
+                        rs.getString("ch"), rs.getBoolean("excluded"), rs.getLong("n")))
+                .list();
     }
 }

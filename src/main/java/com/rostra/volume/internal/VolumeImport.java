@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.volume.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,14 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.rostra.platform.CsvUpload;
 import com.rostra.platform.CsvUpload.RowError;
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.QueuePath;
 import com.rostra.platform.Db;
+import com.rostra.queues.QueueDeleted;
+import com.rostra.queues.QueueMoved;
+import com.rostra.queues.Queues;
 import com.rostra.tenancy.CompanyId;
+import com.rostra.volume.VolumeImported;
 
 /**
  * Historical volume from another system: {@code interval_start,queue_id,channel,count}, any interval length that
@@ -39,12 +47,14 @@ public class VolumeImport {
     private record Key(long quarter, long queueKey, String channel) {}
 
     private final JdbcClient jdbc;
-    private final QueueDirectory queues;
+    private final Queues queues;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VolumeImport(JdbcClient jdbc, QueueDirectory queues, Clock clock) {
+    VolumeImport(JdbcClient jdbc, Queues queues, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.queues = queues;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -109,21 +119,27 @@ public class VolumeImport {
                     .params(company.value(), k.quarter(), k.queueKey(), pathByKey.get(k.queueKey()), k.channel(),
                             e.getValue(), Db.ts(now)).update();
         }
+        if (imported > 0) {
+            events.publishEvent(new VolumeImported(company, imported));
+        }
         return new Result(imported, minutes, errors);
     }
 
     /** Imported rows follow their queue when it moves: the path they count under is the queue's new one. */
-    @Transactional
-    public void queueMoved(CompanyId company, long queueId, List<Long> newPath) {
+    @EventListener
+    void onQueueMoved(QueueMoved moved) {
         jdbc.sql("update imported_volume set queue_path = ? where company_id = ? and queue_key = ?")
-                .params(ContactClassifier.encodePath(newPath), company.value(), queueId).update();
+                .params(QueuePath.encode(moved.newPath()), moved.companyId().value(), moved.queueId()).update();
     }
 
     /** A deleted queue's imported history is kept: it moves to the parent queue, or to no queue. */
-    @Transactional
-    public void queueDeleted(CompanyId company, long queueId, List<Long> parentPath) {
+    @EventListener
+    void onQueueDeleted(QueueDeleted deleted) {
+        CompanyId company = deleted.companyId();
+        long queueId = deleted.queueId();
+        List<Long> parentPath = deleted.parentPath();
         long target = parentPath.isEmpty() ? 0 : parentPath.get(parentPath.size() - 1);
-        String path = parentPath.isEmpty() ? "" : ContactClassifier.encodePath(parentPath);
+        String path = QueuePath.encode(parentPath);
         List<Object[]> rows = jdbc.sql("select quarter, channel, contacts from imported_volume where company_id = ? and queue_key = ?")
                 .params(company.value(), queueId)
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).list();
@@ -166,7 +182,7 @@ public class VolumeImport {
                 errors.add(new RowError(number, "queue_id", "no queue " + queueText + " exists; leave it empty for no queue"));
             } else {
                 queueKey = path.get().get(path.get().size() - 1);
-                queuePath = ContactClassifier.encodePath(path.get());
+                queuePath = QueuePath.encode(path.get());
             }
         }
         String channelText = r.get("channel");

@@ -1,4 +1,4 @@
-package com.rostra.queues;
+package com.rostra.queues.internal;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.rostra.queues;
+package com.rostra.queues.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,20 +12,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.rostra.contacts.Classification;
-import com.rostra.contacts.ContactClassifier;
+import org.springframework.context.ApplicationEventPublisher;
+
 import com.rostra.contacts.ContactsChanged;
 import com.rostra.platform.Db;
+import com.rostra.queues.AssignmentStatus;
+import com.rostra.queues.ContactsAssigned;
+import com.rostra.queues.QueueRulesChanged;
+import com.rostra.queues.Queues;
 import com.rostra.tenancy.CompanyId;
 
 /**
  * Keeps every contact's queue assignment in line with the company's rules. New and updated contacts are
- * classified in the transaction that stores them. A rule change bumps the company's rules version; a small
+ * classified in the transaction that stores them ({@link ContactsChanged}); every settled range is announced once
+ * as {@link ContactsAssigned}, which volume aggregates. A rule change bumps the company's rules version; a small
  * history is re-assigned at once, a large one by a background job (once across the cluster) in chunks whose
  * progress is stored, so the page can show it and a crash resumes at the last chunk.
  */
 @Service
-class QueueAssignment {
+public class QueueAssignment {
 
     private static final Logger log = LoggerFactory.getLogger(QueueAssignment.class);
 
@@ -33,17 +38,19 @@ class QueueAssignment {
     private final Queues queues;
     private final ContactClassifier classifier;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final long inlineLimit;
     private final int chunkSize;
 
     QueueAssignment(JdbcClient jdbc, Queues queues, ContactClassifier classifier, TransactionTemplate transactions,
-                    Clock clock, @Value("${rostra.queues.inline-reassign-limit:20000}") long inlineLimit,
+                    ApplicationEventPublisher events, Clock clock, @Value("${rostra.queues.inline-reassign-limit:20000}") long inlineLimit,
                     @Value("${rostra.queues.reassign-chunk:20000}") int chunkSize) {
         this.jdbc = jdbc;
         this.queues = queues;
         this.classifier = classifier;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
         this.inlineLimit = inlineLimit;
         this.chunkSize = chunkSize;
@@ -56,6 +63,7 @@ class QueueAssignment {
         if (!classification.isEmpty()) {
             classifier.classifyQueued(changed.companyId(), classification, changed.from(), changed.to());
         }
+        events.publishEvent(new ContactsAssigned(changed.companyId(), changed.from(), changed.to()));
     }
 
     /** Runs in the transaction that changed the rules, so the new version and the new rules commit together. */
@@ -71,7 +79,7 @@ class QueueAssignment {
         long total = classifier.countAfter(company, 0);
         if (total <= inlineLimit) {
             long version = status(company).rulesVersion();
-            classifier.classifyIds(company, queues.classification(company), 0, Long.MAX_VALUE);
+            classifyIds(company, queues.classification(company), 0, Long.MAX_VALUE);
             Instant now = clock.instant();
             jdbc.sql("""
                     update queue_assignments set applied_version = ?, running_version = null, cursor_id = 0, done = ?,
@@ -80,7 +88,17 @@ class QueueAssignment {
         }
     }
 
-    AssignmentStatus status(CompanyId company) {
+    /** One chunk of a history re-assignment; announces the queued range it touched when anything changed. */
+    private void classifyIds(CompanyId company, Classification classification, long afterId, long upToId) {
+        if (classifier.classifyIds(company, classification, afterId, upToId) > 0) {
+            Instant[] range = classifier.queuedRange(company, afterId, upToId);
+            if (range != null) {
+                events.publishEvent(new ContactsAssigned(company, range[0], range[1]));
+            }
+        }
+    }
+
+    public AssignmentStatus status(CompanyId company) {
         return queues.assignmentStatus(company);
     }
 
@@ -112,7 +130,7 @@ class QueueAssignment {
                 long from = cursor;
                 ContactClassifier.Chunk c = chunk;
                 transactions.executeWithoutResult(tx -> {
-                    classifier.classifyIds(company, classification, from, c.endId());
+                    classifyIds(company, classification, from, c.endId());
                     jdbc.sql("update queue_assignments set cursor_id = ?, done = done + ? where company_id = ? and running_version = ?")
                             .params(c.endId(), c.size(), company.value(), version).update();
                 });

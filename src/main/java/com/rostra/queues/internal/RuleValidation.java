@@ -1,22 +1,22 @@
-package com.rostra.queues;
+package com.rostra.queues.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import com.rostra.contacts.Channel;
-import com.rostra.contacts.ContactAttribute;
-import com.rostra.contacts.ContactCriterion;
-import com.rostra.contacts.MatchOperator;
 import com.rostra.platform.InvalidRequestException.FieldError;
+import com.rostra.queues.ContactAttribute;
+import com.rostra.queues.MatchOperator;
+import com.rostra.queues.QueueRule;
 
 /** Turns API rules into criteria, reporting each bad field by its JSON path (rules[2].operator). */
-final class RuleValidation {
+public final class RuleValidation {
 
-    static final int MAX_RULES = 50;
+    public static final int MAX_RULES = 50;
 
     private RuleValidation() {}
 
-    static List<ContactCriterion> criteria(String field, List<QueueRule> rules, List<FieldError> errors) {
+    public static List<ContactCriterion> criteria(String field, List<QueueRule> rules, List<FieldError> errors) {
         List<ContactCriterion> criteria = new ArrayList<>();
         if (rules == null) {
             return criteria;
@@ -56,7 +56,7 @@ final class RuleValidation {
         return criteria;
     }
 
-    static QueueRule wire(ContactCriterion c) {
+    public static QueueRule wire(ContactCriterion c) {
         return new QueueRule(c.attribute().wireName(), c.operator().wireName(), c.value());
     }
 

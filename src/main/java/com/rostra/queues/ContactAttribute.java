@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.queues;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +23,12 @@ public enum ContactAttribute {
         this.columns = List.of(columns);
     }
 
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
     /** The column whose distinct values are offered when a user writes a rule. */
-    String displayColumn() {
+    public String displayColumn() {
         return columns.get(0);
     }
 

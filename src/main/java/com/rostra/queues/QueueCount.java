@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.queues;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.volume;
 
 import java.time.Instant;
 

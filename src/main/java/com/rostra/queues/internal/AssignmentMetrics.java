@@ -1,4 +1,4 @@
-package com.rostra.queues;
+package com.rostra.queues.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

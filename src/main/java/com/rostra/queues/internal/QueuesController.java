@@ -1,4 +1,4 @@
-package com.rostra.queues;
+package com.rostra.queues.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -14,15 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.rostra.contacts.ContactAttribute;
-import com.rostra.contacts.ContactClassifier;
-import com.rostra.contacts.Contacts;
-import com.rostra.contacts.QueueScope;
-import com.rostra.contacts.VolumeQuery;
-import com.rostra.contacts.VolumeSeries;
+import com.rostra.queues.AssignmentStatus;
+import com.rostra.queues.ContactAttribute;
+import com.rostra.queues.Queue;
+import com.rostra.queues.QueueInput;
+import com.rostra.queues.QueueRule;
+import com.rostra.queues.Queues;
 import com.rostra.tenancy.CurrentCompany;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,17 +32,12 @@ class QueuesController {
 
     private final Queues queues;
     private final QueueAssignment assignment;
-    private final Contacts contacts;
-    private final ContactClassifier classifier;
     private final CurrentCompany currentCompany;
     private final java.time.Clock clock;
 
-    QueuesController(Queues queues, QueueAssignment assignment, Contacts contacts, ContactClassifier classifier,
-                     CurrentCompany currentCompany, java.time.Clock clock) {
+    QueuesController(Queues queues, QueueAssignment assignment, CurrentCompany currentCompany, java.time.Clock clock) {
         this.queues = queues;
         this.assignment = assignment;
-        this.contacts = contacts;
-        this.classifier = classifier;
         this.currentCompany = currentCompany;
         this.clock = clock;
     }
@@ -85,19 +79,6 @@ class QueuesController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Volume of a queue",
-            description = "Contacts per interval in [start, end) for the queue and its children: `interval` 15m, 30m, 60m or 1d; `group_by` channel (default) or none; `time_zone` (default the company's) sets the interval boundaries; `start` and `end` are required.")
-    @GetMapping("/api/v1/queues/{id}/volume")
-    VolumeSeries volume(@PathVariable long id, @RequestParam(required = false) String start,
-                        @RequestParam(required = false) String end, @RequestParam(defaultValue = "60m") String interval,
-                        @RequestParam(name = "group_by", defaultValue = "channel") String groupBy,
-                        @RequestParam(name = "time_zone", required = false) String timeZone) {
-        queues.get(currentCompany.id(), id);
-        VolumeQuery q = VolumeQuery.parse(start, end, interval, groupBy, timeZone, currentCompany.company().timeZone());
-        return new VolumeSeries(q.zone().getId(), q.interval(), contacts.volume(currentCompany.id(), q.start(), q.end(),
-                q.length(), q.groupBy(), q.zone(), new QueueScope(id)));
-    }
-
     record Exclusions(List<QueueRule> exclusions) {}
 
     /** Company-wide exclusions: checked before any queue, so an excluded contact counts nowhere. */
@@ -127,7 +108,7 @@ class QueuesController {
             description = "Distinct values of each rule attribute among the company's own contacts (inboxes, entry points, statuses), to offer in rule forms.")
     @GetMapping("/api/v1/queues/attribute-values")
     Map<String, List<String>> attributeValues() {
-        Map<ContactAttribute, List<String>> seen = classifier.seenValues(currentCompany.id(),
+        Map<ContactAttribute, List<String>> seen = queues.attributeValues(currentCompany.id(),
                 clock.instant().minus(Duration.ofDays(90)), 100);
         return seen.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().wireName(), Map.Entry::getValue,
                 (a, b) -> a, java.util.LinkedHashMap::new));

@@ -1,4 +1,4 @@
-package com.rostra.contacts;
+package com.rostra.volume;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.rostra.contacts.Channel;
+import com.rostra.contacts.ContactRecord;
+import com.rostra.contacts.ContactStatus;
+import com.rostra.contacts.ContactStore;
 import com.rostra.support.ApiTest;
 import com.rostra.tenancy.CompanyId;
 
