@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.rostra.forecasting.model.AbnormalDays;
+import com.rostra.forecasting.model.CalendarModel;
 import com.rostra.forecasting.model.DampedTrendSmoothing;
 import com.rostra.forecasting.model.DayHistory;
 import com.rostra.forecasting.model.DayModel;
@@ -109,7 +110,7 @@ class ForecastModelsTest {
     @Test
     void everyModelRepeatsAPerfectlyRegularWeekdayPattern() {
         DayHistory h = weekdaysOnly(35, i -> new double[] {0, 10, 10, 0});
-        for (DayModel m : List.of(new WeekdayAverage(), new TopDownModel(), new DoubleSeasonalModel())) {
+        for (DayModel m : List.of(new WeekdayAverage(), new TopDownModel(), new DoubleSeasonalModel(), new CalendarModel())) {
             double[][] f = m.forecast(h, 7);  // Monday 2026-02-09 …
             assertThat(f[0][1]).as(m.name()).isCloseTo(10, offset(1e-6));
             assertThat(f[0][0]).as(m.name()).isCloseTo(0, offset(1e-6));
@@ -137,6 +138,62 @@ class ForecastModelsTest {
     }
 
     @Test
+    void theCombinationWeighsByTheGivenWeights() {
+        DayHistory h = weekdaysOnly(35, i -> new double[] {5 + (i % 7), 10});
+        ForecastEngine engine = new ForecastEngine();
+        double[][] a = engine.forecastWith("week_average", List.of(), h, 3);
+        double[][] b = engine.forecastWith("top_down", List.of(), h, 3);
+        // backtest WAPE 10 % and 20 %: weights 1/.1² : 1/.2² = 100 : 25 = .8 : .2
+        double[][] c = engine.forecastWith(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), List.of(.8, .2), h, 3);
+        for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) assertThat(c[k][j]).isCloseTo(.8 * a[k][j] + .2 * b[k][j], offset(1e-9));
+    }
+
+    @Test
+    void calendarTotalsAreTheMeanLevelPlusADecayingDeviation() {
+        // log(y + 1) = ln 101 + φ^k · ln 1.2 with φ = .5: one day ahead 101·√1.2 − 1, two days 101·1.2^¼ − 1
+        LocalDate wednesday = LocalDate.of(2026, 1, 14); // mid-month, weekday effect 0
+        boolean[] all = {true, true, true, true, true, true, true};
+        double[] none = new double[8];
+        CalendarModel.Fit fit = new CalendarModel.Fit(new double[7], none, Math.log(101), new double[0], all, .3, .5, Math.log(1.2));
+        assertThat(fit.total(1, wednesday)).isCloseTo(101 * Math.sqrt(1.2) - 1, offset(1e-9));
+        assertThat(fit.total(2, wednesday)).isCloseTo(101 * Math.pow(1.2, .25) - 1, offset(1e-9));
+        assertThat(fit.total(60, wednesday)).as("back to the mean").isCloseTo(100, offset(1e-6));
+        boolean[] weekdays = {true, true, true, true, true, false, false};
+        CalendarModel.Fit closed = new CalendarModel.Fit(new double[7], none, Math.log(101), new double[0], weekdays, .3, .5, 0);
+        assertThat(closed.total(1, LocalDate.of(2026, 1, 17))).as("Saturday never seen").isZero();
+    }
+
+    @Test
+    void calendarModelRepeatsAWeekdayPatternAndRevertsAfterABusyWeek() {
+        // Mondays 200, other weekdays 100: repeated exactly
+        double[] totals = CalendarModel.totals(weekdaysOnly(35, i -> new double[] {i % 7 == 0 ? 200 : 100}), 7);
+        assertThat(totals[0]).isCloseTo(200, offset(1e-6));
+        assertThat(totals[1]).isCloseTo(100, offset(1e-6));
+        assertThat(totals[5]).isZero();
+        // nine weeks at 100, then a week at 130: tomorrow is above the long level, five weeks out is back near it
+        double[] busy = CalendarModel.totals(weekdaysOnly(70, i -> new double[] {i >= 63 ? 130 : 100}), 35);
+        assertThat(busy[0]).isBetween(103.0, 130.0);
+        assertThat(busy[28]).isLessThan(busy[0]).isBetween(99.0, 110.0);
+    }
+
+    @Test
+    void calendarModelLearnsTheTurnOfTheMonth() {
+        // twelve weeks, every day: the 28th to the 6th run 20 % busier
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        double[][] d = new double[84][];
+        for (int i = 0; i < 84; i++) {
+            int dom = start.plusDays(i).getDayOfMonth();
+            d[i] = new double[] {dom >= 28 || dom <= 6 ? 120 : 100};
+        }
+        DayHistory h = new DayHistory(start, d, 1); // ends 2026-03-29; forecast from Monday 2026-03-30
+        double[] totals = CalendarModel.totals(h, 20);
+        // each position's effect is shrunk by n / (n + 3) (about six days each here), so most, not all, of it is seen
+        assertThat(totals[2]).as("April 1st").isGreaterThan(110);
+        assertThat(totals[12]).as("April 11th").isBetween(93.0, 103.0);
+        assertThat(totals[2] - totals[12]).isGreaterThan(10);
+    }
+
+    @Test
     void aGrowingSeriesIsGivenAModelThatBeatsTheBaselineInBacktest() {
         // +3 % a week on weekdays, eight weeks: the 4-week average lags, the damped trend follows
         DayHistory h = weekdaysOnly(56, i -> {
@@ -149,6 +206,9 @@ class ForecastModelsTest {
         assertThat(s.chosen()).isNotEqualTo("week_average");
         double chosen = s.scores().stream().filter(x -> x.model().equals(s.chosen())).findFirst().orElseThrow().wape();
         assertThat(chosen).isLessThan(baseline);
+        assertThat(s.weights().stream().mapToDouble(Double::doubleValue).sum()).as("combination weights").isCloseTo(1, offset(1e-9));
+        assertThat(s.weights().get(0)).as("the better model weighs more").isGreaterThanOrEqualTo(s.weights().get(1));
+        assertThat(s.ranked()).doesNotContain("calendar");
     }
 
     @Test

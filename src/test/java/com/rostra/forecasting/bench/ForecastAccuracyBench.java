@@ -81,7 +81,7 @@ public final class ForecastAccuracyBench {
             double scale = ForecastErrors.weeklyNaiveScale(clean);
             for (String n : names) {
                 double[][] f = n.equals("chosen") ? engine.forecast(sel, clean, maxDay)
-                        : engine.forecastWith(n, sel.rankedLater(), clean, maxDay);
+                        : engine.forecastWith(n, sel.rankedLater(), sel.weightsLater(), clean, maxDay);
                 for (int b = 0; b < buckets.size(); b++) {
                     for (int k = buckets.get(b).fromDay(); k < buckets.get(b).toDay(); k++) {
                         double[] actual = scored.day(origin.plusDays(k));
