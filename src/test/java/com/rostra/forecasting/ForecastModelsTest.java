@@ -20,6 +20,7 @@ import com.rostra.forecasting.model.ForecastEngine;
 import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
 import com.rostra.forecasting.model.ForecastErrors;
 import com.rostra.forecasting.model.IntradayProfile;
+import com.rostra.forecasting.model.IntradayReforecast;
 import com.rostra.forecasting.model.TopDownModel;
 import com.rostra.forecasting.model.WeekdayAverage;
 
@@ -192,6 +193,41 @@ class ForecastModelsTest {
         assertThat(totals[2]).as("April 1st").isGreaterThan(110);
         assertThat(totals[12]).as("April 11th").isBetween(97.0, 106.0);
         assertThat(totals[2] - totals[12]).isGreaterThan(10);
+    }
+
+    @Test
+    void intradayReforecastScalesTheRestOfTheDayByTodaySoFarShrunkEarly() {
+        // day-ahead 10, 20, 30, 40 (100); two intervals closed at 15, 25: r = 40/30, s = 30/100, c = .3 → w = .5,
+        // scale = 1 + .5 · (4/3 − 1) = 7/6; the closed intervals keep their actuals
+        double[] f = {10, 20, 30, 40};
+        double[] a = {15, 25, 0, 0};
+        assertThat(IntradayReforecast.scale(f, a, 2, .3)).isCloseTo(7.0 / 6, offset(1e-12));
+        double[] r = IntradayReforecast.reforecast(f, a, 2, .3);
+        assertThat(r[0]).isEqualTo(15);
+        assertThat(r[1]).isEqualTo(25);
+        assertThat(r[2]).isCloseTo(35, offset(1e-9));
+        assertThat(r[3]).isCloseTo(140.0 / 3, offset(1e-9));
+        // one interval closed at 15: s = .1, w = .25, scale 1.125 — the same deviation, trusted less early in the day
+        assertThat(IntradayReforecast.scale(f, a, 1, .3)).isCloseTo(1.125, offset(1e-12));
+        assertThat(IntradayReforecast.scale(f, a, 0, .3)).as("nothing closed yet").isEqualTo(1);
+        assertThat(IntradayReforecast.scale(new double[4], a, 2, .3)).as("nothing forecast").isEqualTo(1);
+        assertThat(IntradayReforecast.scale(f, new double[] {100, 0, 0, 0}, 1, .25)).as("capped at three times").isEqualTo(3);
+    }
+
+    @Test
+    void intradayShrinkageIsFittedOnPastDays() {
+        double[] f = {10, 20, 30, 40, 30, 20};
+        // days that run 20 % above their forecast all day: trust the morning (the smallest shrinkage)
+        double[] busy = new double[f.length];
+        for (int j = 0; j < f.length; j++) busy[j] = 1.2 * f[j];
+        assertThat(IntradayReforecast.fit(List.of(f, f), List.of(busy, busy))).isEqualTo(.02);
+        // days whose intervals swing ±30 % around a right total: the morning says nothing (a large shrinkage)
+        double[] noisy = new double[f.length];
+        for (int j = 0; j < f.length; j++) noisy[j] = f[j] * (j % 2 == 0 ? 1.3 : 0.7);
+        assertThat(IntradayReforecast.fit(List.of(f), List.of(noisy))).isGreaterThanOrEqualTo(1.0);
+        double[] dayAhead = new double[1];
+        double re = IntradayReforecast.restOfDayError(f, busy, .02, dayAhead);
+        assertThat(re).isLessThan(dayAhead[0]);
     }
 
     @Test
