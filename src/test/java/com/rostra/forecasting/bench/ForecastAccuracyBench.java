@@ -178,7 +178,7 @@ public final class ForecastAccuracyBench {
             if (e.getKey().isBefore(from) || a == null) continue;
             allRe += IntradayReforecast.restOfDayError(e.getValue(), a, shrink, allDa);
         }
-        System.out.printf("every cut of the day: reforecast error %+.1f %% against the day-ahead forecast%n", 100 * (allRe / allDa[0] - 1));
+        System.out.printf("every cut of the day: reforecast error %+.2f %% against the day-ahead forecast%n", 100 * (allRe / allDa[0] - 1));
     }
 
     static double sum(double[] v) {
@@ -206,7 +206,8 @@ public final class ForecastAccuracyBench {
         }
         for (int i = 0; i < 10; i++) engine.run(histories.get(i), Map.of(), 56); // warm-up
         for (com.rostra.forecasting.model.DayModel m : List.of(new com.rostra.forecasting.model.WeekdayAverage(),
-                new com.rostra.forecasting.model.TopDownModel(), new com.rostra.forecasting.model.DoubleSeasonalModel())) {
+                new com.rostra.forecasting.model.TopDownModel(), new com.rostra.forecasting.model.DoubleSeasonalModel(),
+                new com.rostra.forecasting.model.CalendarModel())) {
             long t0 = System.nanoTime();
             for (int i = 0; i < 50; i++) m.forecast(histories.get(i), 35);
             System.out.printf("one fit+forecast of %s: %.1f ms%n", m.name(), (System.nanoTime() - t0) / 1e6 / 50);
