@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.rostra.forecasting.model.AbnormalDays;
+import com.rostra.forecasting.model.CalendarModel;
 import com.rostra.forecasting.model.DampedTrendSmoothing;
 import com.rostra.forecasting.model.DayHistory;
 import com.rostra.forecasting.model.DayModel;
@@ -19,6 +20,7 @@ import com.rostra.forecasting.model.ForecastEngine;
 import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
 import com.rostra.forecasting.model.ForecastErrors;
 import com.rostra.forecasting.model.IntradayProfile;
+import com.rostra.forecasting.model.IntradayReforecast;
 import com.rostra.forecasting.model.TopDownModel;
 import com.rostra.forecasting.model.WeekdayAverage;
 
@@ -109,7 +111,7 @@ class ForecastModelsTest {
     @Test
     void everyModelRepeatsAPerfectlyRegularWeekdayPattern() {
         DayHistory h = weekdaysOnly(35, i -> new double[] {0, 10, 10, 0});
-        for (DayModel m : List.of(new WeekdayAverage(), new TopDownModel(), new DoubleSeasonalModel())) {
+        for (DayModel m : List.of(new WeekdayAverage(), new TopDownModel(), new DoubleSeasonalModel(), new CalendarModel())) {
             double[][] f = m.forecast(h, 7);  // Monday 2026-02-09 …
             assertThat(f[0][1]).as(m.name()).isCloseTo(10, offset(1e-6));
             assertThat(f[0][0]).as(m.name()).isCloseTo(0, offset(1e-6));
@@ -137,6 +139,98 @@ class ForecastModelsTest {
     }
 
     @Test
+    void theCombinationWeighsByTheGivenWeights() {
+        DayHistory h = weekdaysOnly(35, i -> new double[] {5 + (i % 7), 10});
+        ForecastEngine engine = new ForecastEngine();
+        double[][] a = engine.forecastWith("week_average", List.of(), h, 3);
+        double[][] b = engine.forecastWith("top_down", List.of(), h, 3);
+        // backtest WAPE 10 % and 20 %: weights 1/.1² : 1/.2² = 100 : 25 = .8 : .2
+        double[][] c = engine.forecastWith(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), List.of(.8, .2), h, 3);
+        for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) assertThat(c[k][j]).isCloseTo(.8 * a[k][j] + .2 * b[k][j], offset(1e-9));
+    }
+
+    @Test
+    void calendarTotalsAreTheMeanLevelPlusADecayingDeviation() {
+        // log(y + 1) = ln 101 + φ^k · ln 1.2 with φ = .5: one day ahead 101·√1.2 − 1, two days 101·1.2^¼ − 1
+        LocalDate wednesday = LocalDate.of(2026, 1, 14); // mid-month, weekday effect 0
+        boolean[] all = {true, true, true, true, true, true, true};
+        double[] none = new double[8];
+        CalendarModel.Fit fit = new CalendarModel.Fit(new double[7], none, Math.log(101), new double[0], all, .3, .5, Math.log(1.2));
+        assertThat(fit.total(1, wednesday)).isCloseTo(101 * Math.sqrt(1.2) - 1, offset(1e-9));
+        assertThat(fit.total(2, wednesday)).isCloseTo(101 * Math.pow(1.2, .25) - 1, offset(1e-9));
+        assertThat(fit.total(60, wednesday)).as("back to the mean").isCloseTo(100, offset(1e-6));
+        boolean[] weekdays = {true, true, true, true, true, false, false};
+        CalendarModel.Fit closed = new CalendarModel.Fit(new double[7], none, Math.log(101), new double[0], weekdays, .3, .5, 0);
+        assertThat(closed.total(1, LocalDate.of(2026, 1, 17))).as("Saturday never seen").isZero();
+    }
+
+    @Test
+    void calendarModelRepeatsAWeekdayPatternAndRevertsAfterABusyWeek() {
+        // Mondays 200, other weekdays 100: repeated exactly
+        double[] totals = CalendarModel.totals(weekdaysOnly(35, i -> new double[] {i % 7 == 0 ? 200 : 100}), 7);
+        assertThat(totals[0]).isCloseTo(200, offset(1e-6));
+        assertThat(totals[1]).isCloseTo(100, offset(1e-6));
+        assertThat(totals[5]).isZero();
+        // nine weeks at 100, then a week at 130: tomorrow is above the long level, five weeks out is back near it
+        double[] busy = CalendarModel.totals(weekdaysOnly(70, i -> new double[] {i >= 63 ? 130 : 100}), 35);
+        assertThat(busy[0]).isBetween(103.0, 130.0);
+        assertThat(busy[28]).isLessThan(busy[0]).isBetween(99.0, 110.0);
+    }
+
+    @Test
+    void calendarModelLearnsTheTurnOfTheMonth() {
+        // twelve weeks, every day: the 28th to the 6th run 20 % busier
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        double[][] d = new double[84][];
+        for (int i = 0; i < 84; i++) {
+            int dom = start.plusDays(i).getDayOfMonth();
+            d[i] = new double[] {dom >= 28 || dom <= 6 ? 120 : 100};
+        }
+        DayHistory h = new DayHistory(start, d, 1); // ends 2026-03-29; forecast from Monday 2026-03-30
+        double[] totals = CalendarModel.totals(h, 20);
+        // each position's effect is shrunk by n / (n + 3) (about six days each here), so most, not all, of it is
+        // seen; what is not stays in the mean level, a few percent above the quiet days' 100
+        assertThat(totals[2]).as("April 1st").isGreaterThan(110);
+        assertThat(totals[12]).as("April 11th").isBetween(97.0, 106.0);
+        assertThat(totals[2] - totals[12]).isGreaterThan(10);
+    }
+
+    @Test
+    void intradayReforecastScalesTheRestOfTheDayByTodaySoFarShrunkEarly() {
+        // day-ahead 10, 20, 30, 40 (100); two intervals closed at 15, 25: r = 40/30, s = 30/100, c = .3 → w = .5,
+        // scale = 1 + .5 · (4/3 − 1) = 7/6; the closed intervals keep their actuals
+        double[] f = {10, 20, 30, 40};
+        double[] a = {15, 25, 0, 0};
+        assertThat(IntradayReforecast.scale(f, a, 2, .3)).isCloseTo(7.0 / 6, offset(1e-12));
+        double[] r = IntradayReforecast.reforecast(f, a, 2, .3);
+        assertThat(r[0]).isEqualTo(15);
+        assertThat(r[1]).isEqualTo(25);
+        assertThat(r[2]).isCloseTo(35, offset(1e-9));
+        assertThat(r[3]).isCloseTo(140.0 / 3, offset(1e-9));
+        // one interval closed at 15: s = .1, w = .25, scale 1.125 — the same deviation, trusted less early in the day
+        assertThat(IntradayReforecast.scale(f, a, 1, .3)).isCloseTo(1.125, offset(1e-12));
+        assertThat(IntradayReforecast.scale(f, a, 0, .3)).as("nothing closed yet").isEqualTo(1);
+        assertThat(IntradayReforecast.scale(new double[4], a, 2, .3)).as("nothing forecast").isEqualTo(1);
+        assertThat(IntradayReforecast.scale(f, new double[] {100, 0, 0, 0}, 1, .25)).as("capped at three times").isEqualTo(3);
+    }
+
+    @Test
+    void intradayShrinkageIsFittedOnPastDays() {
+        double[] f = {10, 20, 30, 40, 30, 20};
+        // days that run 20 % above their forecast all day: trust the morning (the smallest shrinkage)
+        double[] busy = new double[f.length];
+        for (int j = 0; j < f.length; j++) busy[j] = 1.2 * f[j];
+        assertThat(IntradayReforecast.fit(List.of(f, f), List.of(busy, busy))).isEqualTo(.02);
+        // days whose intervals swing ±30 % around a right total: the morning says nothing (a large shrinkage)
+        double[] noisy = new double[f.length];
+        for (int j = 0; j < f.length; j++) noisy[j] = f[j] * (j % 2 == 0 ? 1.3 : 0.7);
+        assertThat(IntradayReforecast.fit(List.of(f), List.of(noisy))).isGreaterThanOrEqualTo(1.0);
+        double[] dayAhead = new double[1];
+        double re = IntradayReforecast.restOfDayError(f, busy, .02, dayAhead);
+        assertThat(re).isLessThan(dayAhead[0]);
+    }
+
+    @Test
     void aGrowingSeriesIsGivenAModelThatBeatsTheBaselineInBacktest() {
         // +3 % a week on weekdays, eight weeks: the 4-week average lags, the damped trend follows
         DayHistory h = weekdaysOnly(56, i -> {
@@ -149,6 +243,9 @@ class ForecastModelsTest {
         assertThat(s.chosen()).isNotEqualTo("week_average");
         double chosen = s.scores().stream().filter(x -> x.model().equals(s.chosen())).findFirst().orElseThrow().wape();
         assertThat(chosen).isLessThan(baseline);
+        assertThat(s.weights().stream().mapToDouble(Double::doubleValue).sum()).as("combination weights").isCloseTo(1, offset(1e-9));
+        assertThat(s.weights().get(0)).as("the better model weighs more").isGreaterThanOrEqualTo(s.weights().get(1));
+        assertThat(s.ranked()).doesNotContain("calendar");
     }
 
     @Test

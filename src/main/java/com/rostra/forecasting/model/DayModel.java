@@ -11,6 +11,9 @@ public interface DayModel {
 
     double[][] forecast(DayHistory history, int horizon);
 
+    /** Whether the engine may choose this model for the first forecast week (otherwise only for the weeks after). */
+    default boolean nearTerm() { return true; }
+
     /** Whether weekday {@code wd} (Monday = 0) appears among the present days. */
     static boolean[] seenWeekdays(DayHistory h) {
         boolean[] seen = new boolean[7];

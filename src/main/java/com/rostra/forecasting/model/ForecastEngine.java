@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Chooses and runs a model for one series: marks special and abnormal days absent, backtests every candidate
  * from several rolling origins (one week apart, each forecasting {@link Config#backtestHorizonDays()} days from
- * only the days before it), adds the equal-weight combination of the two best, and picks the lowest WAPE —
+ * only the days before it), adds the combination of the two best (weights ∝ backtest WAPE⁻²), and picks the lowest WAPE —
  * falling back to the N-week same-weekday average unless a model beats it. Then forecasts the requested days
  * and applies special days: closed is zero, holiday is the normal forecast times past holidays' share of a normal
  * day (zero when there is no past holiday with data). Pure: no Spring, no I/O, no clock.
@@ -49,7 +49,7 @@ public final class ForecastEngine {
     public ForecastEngine(Config config) {
         this.config = config;
         this.baseline = new WeekdayAverage(config.baselineWeeks());
-        this.models = List.of(baseline, new TopDownModel(), new DoubleSeasonalModel());
+        this.models = List.of(baseline, new TopDownModel(), new DoubleSeasonalModel(), new CalendarModel());
     }
 
     public ForecastEngine() { this(Config.DEFAULT); }
@@ -103,11 +103,18 @@ public final class ForecastEngine {
             perOrigin.add(forecasts);
             origins.add(origin);
         }
-        Segment near = segment(h, origins, perOrigin, 0, 7, MARGIN);
-        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()), MARGIN_LATER);
+        Segment near = segment(h, origins, perOrigin, 0, 7, MARGIN, laterOnly());
+        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()), MARGIN_LATER, Set.of());
         if (far.scores.get(0).wape() == null) far = near;
-        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()), MARGIN);
-        return new Selection(near.chosen, near.ranked, far.chosen, far.ranked, all.scores, origins.size());
+        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()), MARGIN, Set.of());
+        return new Selection(near.chosen, near.ranked, near.weights, far.chosen, far.ranked, far.weights, all.scores, origins.size());
+    }
+
+    /** Models that are candidates only for the weeks after the first ({@link DayModel#nearTerm()} false). */
+    private Set<String> laterOnly() {
+        Set<String> out = new LinkedHashSet<>();
+        for (DayModel m : models) if (!m.nearTerm()) out.add(m.name());
+        return out;
     }
 
     /** Relative WAPE improvement a model needs over the baseline in the backtest to be chosen. */
@@ -116,10 +123,10 @@ public final class ForecastEngine {
     /** The same for the weeks after the first: fewer origins reach them, so their backtest is noisier. */
     static final double MARGIN_LATER = 0.05;
 
-    private record Segment(String chosen, List<String> ranked, List<Score> scores) {}
+    private record Segment(String chosen, List<String> ranked, List<Double> weights, List<Score> scores) {}
 
     private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to,
-                            double margin) {
+                            double margin, Set<String> excluded) {
         Map<String, ForecastErrors> errors = new LinkedHashMap<>();
         for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
         double[] scales = new double[origins.size()];
@@ -130,15 +137,22 @@ public final class ForecastEngine {
             }
         }
         List<String> ranked = new ArrayList<>(errors.keySet());
+        ranked.removeAll(excluded);
         ranked.sort(Comparator.comparingDouble(name -> {
             Double w = errors.get(name).wape();
             return w == null ? Double.MAX_VALUE : w;
         }));
+        List<String> combinedNames = new ArrayList<>();
+        for (String name : ranked) {
+            if (combinedNames.size() < COMBINED && errors.get(name).wape() != null) combinedNames.add(name);
+        }
+        if (combinedNames.isEmpty()) combinedNames.add(ranked.get(0));
+        double[] weights = weights(combinedNames, errors);
         ForecastErrors combined = new ForecastErrors();
         for (int o = 0; o < origins.size(); o++) {
-            double[][] a = perOrigin.get(o).get(ranked.get(0));
-            double[][] b = perOrigin.get(o).get(ranked.get(1));
-            score(combined, average(a, b), h, origins.get(o), scales[o], from, to);
+            List<double[][]> parts = new ArrayList<>();
+            for (String name : combinedNames) parts.add(perOrigin.get(o).get(name));
+            score(combined, weighted(parts, weights), h, origins.get(o), scales[o], from, to);
         }
         errors.put(COMBINATION, combined);
         List<Score> scores = new ArrayList<>();
@@ -148,6 +162,7 @@ public final class ForecastEngine {
         if (baselineWape != null) {
             double best = baselineWape * (1 - margin);
             for (Map.Entry<String, ForecastErrors> e : errors.entrySet()) {
+                if (excluded.contains(e.getKey())) continue;
                 Double w = e.getValue().wape();
                 if (w != null && w < best) {
                     best = w;
@@ -155,7 +170,9 @@ public final class ForecastEngine {
                 }
             }
         }
-        return new Segment(chosen, List.of(ranked.get(0), ranked.get(1)), scores);
+        List<Double> w = new ArrayList<>();
+        for (double x : weights) w.add(x);
+        return new Segment(chosen, List.copyOf(combinedNames), List.copyOf(w), scores);
     }
 
     /**
@@ -163,22 +180,35 @@ public final class ForecastEngine {
      * @param chosenLater the model for the weeks after, {@code rankedLater} its two best
      * @param scores backtest WAPE and MASE per model over all scored days
      */
-    public record Selection(String chosen, List<String> ranked, String chosenLater, List<String> rankedLater,
-                            List<Score> scores, int origins) {}
+    public record Selection(String chosen, List<String> ranked, List<Double> weights, String chosenLater,
+                            List<String> rankedLater, List<Double> weightsLater, List<Score> scores, int origins) {}
 
     /** The selection's forecast: the first week by its near choice, the rest by its later choice. */
     public double[][] forecast(Selection s, DayHistory h, int horizon) {
-        double[][] near = forecastWith(s.chosen(), s.ranked(), h, Math.min(7, horizon));
+        double[][] near = forecastWith(s.chosen(), s.ranked(), s.weights(), h, Math.min(7, horizon));
         if (horizon <= 7) return near;
-        double[][] out = forecastWith(s.chosenLater(), s.rankedLater(), h, horizon);
+        double[][] out = forecastWith(s.chosenLater(), s.rankedLater(), s.weightsLater(), h, horizon);
         System.arraycopy(near, 0, out, 0, near.length);
         return out;
     }
 
-    /** The forecast of one model by name (the combination averages the two best of {@code ranked}). */
+    /** The forecast of one model by name (the combination weighs the {@code ranked} models equally). */
     public double[][] forecastWith(String name, List<String> ranked, DayHistory h, int horizon) {
+        List<Double> equal = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) equal.add(1.0 / ranked.size());
+        return forecastWith(name, ranked, equal, h, horizon);
+    }
+
+    /** The forecast of one model by name; the combination is the weighted mean of the {@code ranked} models. */
+    public double[][] forecastWith(String name, List<String> ranked, List<Double> weights, DayHistory h, int horizon) {
         if (COMBINATION.equals(name)) {
-            return average(model(ranked.get(0)).forecast(h, horizon), model(ranked.get(1)).forecast(h, horizon));
+            List<double[][]> parts = new ArrayList<>();
+            double[] w = new double[ranked.size()];
+            for (int i = 0; i < ranked.size(); i++) {
+                parts.add(model(ranked.get(i)).forecast(h, horizon));
+                w[i] = weights.get(i);
+            }
+            return weighted(parts, w);
         }
         return model(name).forecast(h, horizon);
     }
@@ -193,6 +223,37 @@ public final class ForecastEngine {
             double[] actual = h.day(origin.plusDays(k));
             if (actual != null) errors.add(actual, forecast[k], scale);
         }
+    }
+
+    /** How many of the best single models the combination blends. */
+    static final int COMBINED = 2;
+
+    /** Combination weights ∝ backtest WAPE^−POWER (inverse squared error, as Bates & Granger's inverse-MSE weights). */
+    static final double POWER = 2;
+
+    static double[] weights(List<String> names, Map<String, ForecastErrors> errors) {
+        double[] w = new double[names.size()];
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            Double e = errors.get(names.get(i)).wape();
+            w[i] = e == null || e <= 0 ? 1 : Math.pow(e, -POWER);
+            sum += w[i];
+        }
+        for (int i = 0; i < w.length; i++) w[i] /= sum;
+        return w;
+    }
+
+    static double[][] weighted(List<double[][]> parts, double[] w) {
+        double[][] first = parts.get(0);
+        double[][] out = new double[first.length][];
+        for (int k = 0; k < first.length; k++) {
+            out[k] = new double[first[k].length];
+            for (int m = 0; m < parts.size(); m++) {
+                double[] d = parts.get(m)[k];
+                for (int j = 0; j < d.length; j++) out[k][j] += w[m] * d[j];
+            }
+        }
+        return out;
     }
 
     static double[][] average(double[][] a, double[][] b) {

@@ -21,6 +21,7 @@ import com.rostra.forecasting.model.AbnormalDays;
 import com.rostra.forecasting.model.DayHistory;
 import com.rostra.forecasting.model.ForecastEngine;
 import com.rostra.forecasting.model.ForecastErrors;
+import com.rostra.forecasting.model.IntradayReforecast;
 
 /**
  * Forecast accuracy on the shared real data sets, by rolling origin: from each origin the engine sees only the
@@ -54,6 +55,27 @@ public final class ForecastAccuracyBench {
         evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins, 84, new ForecastEngine.Config(3, 6, 35, 14),
                 List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7)));
 
+        if (!Boolean.getBoolean("bench.skipIntraday")) {
+            // intraday reforecast: day-ahead forecasts from every day's own origin; the shrinkage is fitted on the
+            // US days before 2003-06-16 and scored on the days from then on, and on the IL days (out of sample)
+            Map<LocalDate, double[]> usDayAhead = dayAhead(us, us.first().plusWeeks(8), us.end(), 112, ForecastEngine.Config.DEFAULT);
+            Map<LocalDate, double[]> ilDayAhead = dayAhead(il, il.first().plusDays(14), il.end(), 84, new ForecastEngine.Config(3, 6, 35, 14));
+            LocalDate split = LocalDate.of(2003, 6, 16);
+            List<double[]> fitF = new ArrayList<>();
+            List<double[]> fitA = new ArrayList<>();
+            DayHistory usScored = us.without(AbnormalDays.detect(us));
+            usDayAhead.forEach((d, f) -> {
+                if (d.isBefore(split) && usScored.day(d) != null) {
+                    fitF.add(f);
+                    fitA.add(usScored.day(d));
+                }
+            });
+            double shrink = IntradayReforecast.fit(fitF, fitA);
+            System.out.printf("%n== intraday reforecast: shrinkage c fitted on %d US days before %s: %.2f%n", fitF.size(), split, shrink);
+            intraday("us-bank, days from " + split, usScored, usDayAhead, split, shrink, 4, new int[] {9, 11, 13, 15, 17});
+            intraday("il-bank, days from 1999-01-15", il.without(AbnormalDays.detect(il)), ilDayAhead, il.first(), shrink, 2,
+                    new int[] {9, 11, 13, 15, 17});
+        }
         if (!Boolean.getBoolean("bench.skipFitTime")) fitTime(us);
     }
 
@@ -81,7 +103,7 @@ public final class ForecastAccuracyBench {
             double scale = ForecastErrors.weeklyNaiveScale(clean);
             for (String n : names) {
                 double[][] f = n.equals("chosen") ? engine.forecast(sel, clean, maxDay)
-                        : engine.forecastWith(n, sel.rankedLater(), clean, maxDay);
+                        : engine.forecastWith(n, sel.rankedLater(), sel.weightsLater(), clean, maxDay);
                 for (int b = 0; b < buckets.size(); b++) {
                     for (int k = buckets.get(b).fromDay(); k < buckets.get(b).toDay(); k++) {
                         double[] actual = scored.day(origin.plusDays(k));
@@ -113,6 +135,52 @@ public final class ForecastAccuracyBench {
         System.out.println(t);
     }
 
+    /** The chosen model's forecast for each present day from {@code from} to {@code to}, made the evening before. */
+    static Map<LocalDate, double[]> dayAhead(DayHistory data, LocalDate from, LocalDate to, int historyDays, ForecastEngine.Config config) {
+        ForecastEngine engine = new ForecastEngine(config);
+        Map<LocalDate, double[]> out = new TreeMap<>();
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            if (data.day(d) == null) continue;
+            DayHistory clean = engine.clean(data.until(d).last(historyDays), Map.of(), null);
+            out.put(d, engine.forecast(engine.select(clean), clean, 1)[0]);
+        }
+        return out;
+    }
+
+    /** WAPE of the rest of the day after each cut hour: the day-ahead forecast and the intraday reforecast. */
+    static void intraday(String title, DayHistory scored, Map<LocalDate, double[]> dayAhead, LocalDate from, double shrink,
+                         int slotsPerHour, int[] cutHours) {
+        System.out.printf("%s (rest of the day after the cut; c = %.2f):%n", title, shrink);
+        System.out.printf("%-8s %6s %12s %12s %8s%n", "cut", "days", "day-ahead", "intraday", "change");
+        double[] allDa = new double[1];
+        double allRe = 0;
+        double allAct = 0;
+        for (int hour : cutHours) {
+            int m = hour * slotsPerHour;
+            double da = 0, re = 0, act = 0;
+            int days = 0;
+            for (Map.Entry<LocalDate, double[]> e : dayAhead.entrySet()) {
+                double[] a = scored.day(e.getKey());
+                if (e.getKey().isBefore(from) || a == null) continue;
+                double[] f = e.getValue();
+                double[] r = IntradayReforecast.reforecast(f, a, m, shrink);
+                for (int j = m; j < f.length; j++) {
+                    da += Math.abs(a[j] - f[j]);
+                    re += Math.abs(a[j] - r[j]);
+                    act += a[j];
+                }
+                days++;
+            }
+            System.out.printf("%02d:00    %6d %11.2f%% %11.2f%% %+7.1f%%%n", hour, days, 100 * da / act, 100 * re / act, 100 * (re / da - 1));
+        }
+        for (Map.Entry<LocalDate, double[]> e : dayAhead.entrySet()) {
+            double[] a = scored.day(e.getKey());
+            if (e.getKey().isBefore(from) || a == null) continue;
+            allRe += IntradayReforecast.restOfDayError(e.getValue(), a, shrink, allDa);
+        }
+        System.out.printf("every cut of the day: reforecast error %+.2f %% against the day-ahead forecast%n", 100 * (allRe / allDa[0] - 1));
+    }
+
     static double sum(double[] v) {
         double s = 0;
         for (double x : v) s += x;
@@ -138,7 +206,8 @@ public final class ForecastAccuracyBench {
         }
         for (int i = 0; i < 10; i++) engine.run(histories.get(i), Map.of(), 56); // warm-up
         for (com.rostra.forecasting.model.DayModel m : List.of(new com.rostra.forecasting.model.WeekdayAverage(),
-                new com.rostra.forecasting.model.TopDownModel(), new com.rostra.forecasting.model.DoubleSeasonalModel())) {
+                new com.rostra.forecasting.model.TopDownModel(), new com.rostra.forecasting.model.DoubleSeasonalModel(),
+                new com.rostra.forecasting.model.CalendarModel())) {
             long t0 = System.nanoTime();
             for (int i = 0; i < 50; i++) m.forecast(histories.get(i), 35);
             System.out.printf("one fit+forecast of %s: %.1f ms%n", m.name(), (System.nanoTime() - t0) / 1e6 / 50);
