@@ -57,6 +57,16 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList("companyKey"));
     }
 
+    /**
+     * Schemas named as the wire has them: the API writes snake_case ({@code spring.jackson.property-naming-strategy}),
+     * but swagger-core reads models with its own (Jackson 2) mapper, which would document camelCase.
+     */
+    @Bean
+    io.swagger.v3.core.jackson.ModelResolver snakeCaseModels() {
+        return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+    }
+
     /** Adds the shared error answers to every operation that does not describe its own. */
     @Bean
     OpenApiCustomizer problemResponses() {
