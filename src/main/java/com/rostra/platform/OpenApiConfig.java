@@ -64,7 +64,29 @@ class OpenApiConfig {
     @Bean
     io.swagger.v3.core.jackson.ModelResolver snakeCaseModels() {
         return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
-                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE), new NestedNames());
+    }
+
+    static {
+        // A raw JSON body (PATCH-style partial updates) is an object, not Jackson's node API; the event stream is text.
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .replaceWithSchema(tools.jackson.databind.JsonNode.class, new ObjectSchema().description("A JSON object"))
+                .replaceWithSchema(org.springframework.web.servlet.mvc.method.annotation.SseEmitter.class,
+                        new StringSchema().description("Server-sent events"));
+    }
+
+    /**
+     * Nested records keep their outer class in the schema name ({@code PeopleImportResult}, {@code TimeOffRequest}):
+     * by simple name alone, different {@code Result}s or {@code Settings} of different modules would share one schema
+     * and document each other's fields.
+     */
+    static final class NestedNames extends io.swagger.v3.core.jackson.TypeNameResolver {
+        @Override
+        protected String getNameOfClass(Class<?> cls) {
+            String name = super.getNameOfClass(cls);
+            Class<?> outer = cls.getEnclosingClass();
+            return outer == null || getUseFqn() ? name : outer.getSimpleName() + name;
+        }
     }
 
     /** Adds the shared error answers to every operation that does not describe its own. */
