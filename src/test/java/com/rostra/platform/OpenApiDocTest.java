@@ -41,12 +41,19 @@ class OpenApiDocTest extends ApiTest {
                 for (var media : o.path("requestBody").path("content").properties()) {
                     boolean needsExample = !media.getKey().startsWith("multipart");
                     if (needsExample && !media.getValue().has("example")) undocumented.add(id + ": request example (" + media.getKey() + ")");
+                    if (media.getKey().contains("json")) {
+                        conform(doc, id + " request example", media.getValue().get("example"), media.getValue().get("schema"), undocumented);
+                    }
                 }
                 boolean answers = false;
                 for (var response : o.get("responses").properties()) {
                     if (!response.getKey().startsWith("2")) continue;
                     for (var media : response.getValue().path("content").properties()) {
                         answers = true;
+                        if (media.getKey().contains("json")) {
+                            conform(doc, id + " " + response.getKey() + " example", media.getValue().get("example"),
+                                    media.getValue().get("schema"), undocumented);
+                        }
                         if (media.getKey().equals("*/*")) undocumented.add(id + ": untyped " + response.getKey() + " answer");
                         if (!media.getValue().has("example")) undocumented.add(id + ": " + response.getKey() + " example (" + media.getKey() + ")");
                     }
@@ -150,6 +157,31 @@ class OpenApiDocTest extends ApiTest {
         invalid.json().propertyNames().forEach(answered::add);
         assertThat(documented).as("the Problem schema covers the error answer").containsAll(answered);
         assertThat(drift).as("documented examples that differ from the live answers").isEmpty();
+    }
+
+    /** Every field an example shows is one its schema declares (recursively): no invented or misspelt field. */
+    private static void conform(JsonNode doc, String where, JsonNode example, JsonNode schema, List<String> wrong) {
+        if (example == null || example.isNull() || schema == null) return;
+        while (schema.has("$ref")) {
+            String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+            schema = doc.get("components").get("schemas").get(name);
+            if (schema == null) {
+                wrong.add(where + ": schema " + name + " missing");
+                return;
+            }
+        }
+        if (example.isArray()) {
+            if (!schema.has("items")) {
+                wrong.add(where + ": a list where the schema has " + schema.path("type"));
+                return;
+            }
+            for (JsonNode item : example) conform(doc, where + "[]", item, schema.get("items"), wrong);
+        } else if (example.isObject() && schema.has("properties")) {
+            for (String field : example.propertyNames()) {
+                if (!schema.get("properties").has(field)) wrong.add(where + ": field " + field + " is not in the schema");
+                else conform(doc, where + "." + field, example.get(field), schema.get("properties").get(field), wrong);
+            }
+        }
     }
 
     private static JsonNode example(JsonNode doc, String path, String method) {
