@@ -1,8 +1,12 @@
 package com.rostra.gladly;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
@@ -16,7 +20,25 @@ final class GladlyMetrics {
     private static final Pattern CONVERSATION_ITEMS = Pattern.compile(".*/conversations/[^/]+/items$");
     private static final Pattern API_ROOT = Pattern.compile("^.*?/api/v1");
 
+    /**
+     * Webhook deliveries by outcome, registered once: the intake path only looks a counter up in a small fixed map
+     * (no meter id built, no tags sorted per request). All five series exist from the first scrape, at 0.
+     */
+    private static final Map<String, Counter> DELIVERIES = Stream.of("stored", "duplicate", "ping", "rejected", "not_stored")
+            .collect(Collectors.toUnmodifiableMap(o -> o, o -> Counter.builder("rostra.webhook.deliveries").tag("outcome", o)
+                    .description("Gladly webhook deliveries by outcome").register(Metrics.globalRegistry)));
+
     private GladlyMetrics() {}
+
+    /** Registers the delivery counters (so a scrape shows them at 0 before the first delivery). */
+    static void init() {
+        // class initialisation does the work
+    }
+
+    static void delivered(String outcome) {
+        Counter c = DELIVERIES.get(outcome);
+        if (c != null) c.increment();
+    }
 
     static String endpoint(String path) {
         if (path == null) return "unknown";

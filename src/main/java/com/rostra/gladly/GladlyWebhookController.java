@@ -82,6 +82,6 @@ class GladlyWebhookController {
 
     /** Deliveries by outcome (stored, duplicate, ping, rejected, not_stored); wrong credentials never reach here. */
     private static void delivered(String outcome) {
-        io.micrometer.core.instrument.Metrics.counter("rostra.webhook.deliveries", "outcome", outcome).increment();
+        GladlyMetrics.delivered(outcome);
     }
 }

@@ -19,15 +19,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class OperatorTokenFilter extends OncePerRequestFilter {
 
     private final byte[] token;
+    private final boolean optional;
 
     OperatorTokenFilter(String token) {
+        this(token, false);
+    }
+
+    /** {@code optional}: a request without a valid token goes on anonymously (health: open, details for the operator). */
+    OperatorTokenFilter(String token, boolean optional) {
         this.token = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
+        this.optional = optional;
+    }
+
+    private boolean valid(String header) {
+        return token.length > 0 && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
+        if (optional) {
+            if (valid(header)) {
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "operator", null, List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (token.length == 0) {
             ProblemResponses.write(response, 401, "Unauthorized",
                     "Operator endpoints are disabled: set ROSTRA_ADMIN_TOKEN to enable them.");

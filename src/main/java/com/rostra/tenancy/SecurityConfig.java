@@ -51,6 +51,19 @@ class SecurityConfig {
                 .build();
     }
 
+    /** Health stays open (load balancers, Kubernetes probes); with the operator token it also shows the details. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain healthChain(HttpSecurity http, @Value("${rostra.admin-token:}") String adminToken) throws Exception {
+        headers(http);
+        return http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new OperatorTokenFilter(adminToken, true), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain webhookChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {
