@@ -22,6 +22,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ public class AgentStateStream implements SmartLifecycle {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
     private static final int MAX_NOTIFY_PAYLOAD = 7000;
 
-    private final RealtimeAgents realtime;
+    private final RealtimeView realtime;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final boolean postgres;
@@ -60,8 +61,10 @@ public class AgentStateStream implements SmartLifecycle {
     private volatile boolean running;
     private Thread listener;
 
-    AgentStateStream(RealtimeAgents realtime, JdbcClient jdbc, DataSource dataSource, DatabaseDialect dialect) {
-        this.realtime = realtime;
+    /** Sends the realtime view (with adherence, where the adherence module provides it), else the agents' own rows. */
+    AgentStateStream(ObjectProvider<RealtimeView> view, RealtimeAgents agents, JdbcClient jdbc, DataSource dataSource,
+                     DatabaseDialect dialect) {
+        this.realtime = view.getIfAvailable(() -> agents::current);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.postgres = dialect.isPostgres();
@@ -128,11 +131,11 @@ public class AgentStateStream implements SmartLifecycle {
     private void deliver(CompanyId company, Set<String> agents) {
         List<SseEmitter> list = streams.get(company.value());
         if (list == null || list.isEmpty()) return;
-        List<RealtimeAgents.Row> rows = realtime.current(company).stream()
+        List<? extends RealtimeView.Row> rows = realtime.current(company).stream()
                 .filter(r -> agents.contains("*") || agents.contains(r.gladlyAgentId())).toList();
         for (SseEmitter emitter : list) {
             try {
-                for (RealtimeAgents.Row row : rows) {
+                for (RealtimeView.Row row : rows) {
                     emitter.send(SseEmitter.event().id(Long.toString(sequence.incrementAndGet())).name("state")
                             .data(row, MediaType.APPLICATION_JSON));
                 }

@@ -21,28 +21,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Agent states")
 class AgentStatesController {
 
-    private final RealtimeAgents realtime;
     private final AgentStates states;
     private final StateMappings mappings;
     private final People people;
     private final CurrentCompany currentCompany;
     private final java.time.Clock clock;
 
-    AgentStatesController(RealtimeAgents realtime, AgentStates states, StateMappings mappings, People people,
-                          CurrentCompany currentCompany, java.time.Clock clock) {
+    AgentStatesController(AgentStates states, StateMappings mappings, People people, CurrentCompany currentCompany,
+                          java.time.Clock clock) {
         this.clock = clock;
-        this.realtime = realtime;
         this.states = states;
         this.mappings = mappings;
         this.people = people;
         this.currentCompany = currentCompany;
-    }
-
-    @Operation(summary = "Current agent states",
-            description = "Every agent Gladly reported: state (active, away, logged_out), reason, since, availability, the activity the state maps to, and for people in Rostra the scheduled activity now and whether they are in adherence (and since when).")
-    @GetMapping("/api/v1/agent-states/current")
-    List<RealtimeAgents.Row> current() {
-        return realtime.current(currentCompany.id());
     }
 
     record TimelineView(String gladlyAgentId, Long personId, String state, String reason, Instant start, Instant end) {}

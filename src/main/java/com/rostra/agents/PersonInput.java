@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.rostra.contacts.Channel;
 import com.rostra.platform.InvalidRequestException.FieldError;
 
 /**
@@ -20,7 +21,9 @@ public record PersonInput(String firstName, String lastName, String email, Strin
                           String startDate) {
 
     static final Set<String> ROLES = Set.of("agent", "lead", "manager", "admin");
-    static final Set<String> CHANNELS = Set.of("phone", "email", "chat", "sms", "social");
+    /** "phone, email, chat, sms, social": the channels, for messages. */
+    private static final String CHANNELS = java.util.Arrays.stream(Channel.values()).map(Channel::wireName)
+            .collect(java.util.stream.Collectors.joining(", "));
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public List<FieldError> validate(Set<Long> knownQueueIds) {
@@ -33,7 +36,7 @@ public record PersonInput(String firstName, String lastName, String email, Strin
         if (!blank(role) && !ROLES.contains(role.strip().toLowerCase(Locale.ROOT))) errors.add(new FieldError("role", "must be agent, lead, manager or admin"));
         if (channels != null) {
             for (String c : channels) {
-                if (!CHANNELS.contains(c.strip().toLowerCase(Locale.ROOT))) errors.add(new FieldError("channels", "unknown channel '" + c + "' (phone, email, chat, sms, social)"));
+                if (Channel.fromWire(c.strip()).isEmpty()) errors.add(new FieldError("channels", "unknown channel '" + c + "' (" + CHANNELS + ")"));
             }
         }
         if (queueIds != null) {

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.rostra.contacts.Channel;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CompanyId;
 
@@ -46,6 +47,14 @@ public class StateMappings {
         return stored.isEmpty() ? DEFAULTS : stored;
     }
 
+    /** "phone, email, chat, sms or social": the channels, for messages. */
+    private static final String CHANNELS;
+
+    static {
+        List<String> names = java.util.Arrays.stream(Channel.values()).map(Channel::wireName).toList();
+        CHANNELS = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
     @Transactional
     public List<Mapping> replace(CompanyId company, List<Mapping> mappings) {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
@@ -54,8 +63,8 @@ public class StateMappings {
             if (m.state() == null) errors.add(new InvalidRequestException.FieldError("mappings[" + i + "].state", "must be logged_out, active or away"));
             if (m.reason() == null || m.reason().isBlank()) errors.add(new InvalidRequestException.FieldError("mappings[" + i + "].reason", "give a reason name or *"));
             if (m.activityType() == null || m.activityType().isBlank()) errors.add(new InvalidRequestException.FieldError("mappings[" + i + "].activity_type", "is required"));
-            if (m.channel() != null && !List.of("phone", "email", "chat", "sms", "social").contains(m.channel().toLowerCase(Locale.ROOT))) {
-                errors.add(new InvalidRequestException.FieldError("mappings[" + i + "].channel", "must be phone, email, chat, sms or social"));
+            if (m.channel() != null && Channel.fromWire(m.channel()).isEmpty()) {
+                errors.add(new InvalidRequestException.FieldError("mappings[" + i + "].channel", "must be " + CHANNELS));
             }
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import com.rostra.agents.KnownAgents;
 import com.rostra.agents.People;
 import com.rostra.agents.Person;
-import com.rostra.gladly.GladlyAgentImport;
+import com.rostra.agents.GladlyAgentImport;
 import com.rostra.schedules.Activities;
 import com.rostra.schedules.ActivityType;
 import com.rostra.schedules.ActivityTypes;

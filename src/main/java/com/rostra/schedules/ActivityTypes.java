@@ -23,10 +23,14 @@ public class ActivityTypes {
 
     static final Set<String> CATEGORIES = Set.of("productive", "break", "meeting", "time_off", "other");
 
+    /** "phone, email, chat, sms, social": the channels, for messages. */
+    private static final String CHANNELS = java.util.Arrays.stream(Channel.values()).map(Channel::wireName)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private static final List<ActivityType> DEFAULTS = List.of(
-            new ActivityType(0, "Phone", true, "phone", "productive"),
-            new ActivityType(0, "Email", true, "email", "productive"),
-            new ActivityType(0, "Chat", true, "chat", "productive"),
+            new ActivityType(0, "Phone", true, Channel.PHONE.wireName(), "productive"),
+            new ActivityType(0, "Email", true, Channel.EMAIL.wireName(), "productive"),
+            new ActivityType(0, "Chat", true, Channel.CHAT.wireName(), "productive"),
             new ActivityType(0, "Messaging", true, null, "productive"),
             new ActivityType(0, "Break", false, null, "break"),
             new ActivityType(0, "Lunch", false, null, "break"),
@@ -61,7 +65,7 @@ public class ActivityTypes {
         String ch = null;
         if (channel != null && !channel.isBlank()) {
             ch = Channel.fromWire(channel).map(Channel::wireName).orElse(null);
-            if (ch == null) errors.add(new FieldError("channel", "must be one of phone, email, chat, sms, social"));
+            if (ch == null) errors.add(new FieldError("channel", "must be one of " + CHANNELS));
         }
         String cat = category == null || category.isBlank()
                 ? (Boolean.TRUE.equals(productive) ? "productive" : "other") : category.strip().toLowerCase(Locale.ROOT);

@@ -24,7 +24,7 @@ import com.rostra.agents.People;
 import com.rostra.agents.PeopleImport;
 import com.rostra.agents.Person;
 import com.rostra.agents.PersonInput;
-import com.rostra.gladly.GladlyAgentImport;
+import com.rostra.agents.GladlyAgentImport;
 import com.rostra.platform.ConflictException;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CompanyUser;

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.rostra.adherence.AdherenceSettings;
+import com.rostra.adherence.RealtimeAdherence;
 import com.rostra.agents.AgentStateStream;
-import com.rostra.agents.RealtimeAgents;
 import com.rostra.tenancy.CompanyUser;
 
 /**
@@ -28,12 +28,12 @@ import com.rostra.tenancy.CompanyUser;
 @Controller
 class RealtimePage {
 
-    private final RealtimeAgents realtime;
+    private final RealtimeAdherence realtime;
     private final AgentStateStream stream;
     private final AdherenceSettings settings;
     private final Clock clock;
 
-    RealtimePage(RealtimeAgents realtime, AgentStateStream stream, AdherenceSettings settings, Clock clock) {
+    RealtimePage(RealtimeAdherence realtime, AgentStateStream stream, AdherenceSettings settings, Clock clock) {
         this.settings = settings;
         this.realtime = realtime;
         this.stream = stream;
@@ -43,7 +43,7 @@ class RealtimePage {
     @GetMapping("/realtime")
     String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String team,
                 @RequestParam(defaultValue = "") String channel, Model model) {
-        List<RealtimeAgents.Row> all = realtime.current(user.companyId());
+        List<RealtimeAdherence.Row> all = realtime.current(user.companyId());
         TreeSet<String> teams = new TreeSet<>();
         all.forEach(r -> { if (r.team() != null) teams.addAll(List.of(r.team().split(", "))); });
         model.addAttribute("page", "realtime");
@@ -80,15 +80,15 @@ class RealtimePage {
     }
 
     /** {@code alert}: out of adherence for longer than the company's alert threshold. */
-    record Line(RealtimeAgents.Row row, String timeInState, String outFor, boolean alert) {
+    record Line(RealtimeAdherence.Row row, String timeInState, String outFor, boolean alert) {
         public String availableFor() {
             return row.availableFor().isEmpty() ? "—"
                     : String.join(", ", row.availableFor().stream().map(c -> CHANNEL_NAMES.getOrDefault(c, c)).toList());
         }
     }
 
-    private void fill(Model model, List<RealtimeAgents.Row> all, String team, String channel, AdherenceSettings.Settings rules) {
-        List<RealtimeAgents.Row> rows = all.stream()
+    private void fill(Model model, List<RealtimeAdherence.Row> all, String team, String channel, AdherenceSettings.Settings rules) {
+        List<RealtimeAdherence.Row> rows = all.stream()
                 .filter(r -> team.isBlank() || (r.team() != null && List.of(r.team().split(", ")).contains(team)))
                 .filter(r -> channel.isBlank() || r.availableFor().contains(channel))
                 .toList();
@@ -104,7 +104,7 @@ class RealtimePage {
         model.addAttribute("alertAfter", duration(Duration.ofSeconds(rules.alertAfterSeconds())));
         Instant now = clock.instant();
         // Out of adherence first, longest out at the top: the agents a lead acts on.
-        Comparator<RealtimeAgents.Row> order = Comparator.comparing((RealtimeAgents.Row r) -> !Boolean.FALSE.equals(r.inAdherence()))
+        Comparator<RealtimeAdherence.Row> order = Comparator.comparing((RealtimeAdherence.Row r) -> !Boolean.FALSE.equals(r.inAdherence()))
                 .thenComparing(r -> Boolean.FALSE.equals(r.inAdherence()) && r.adherenceSince() != null ? r.adherenceSince() : Instant.MAX);
         model.addAttribute("lines", rows.stream().sorted(order).map(r -> {
             Duration outFor = r.adherenceSince() == null ? null : Duration.between(r.adherenceSince(), now);

@@ -243,5 +243,12 @@ class AgentStateWebhookApiTest extends ApiTest {
         });
         assertThat(http.put("/api/v1/agent-state-mappings", c.auth(), List.of(Map.of("state", "dancing", "reason", "*",
                 "activity_type", "X", "productive", true))).status()).isEqualTo(400);
+        Http.Response fax = http.put("/api/v1/agent-state-mappings", c.auth(), List.of(Map.of("state", "active", "reason", "*",
+                "activity_type", "X", "productive", true, "channel", "fax")));
+        assertThat(fax.status()).isEqualTo(400);
+        assertThat(fax.body()).contains("mappings[0].channel", "must be phone, email, chat, sms or social");
+        assertThat(http.put("/api/v1/agent-state-mappings", c.auth(), List.of(Map.of("state", "active", "reason", "*",
+                "activity_type", "Phone", "productive", true, "channel", "SMS"))).status())
+                .as("channel names are case-insensitive").isEqualTo(200);
     }
 }

@@ -1,4 +1,4 @@
-package com.rostra.gladly;
+package com.rostra.agents;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,18 +12,14 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.rostra.agents.AgentStates;
-import com.rostra.agents.KnownAgents;
-import com.rostra.agents.People;
-import com.rostra.agents.Person;
-import com.rostra.agents.PersonInput;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CompanyId;
 
 /**
  * Adds Gladly agents as people. An agent whose email matches an existing person is linked to that person
  * (not duplicated); their Gladly team comes along. States received before the person existed attach at once,
- * because states are keyed by Gladly agent id.
+ * because states are keyed by Gladly agent id. The agents come from the directory the gladly module keeps in
+ * {@link KnownAgents}; what Gladly's availability codes mean as channels, it tells through {@link AvailabilityChannels}.
  */
 @Service
 public class GladlyAgentImport {
@@ -35,8 +31,10 @@ public class GladlyAgentImport {
     private final KnownAgents knownAgents;
     private final People people;
     private final AgentStates agentStates;
+    private final AvailabilityChannels availabilityChannels;
 
-    GladlyAgentImport(KnownAgents knownAgents, People people, AgentStates agentStates) {
+    GladlyAgentImport(KnownAgents knownAgents, People people, AgentStates agentStates, AvailabilityChannels availabilityChannels) {
+        this.availabilityChannels = availabilityChannels;
         this.agentStates = agentStates;
         this.knownAgents = knownAgents;
         this.people = people;
@@ -80,7 +78,7 @@ public class GladlyAgentImport {
             }
             String[] names = splitName(a.name());
             String email = a.email() != null ? a.email() : a.gladlyAgentId() + "@gladly.invalid";
-            List<String> channels = GladlyMapping.channelsAvailableFor(availableFor.getOrDefault(a.gladlyAgentId(), List.of()));
+            List<String> channels = availabilityChannels.channels(availableFor.getOrDefault(a.gladlyAgentId(), List.of()));
             created.add(people.create(company, new PersonInput(names[0], names[1], email, "agent", true, channels, List.of(),
                     firstTeam(a.teams()), null, a.gladlyAgentId(), null)));
         }

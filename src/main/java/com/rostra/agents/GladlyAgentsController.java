@@ -1,4 +1,4 @@
-package com.rostra.gladly;
+package com.rostra.agents;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.HashSet;
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.rostra.agents.Person;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.CurrentCompany;
 
