@@ -45,13 +45,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *   <li>The database gone mid-burst (what a PostgreSQL restart does to Rostra): deliveries during the outage get 503,
  *   never 200; Gladly's retries land afterwards; the sync resumes from its checkpoint.</li>
  * </ul>
- * Reduced size here; {@code bench/faults.sh} runs the full size ({@code -Drostra.faults.events=20000}).
+ * Reduced size in the suite (600 events over 12 s, 10 days of backfill); {@code bench/faults.sh} runs the full size.
+ * They run in the PostgreSQL pass of {@code .ci/run} (they bring their own database), not in the H2 one.
  */
-@org.junit.jupiter.api.Timeout(value = 9, unit = java.util.concurrent.TimeUnit.MINUTES)
+@org.junit.jupiter.api.Timeout(value = 14, unit = java.util.concurrent.TimeUnit.MINUTES)
 class CrashAndOutageFaultTest {
 
     private static final int EVENTS = Integer.getInteger("rostra.faults.events", 600);
     private static final int AGENTS = 40;
+    private static final Duration BURST = Duration.ofSeconds(Integer.getInteger("rostra.faults.burst-seconds", 12));
     private static final int BACKFILL_DAYS = Integer.getInteger("rostra.faults.backfill-days", 10);
     private static final double CONTACTS_PER_DAY = Double.parseDouble(System.getProperty("rostra.faults.contacts-per-day", "1500"));
 
@@ -99,33 +101,53 @@ class CrashAndOutageFaultTest {
         }
     }
 
+    /**
+     * Two nodes on one database, as behind a load balancer: Gladly delivers every event to both (two webhooks), both
+     * run the scheduler. Node one is killed mid-burst and mid-backfill and started again; node two carries on.
+     */
     @Test
-    void killNineDuringAWebhookBurstAndABackfillLosesAndDuplicatesNothing() throws Exception {
+    void killNineOfOneOfTwoNodesDuringAWebhookBurstAndABackfillLosesAndDuplicatesNothing() throws Exception {
+        int secondPort;
+        try (var probe = new java.net.ServerSocket(0)) {
+            secondPort = probe.getLocalPort();
+        }
         startNode();
-        setUpCompanyConnectedToTheSimulator();
+        RostraProcess second = RostraProcess.start(dbUrl(), secondPort, work.resolve("rostra-2.log"), work);
+        try {
+            setUpCompanyConnectedToTheSimulator();
+            registerWebhook(second);
 
-        Burst burst = Burst.start(sim, EVENTS, AGENTS, Duration.ofSeconds(12));
-        awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > EVENTS / 3);
-        awaitTrue(Duration.ofSeconds(60), () -> count("select count(*) from contacts where company_id = " + companyId) > 0);
-        node.kill();
-        long contactsAtKill = count("select count(*) from contacts where company_id = " + companyId);
-        long backfillsDoneAtKill = count("select count(*) from gladly_connections where company_id = " + companyId
-                + " and backfill_completed_at is not null");
-        stage("kill -9 with " + contactsAtKill + " contacts stored, backfill done: " + backfillsDoneAtKill);
-        node = null;
-        startNode();
-        stage("restarted");
-        burst.join();
+            Burst burst = Burst.start(sim, EVENTS, AGENTS, BURST);
+            awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > EVENTS / 3);
+            awaitTrue(Duration.ofSeconds(60), () -> count("select count(*) from contacts where company_id = " + companyId) > 0);
+            node.kill();
+            long contactsAtKill = count("select count(*) from contacts where company_id = " + companyId);
+            long backfillsDoneAtKill = count("select count(*) from gladly_connections where company_id = " + companyId
+                    + " and backfill_completed_at is not null");
+            stage("kill -9 with " + contactsAtKill + " contacts stored, backfill done: " + backfillsDoneAtKill);
+            node = null;
+            startNode();
+            stage("restarted");
+            burst.join();
+            stage("burst emitted");
 
-        stage("burst emitted");
-        awaitEveryEventAcknowledged(burst);
-        stage("every event acknowledged");
-        awaitBackfillDone();
-        stage("backfill done");
-        assertEventsStoredExactlyOnce(burst);
-        assertContactsMatchTheSimulator();
-        assertThat(contactsAtKill).as("the kill landed mid-backfill").isGreaterThan(0);
-        assertThat(backfillsDoneAtKill).as("the kill landed mid-backfill").isZero();
+            awaitEveryEventAcknowledged(burst, 2);
+            stage("every event acknowledged by both nodes");
+            awaitBackfillDone();
+            stage("backfill done");
+            assertEventsStoredExactlyOnce(burst);
+            assertContactsMatchTheSimulator();
+            assertThat(contactsAtKill).as("the kill landed mid-backfill").isGreaterThan(0);
+            assertThat(backfillsDoneAtKill).as("the kill landed mid-backfill").isZero();
+
+            List<GladlySimulator.RecordedRequest> requests = sim.requests().stream()
+                    .filter(r -> r.path().startsWith("/api/v1/") && !r.path().startsWith("/api/v1/webhooks")).toList();
+            assertThat(requests).as("one shared Gladly budget across nodes and restarts: never throttled").hasSizeGreaterThan(10)
+                    .noneMatch(r -> r.status() == 429);
+            assertThat(maxPerSecond(requests)).as("Gladly: 10 requests per second").isLessThanOrEqualTo(10);
+        } finally {
+            second.kill();
+        }
     }
 
     @Test
@@ -133,7 +155,7 @@ class CrashAndOutageFaultTest {
         startNode();
         setUpCompanyConnectedToTheSimulator();
 
-        Burst burst = Burst.start(sim, EVENTS, AGENTS, Duration.ofSeconds(12));
+        Burst burst = Burst.start(sim, EVENTS, AGENTS, BURST);
         awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > EVENTS / 3);
         Instant outageStart = TestClocks.now();
         stage("database cut");
@@ -163,8 +185,22 @@ class CrashAndOutageFaultTest {
     // ------------------------------------------------------------------------------------------------- harness
 
     private void startNode() throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database + "?connectTimeout=2&socketTimeout=20";
-        node = RostraProcess.start(url, port, work.resolve("rostra.log"), work);
+        node = RostraProcess.start(dbUrl(), port, work.resolve("rostra.log"), work);
+    }
+
+    private String dbUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database + "?connectTimeout=2&socketTimeout=20";
+    }
+
+    private static long maxPerSecond(List<GladlySimulator.RecordedRequest> requests) {
+        List<Instant> at = requests.stream().map(GladlySimulator.RecordedRequest::at).sorted().toList();
+        long max = 0;
+        int from = 0;
+        for (int to = 0; to < at.size(); to++) {
+            while (!at.get(from).plusSeconds(1).isAfter(at.get(to))) from++;
+            max = Math.max(max, to - from + 1);
+        }
+        return max;
     }
 
     private void setUpCompanyConnectedToTheSimulator() throws Exception {
@@ -176,21 +212,32 @@ class CrashAndOutageFaultTest {
         send("PUT", node.baseUrl() + "/api/v1/integrations/gladly", key, Map.of("username", sim.config().apiUserEmail(),
                 "api_token", sim.config().apiToken(), "base_url", sim.baseUrl(), "backfill_days", BACKFILL_DAYS), 200);
 
+        registerWebhook(node);
+    }
+
+    private void registerWebhook(RostraProcess target) throws Exception {
         String gladly = "Basic " + Base64.getEncoder().encodeToString(
                 (sim.config().apiUserEmail() + ":" + sim.config().apiToken()).getBytes());
-        JsonNode hook = json(send("POST", sim.baseUrl() + "/webhooks", gladly, Map.of("name", "Rostra", "url",
-                node.baseUrl() + "/webhooks/gladly", "events", List.of("AGENT_STATUS/LOGGED_IN", "AGENT_STATUS/LOGGED_OUT"),
+        JsonNode hook = json(send("POST", sim.baseUrl() + "/webhooks", gladly, Map.of("name", "Rostra " + target.baseUrl(),
+                "url", target.baseUrl() + "/webhooks/gladly", "events", List.of("AGENT_STATUS/LOGGED_IN", "AGENT_STATUS/LOGGED_OUT"),
                 "credentials", Map.of("username", companyKey, "password", companyKey)), 201));
         send("PATCH", sim.baseUrl() + "/webhooks/" + hook.get("id").asString(), gladly, Map.of("enabled", true), 200);
     }
 
     private void awaitEveryEventAcknowledged(Burst burst) throws Exception {
+        awaitEveryEventAcknowledged(burst, 1);
+    }
+
+    /** Until every event got a 200 from each of the {@code webhooks} it was sent to. */
+    private void awaitEveryEventAcknowledged(Burst burst, int webhooks) throws Exception {
         awaitTrue(Duration.ofMinutes(4), () -> {
             Set<String> acknowledged = sim.webhookDeliveries().stream()
                     .filter(d -> d.eventId().startsWith(burst.prefix()) && d.status() == 200)
-                    .map(d -> d.eventId()).collect(Collectors.toSet());
-            if (acknowledged.size() != EVENTS) stage("acknowledged " + acknowledged.size() + " of " + EVENTS);
-            return acknowledged.size() == EVENTS;
+                    .map(d -> d.webhookId() + "/" + d.eventId()).collect(Collectors.toSet());
+            if (acknowledged.size() != EVENTS * webhooks) {
+                stage("acknowledged " + acknowledged.size() + " of " + EVENTS * webhooks);
+            }
+            return acknowledged.size() == EVENTS * webhooks;
         });
     }
 
