@@ -32,10 +32,12 @@ public class Volume {
 
     private final JdbcClient jdbc;
     private final Queues queues;
+    private final AnswerTargets answerTargets;
 
-    Volume(JdbcClient jdbc, Queues queues) {
+    Volume(JdbcClient jdbc, Queues queues, AnswerTargets answerTargets) {
         this.jdbc = jdbc;
         this.queues = queues;
+        this.answerTargets = answerTargets;
     }
 
     /** Volume of every queue together. */
@@ -62,28 +64,44 @@ public class Volume {
             case NONE -> "'all'";
         };
         String scopeSql = scope.aggregateCondition("queue_path");
-        // Pulled contacts and imported history add up; imported volume carries no service-level figures.
-        String sql = "select quarter, " + key + " as k, sum(contacts) as n, sum(sla_met) as sla_met, "
-                + "sum(sla_total) as sla_total, sum(frd_sum) as frd_sum, sum(frd_n) as frd_n from ("
-                + "select quarter, queue_path, channel, contacts, sla_met, sla_total, frd_sum, frd_n from interval_volume "
+        // Pulled contacts and imported history add up; imported volume carries no answer times. Rows stay apart per
+        // queue path and channel so each is read against its own answer-time target.
+        StringBuilder histogramSums = new StringBuilder();
+        StringBuilder importedZeros = new StringBuilder();
+        for (int edge : AnswerWaits.EDGES) {
+            histogramSums.append(", sum(").append(AnswerWaits.column(edge)).append(") as ").append(AnswerWaits.column(edge));
+            importedZeros.append(", 0");
+        }
+        String sql = "select quarter, " + key + " as k, queue_path, channel, sum(contacts) as n, sum(answered) as answered, "
+                + "sum(frd_sum) as frd_sum, sum(frd_n) as frd_n" + histogramSums + " from ("
+                + "select quarter, queue_path, channel, contacts, answered, frd_sum, frd_n, " + AnswerWaits.columns()
+                + " from interval_volume where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
+                + " union all select quarter, queue_path, channel, contacts, 0, 0, 0" + importedZeros + " from imported_volume "
                 + "where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
-                + " union all select quarter, queue_path, channel, contacts, 0, 0, 0, 0 from imported_volume "
-                + "where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
-                + ") v group by quarter" + (groupBy == GroupBy.NONE ? "" : ", " + key);
+                + ") v group by quarter, queue_path, channel" + (groupBy == GroupBy.NONE ? "" : ", " + key);
         Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
         TreeSet<String> keys = new TreeSet<>();
+        var targets = answerTargets.of(company);
+        Map<String, String> targetColumns = new java.util.HashMap<>();
         // Quarter hours that start before the end; a range ending mid-quarter takes that whole quarter hour.
         long firstQuarter = Math.floorDiv(from.getEpochSecond(), 900);
         long endQuarter = Math.floorDiv(end.getEpochSecond() + 899, 900);
         jdbc.sql(sql).params(company.value(), firstQuarter, endQuarter, company.value(), firstQuarter, endQuarter).query(rs -> {
             Instant quarter = Instant.ofEpochSecond(rs.getLong("quarter") * 900);
             Instant bucket = length.floor(quarter, zone);
+            String path = rs.getString("queue_path");
+            String channel = rs.getString("channel");
+            String metColumn = targetColumns.computeIfAbsent(path + "|" + channel, pc -> {
+                int edge = AnswerWaits.edgeIndex(targets.applyAsInt(path, channel));
+                return edge < 0 ? null : AnswerWaits.column(AnswerWaits.EDGES.get(edge));
+            });
+            long met = metColumn == null ? 0 : rs.getLong(metColumn);
             for (String k : groupBy == GroupBy.QUEUE ? queueKeys(rs.getString("k"), scope) : List.of(rs.getString("k"))) {
                 keys.add(k);
                 long[] acc = grid.computeIfAbsent(bucket, b -> new TreeMap<>()).computeIfAbsent(k, x -> new long[5]);
                 acc[0] += rs.getLong("n");
-                acc[1] += rs.getLong("sla_met");
-                acc[2] += rs.getLong("sla_total");
+                acc[1] += met;
+                acc[2] += rs.getLong("answered");
                 acc[3] += rs.getLong("frd_sum");
                 acc[4] += rs.getLong("frd_n");
             }

@@ -54,7 +54,18 @@ class VolumeApiTest extends ApiTest {
         assertThat(phone).allSatisfy(i -> assertThat(i.get("count").asLong()).isEqualTo(2));
         JsonNode first = phone.get(0);
         assertThat(first.get("sla_total").asLong()).isEqualTo(2);
-        assertThat(first.get("sla_met").asLong()).as("phone target 60 s: 30 s met, 90 s missed").isEqualTo(1);
+        assertThat(first.get("sla_met").asLong()).as("phone's default staffing target, 20 s: 30 s and 90 s missed").isZero();
+        String range = "/api/v1/volume?start=2026-11-01T04:00:00Z&end=2026-11-01T05:00:00Z&interval=60m&group_by=channel";
+        assertThat(http.put("/api/v1/staffing-settings/all/phone", company.auth(), java.util.Map.of("service_level", 0.8,
+                "target_seconds", 60, "aht_seconds", 300)).status()).isEqualTo(200);
+        assertThat(phoneMet(company, range)).as("the company's phone target, 60 s: 30 s met, 90 s missed").isEqualTo(1);
+
+        // A queue's own target wins over the company's for the contacts it claims.
+        long queue = http.post("/api/v1/queues", company.auth(), java.util.Map.of("name", "Phones", "rules",
+                List.of(java.util.Map.of("attribute", "channel", "operator", "is", "value", "phone")))).json().get("id").asLong();
+        assertThat(http.put("/api/v1/staffing-settings/" + queue + "/phone", company.auth(), java.util.Map.of("service_level", 0.8,
+                "target_seconds", 100, "aht_seconds", 300)).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> phoneMet(company, range) == 2);
         assertThat(first.get("avg_first_response_duration").asDouble()).isEqualTo(60.0);
 
         long chatsAtOneAm = 0;
@@ -89,5 +100,12 @@ class VolumeApiTest extends ApiTest {
         assertThat(http.get("/api/v1/contacts?limit=0", company.auth()).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/contacts?channel=fax", company.auth()).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/contacts?cursor=garbage!", company.auth()).status()).isEqualTo(400);
+    }
+
+    private long phoneMet(TestCompany company, String range) {
+        for (JsonNode i : http.get(range, company.auth()).json().get("intervals")) {
+            if (i.get("key").asString().equals("phone")) return i.get("sla_met").asLong();
+        }
+        throw new AssertionError("no phone interval");
     }
 }

@@ -1,7 +1,6 @@
 package com.rostra.volume.internal;
 
 import java.time.Instant;
-import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.rostra.platform.Db;
 import com.rostra.queues.ContactsAssigned;
+import com.rostra.volume.AnswerWaits;
 import com.rostra.tenancy.CompanyId;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,10 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Component
 class IntervalVolume {
-
-    /** Service-level targets per channel until staffing settings exist (seconds to first response). */
-    static final Map<String, Integer> SLA_TARGET_SECONDS = Map.of("phone", 60, "chat", 60, "sms", 900,
-            "social", 3600, "email", 86_400);
 
     private static final String QUARTER = "cast(floor(extract(epoch from queued_at) / 900) as bigint)";
 
@@ -51,21 +47,19 @@ class IntervalVolume {
         long last = Math.floorDiv(to.getEpochSecond(), 900);
         jdbc.sql("delete from interval_volume where company_id = ? and quarter >= ? and quarter <= ?")
                 .params(company.value(), first, last).update();
-        jdbc.sql("insert into interval_volume (company_id, quarter, queue_path, channel, contacts, sla_met, sla_total, "
-                        + "frd_sum, frd_n) "
+        StringBuilder histogram = new StringBuilder();
+        for (int edge : AnswerWaits.EDGES) {
+            histogram.append(", sum(case when answer_wait_seconds is not null and answer_wait_seconds <= ").append(edge)
+                    .append(" then 1 else 0 end)");
+        }
+        jdbc.sql("insert into interval_volume (company_id, quarter, queue_path, channel, contacts, answered, "
+                        + "frd_sum, frd_n, " + AnswerWaits.columns() + ") "
                         + "select company_id, " + QUARTER + ", coalesce(queue_path, ''), coalesce(channel, 'unknown'), count(*), "
-                        + "sum(case when answer_wait_seconds is not null and answer_wait_seconds <= " + slaTargetCase() + " then 1 else 0 end), "
                         + "sum(case when answer_wait_seconds is not null then 1 else 0 end), "
-                        + "coalesce(sum(first_response_duration), 0), count(first_response_duration) "
+                        + "coalesce(sum(first_response_duration), 0), count(first_response_duration)" + histogram + " "
                         + "from contacts where company_id = ? and queued_at >= ? and queued_at < ? and excluded = false "
                         + "group by company_id, " + QUARTER + ", coalesce(queue_path, ''), coalesce(channel, 'unknown')")
                 .params(company.value(), Db.ts(Instant.ofEpochSecond(first * 900)), Db.ts(Instant.ofEpochSecond((last + 1) * 900)))
                 .update();
-    }
-
-    static String slaTargetCase() {
-        StringBuilder c = new StringBuilder("case channel");
-        SLA_TARGET_SECONDS.forEach((channel, seconds) -> c.append(" when '").append(channel).append("' then ").append(seconds));
-        return c.append(" else 3600 end").toString();
     }
 }
