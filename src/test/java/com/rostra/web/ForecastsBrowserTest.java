@@ -42,7 +42,7 @@ class ForecastsBrowserTest extends ApiTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-points")))
                             .as("hourly points for 29 days").isBetween(29 * 24 - 1, 29 * 24 + 1));
-            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).as("every candidate model").hasSize(4);
+            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).as("every candidate model").hasSize(5);
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("week_average", "top_down", "double_seasonal", "calendar", "combination", "MASE");
             assertThat(d.findElement(By.id("special-days")).getText()).contains("None.");
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
