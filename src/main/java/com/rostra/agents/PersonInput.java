@@ -22,8 +22,7 @@ public record PersonInput(String firstName, String lastName, String email, Strin
 
     static final Set<String> ROLES = Set.of("agent", "lead", "manager", "admin");
     /** "phone, email, chat, sms, social": the channels, for messages. */
-    private static final String CHANNELS = java.util.Arrays.stream(Channel.values()).map(Channel::wireName)
-            .collect(java.util.stream.Collectors.joining(", "));
+    private static final String CHANNELS = Channel.listed();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public List<FieldError> validate(Set<Long> knownQueueIds) {

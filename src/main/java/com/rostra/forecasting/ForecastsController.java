@@ -98,7 +98,7 @@ class ForecastsController {
         Channel ch = null;
         if (channel != null && !channel.isBlank()) {
             ch = Channel.fromWire(channel).orElse(null);
-            if (ch == null) errors.add(new FieldError("channel", "must be one of phone, email, chat, sms, social"));
+            if (ch == null) errors.add(new FieldError("channel", "must be one of " + com.rostra.contacts.Channel.listed()));
         }
         return new Forecasts.Series(currentCompany.id(), queue, ch);
     }

@@ -260,7 +260,7 @@ public class Queues {
         if (input.channels() != null) {
             for (String c : input.channels()) {
                 Channel channel = c == null ? null : Channel.fromWire(c).orElse(null);
-                if (channel == null) errors.add(new FieldError("channels", "'" + c + "' is not one of phone, email, chat, sms, social"));
+                if (channel == null) errors.add(new FieldError("channels", "'" + c + "' is not one of " + com.rostra.contacts.Channel.listed()));
                 else channels.add(channel.wireName());
             }
         }

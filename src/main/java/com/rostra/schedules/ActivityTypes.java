@@ -24,8 +24,7 @@ public class ActivityTypes {
     static final Set<String> CATEGORIES = Set.of("productive", "break", "meeting", "time_off", "other");
 
     /** "phone, email, chat, sms, social": the channels, for messages. */
-    private static final String CHANNELS = java.util.Arrays.stream(Channel.values()).map(Channel::wireName)
-            .collect(java.util.stream.Collectors.joining(", "));
+    private static final String CHANNELS = Channel.listed();
 
     private static final List<ActivityType> DEFAULTS = List.of(
             new ActivityType(0, "Phone", true, Channel.PHONE.wireName(), "productive"),

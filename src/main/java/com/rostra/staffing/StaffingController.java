@@ -110,7 +110,7 @@ class StaffingController {
         List<FieldError> errors = new ArrayList<>();
         Long queue = queues.queueIdParam(currentCompany.id(), queueId, errors);
         Channel ch = channel == null ? null : Channel.fromWire(channel).orElse(null);
-        if (ch == null) errors.add(new FieldError("channel", "is required: one of phone, email, chat, sms, social (settings are per channel)"));
+        if (ch == null) errors.add(new FieldError("channel", "is required: one of " + com.rostra.contacts.Channel.listed() + " (settings are per channel)"));
         ZoneId zone = currentCompany.company().timeZone();
         Instant dayStart = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         Instant from = time("start", start, errors, dayStart);
@@ -146,7 +146,7 @@ class StaffingController {
 
     private static String channel(String channel) {
         return Channel.fromWire(channel).map(Channel::wireName)
-                .orElseThrow(() -> new InvalidRequestException("channel", "must be one of phone, email, chat, sms, social"));
+                .orElseThrow(() -> new InvalidRequestException("channel", "must be one of " + com.rostra.contacts.Channel.listed()));
     }
 
     private static Instant time(String field, String value, List<FieldError> errors, Instant fallback) {

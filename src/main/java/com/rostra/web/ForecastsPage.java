@@ -89,7 +89,7 @@ class ForecastsPage {
         model.addAttribute("queues", all);
         model.addAttribute("selectedQueue", queueId);
         model.addAttribute("selectedChannel", ch == null ? null : ch.wireName());
-        model.addAttribute("channels", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("channels", com.rostra.contacts.Channel.wireNames());
         model.addAttribute("seriesTitle", (queueId == null ? "All queues" : all.stream().filter(q -> q.id() == queueId)
                 .findFirst().map(Queue::name).orElse("Queue")) + " · " + (ch == null ? "all channels" : ch.wireName()));
         model.addAttribute("model", forecast.model());

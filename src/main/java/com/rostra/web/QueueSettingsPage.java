@@ -176,7 +176,7 @@ class QueueSettingsPage {
         queues.attributeValues(user.companyId(), clock.instant().minus(Duration.ofDays(90)), 100)
                 .forEach((a, values) -> seen.put(a.wireName(), values));
         model.addAttribute("seenValues", seen);
-        model.addAttribute("channelOptions", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("channelOptions", com.rostra.contacts.Channel.wireNames());
     }
 
     /** The rows a user filled in: a row without a value is an unused blank line, not a rule. */

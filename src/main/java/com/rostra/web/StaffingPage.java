@@ -110,7 +110,7 @@ class StaffingPage {
         model.addAttribute("queues", all);
         model.addAttribute("selectedQueue", queueId);
         model.addAttribute("channel", ch.wireName());
-        model.addAttribute("channels", List.of("phone", "email", "chat", "sms", "social"));
+        model.addAttribute("channels", com.rostra.contacts.Channel.wireNames());
         model.addAttribute("models", List.of("erlang_c", "erlang_a"));
         model.addAttribute("day", date.toString());
         model.addAttribute("settings", shown);

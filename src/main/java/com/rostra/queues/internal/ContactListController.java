@@ -57,7 +57,7 @@ class ContactListController {
         Channel ch = null;
         if (channel != null) {
             ch = Channel.fromWire(channel).orElse(null);
-            if (ch == null) errors.add(new FieldError("channel", "must be one of phone, email, chat, sms, social"));
+            if (ch == null) errors.add(new FieldError("channel", "must be one of " + com.rostra.contacts.Channel.listed()));
         }
         ContactStatus st = null;
         if (status != null) {

@@ -47,7 +47,7 @@ public final class RuleValidation {
                 errors.add(new FieldError(at + ".value", "must be at most 300 characters"));
             } else if (attribute == ContactAttribute.CHANNEL && (operator == MatchOperator.IS || operator == MatchOperator.IS_NOT)
                     && Channel.fromWire(value).isEmpty()) {
-                errors.add(new FieldError(at + ".value", "channel is one of phone, email, chat, sms, social"));
+                errors.add(new FieldError(at + ".value", "channel is one of " + com.rostra.contacts.Channel.listed()));
             }
             if (attribute != null && operator != null && value != null && !value.isEmpty() && value.length() <= 300) {
                 criteria.add(new ContactCriterion(attribute, operator, value));

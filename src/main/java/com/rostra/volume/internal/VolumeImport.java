@@ -188,7 +188,7 @@ public class VolumeImport {
         String channelText = r.get("channel");
         Optional<Channel> channel = channelText == null ? Optional.empty() : Channel.fromWire(channelText);
         if (channel.isEmpty()) {
-            errors.add(new RowError(number, "channel", "'" + channelText + "' is not one of phone, email, chat, sms, social"));
+            errors.add(new RowError(number, "channel", "'" + channelText + "' is not one of " + com.rostra.contacts.Channel.listed()));
         }
         String countText = r.get("count");
         int count = -1;
