@@ -77,6 +77,17 @@ class ContactSync {
         return new GladlyClient(c.companyId(), c.baseUrl(), c.username(), cipher.decrypt(c.companyId(), c.tokenCiphertext()), budget, properties);
     }
 
+    /**
+     * Someone re-authorized (another user, token or address) while this run used the old credentials: the scheduler
+     * could not move a running execution, so the next run starts right away instead of after the interval.
+     */
+    private boolean reauthorizedMeanwhile(ConnectionRepository.Connection before) {
+        return connections.find(before.companyId())
+                .map(now -> !now.tokenCiphertext().equals(before.tokenCiphertext()) || !now.username().equals(before.username())
+                        || !now.baseUrl().equals(before.baseUrl()))
+                .orElse(false);
+    }
+
     /** Runs one sync; returns when to run again, or null when the connection needs a person first. */
     Duration run(CompanyId company) {
         ConnectionRepository.Connection c = connections.find(company).orElse(null);
@@ -106,7 +117,7 @@ class ContactSync {
             boolean backfillDone = pullContacts(c, client);
             lookUpCallTimes(company, client);
             connections.markSynced(company, clock.instant(), backfillDone);
-            return properties.syncInterval();
+            return reauthorizedMeanwhile(c) ? Duration.ZERO : properties.syncInterval();
         } catch (GladlyApiException e) {
             return recordFailure(c, e.status(), e.getMessage(), e.isAuthorization());
         } catch (ContactExportParser.TruncatedReportException e) {

@@ -58,15 +58,19 @@ public class GladlyConnections {
         if (request.username() == null || request.username().isBlank()) {
             throw new InvalidRequestException("username", "the Gladly login email of the API user is required");
         }
-        if (request.apiToken() == null || request.apiToken().isBlank()) {
-            throw new InvalidRequestException("api_token", "a Gladly API token is required");
+        String token = request.apiToken() == null ? "" : request.apiToken().strip();
+        if (token.isEmpty()) {
+            // Re-authorizing a connection (another user, address or history length) keeps the token it has.
+            ConnectionRepository.Connection current = connections.find(company).filter(ConnectionRepository.Connection::active)
+                    .orElseThrow(() -> new InvalidRequestException("api_token", "a Gladly API token is required"));
+            token = cipher.decrypt(company, current.tokenCiphertext());
         }
         int backfillDays = request.backfillDays() == null ? properties.defaultBackfillDays() : request.backfillDays();
         if (backfillDays < 0 || backfillDays > 730) {
             throw new InvalidRequestException("backfill_days", "must be between 0 and 730");
         }
         String baseUrl = GladlyEndpoint.resolve(request.subdomain(), request.baseUrl(), properties);
-        GladlyClient client = new GladlyClient(company, baseUrl, request.username().strip(), request.apiToken().strip(),
+        GladlyClient client = new GladlyClient(company, baseUrl, request.username().strip(), token,
                 budget, verifyProperties());
         try {
             client.agents();
@@ -75,7 +79,7 @@ public class GladlyConnections {
         }
         Instant now = clock.instant();
         Instant backfillStart = now.minus(Duration.ofDays(backfillDays)).truncatedTo(ChronoUnit.HOURS);
-        connections.save(company, request.username().strip(), baseUrl, cipher.encrypt(company, request.apiToken().strip()),
+        connections.save(company, request.username().strip(), baseUrl, cipher.encrypt(company, token),
                 backfillDays, backfillStart, now);
         scheduler.syncNow(company);
         return status(company);
@@ -134,11 +138,18 @@ public class GladlyConnections {
                 .optional().orElse(null);
     }
 
+    /** Events by the way they came: Gladly's webhook, or the Events API repair that fills gaps in it. */
     private IntegrationStatus.Webhook webhook(CompanyId company) {
-        return jdbc.sql("select max(received_at) as last_at, count(*) as n from gladly_events where company_id = ? and source = 'webhook'")
+        Instant[] last = new Instant[2];
+        long[] counts = new long[2];
+        jdbc.sql("select source, max(received_at) as last_at, count(*) as n from gladly_events where company_id = ? group by source")
                 .param(company.value())
-                .query((rs, i) -> new IntegrationStatus.Webhook(com.rostra.platform.Db.instant(rs, "last_at"), rs.getLong("n")))
-                .single();
+                .query(rs -> {
+                    int i = "webhook".equals(rs.getString("source")) ? 0 : 1;
+                    last[i] = com.rostra.platform.Db.instant(rs, "last_at");
+                    counts[i] += rs.getLong("n");
+                });
+        return new IntegrationStatus.Webhook(last[0], counts[0], last[1], counts[1]);
     }
 
     public void syncNow(CompanyId company) {

@@ -21,13 +21,17 @@ public record IntegrationStatus(
 
     public record LastError(String code, String message, String hint, Integer gladlyStatus, Instant at, Instant retryAt) {}
 
-    public record Webhook(Instant lastEventAt, long eventsReceived) {}
+    /**
+     * Agent-state events by the way they came: {@code lastEventAt}/{@code eventsReceived} from the webhook,
+     * {@code lastRepairedAt}/{@code eventsRepaired} recovered through Gladly's Events API.
+     */
+    public record Webhook(Instant lastEventAt, long eventsReceived, Instant lastRepairedAt, long eventsRepaired) {}
 
     /** A stored event that could not be applied, with the error that stopped it. */
     public record QuarantinedEvent(String eventId, String type, String error, Instant at) {}
 
     public static IntegrationStatus notConnected() {
-        return notConnected(new Webhook(null, 0), 0, null);
+        return notConnected(new Webhook(null, 0, null, 0), 0, null);
     }
 
     /** Webhook deliveries arrive whether or not the sync is connected, so their health shows either way. */

@@ -58,7 +58,11 @@ class SyncScheduling {
             String id = company.toString();
             boolean exists = scheduler.getScheduledExecution(TaskInstanceId.of(TASK, id)).isPresent();
             if (exists) {
-                scheduler.reschedule(TaskInstanceId.of(TASK, id), Instant.now());
+                try {
+                    scheduler.reschedule(TaskInstanceId.of(TASK, id), Instant.now());
+                } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException running) {
+                    // A sync is running right now; it notices new credentials when it ends and runs again at once.
+                }
             } else {
                 scheduler.scheduleIfNotExists(task.instance(id, company.value()), Instant.now());
             }

@@ -50,6 +50,31 @@ class IntegrationBrowserTest extends ApiTest {
             assertThat(d.findElement(By.id("webhook-url")).getText()).endsWith("/webhooks/gladly");
             browser.screenshot("integrations-healthy");
 
+            // Healthy: the webhook steps come first, the re-authorize form waits folded, and a blank token keeps the
+            // token Rostra has.
+            String source = d.getPageSource();
+            assertThat(source.indexOf("id=\"webhook-steps\"")).isLessThan(source.indexOf("id=\"connect\""));
+            assertThat(d.findElement(By.id("username")).isDisplayed()).as("re-authorize folded away").isFalse();
+            long events = jdbc.sql("select count(*) from gladly_events where company_id = ?").param(company.id()).query(Long.class).single();
+            String agentStates = d.findElement(By.id("agent-states-check")).getText();
+            if (events > 0) {
+                assertThat(agentStates).doesNotContain("waiting for the first webhook event").contains("Events API");
+            } else {
+                assertThat(agentStates).contains("waiting for the first webhook event");
+            }
+            d.findElement(By.cssSelector("#connect summary")).click();
+            assertThat(d.findElement(By.id("api_token")).getAttribute("placeholder")).contains("keep the current token");
+            d.findElement(By.id("backfill_days")).clear();
+            d.findElement(By.id("backfill_days")).sendKeys("2");
+            d.findElement(By.id("connect-gladly")).click();
+            assertThat(d.findElement(By.cssSelector(".alert.success")).getText()).contains("Gladly connected");
+            assertThat(jdbc.sql("select backfill_days from gladly_connections where company_id = ?").param(company.id())
+                    .query(Integer.class).single()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open("/settings/integrations");
+                return d.findElement(By.id("gladly-status")).getText().contains("Healthy");
+            });
+
             browser.open("/queues?range=week");
             long phone = Long.parseLong(d.findElement(By.cssSelector("#tile-phone .tile-count")).getText().replace(",", ""));
             long expected = jdbc.sql("select count(*) from contacts where company_id = ? and channel = 'phone' and queued_at >= ?")
