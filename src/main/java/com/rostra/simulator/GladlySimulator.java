@@ -256,7 +256,7 @@ public class GladlySimulator implements AutoCloseable {
                     ? new SimulatedOrganization.Inbox(i.id(), i.name() + " " + "I".repeat(1200), i.disabled()) : i)
                     .map(GladlyPayloads::inbox).toList());
             case "GET conversations" -> conversation(ex, parts, now);
-            case "POST reports" -> report(ex, now);
+            case "POST reports" -> parts.length > 1 && parts[1].equals("work-session-events") ? WorkSessionReport.serve(ex, org, limits, faults, now) : report(ex, now);
             case "GET events" -> events(ex, now);
             case "GET webhooks", "POST webhooks", "PATCH webhooks", "DELETE webhooks" -> webhooks(ex, method, parts, now);
             default -> error(ex, 404, null, "not_exist", "not found");

@@ -62,7 +62,7 @@ public final class StaffingBench {
             for (int series = 0; series < 250; series++) {
                 StaffingSettings s = series % 2 == 0 ? c : a;
                 double scale = 0.5 + (series % 10) / 5.0;
-                Map<Double, StaffingModel.Solution> memo = new HashMap<>();
+                Map<Object, StaffingModel.Solution> memo = new HashMap<>();
                 for (int i = 0; i < intervals; i++) {
                     // A forecast is fractional; vary it a little so the memo does not hide the math.
                     double volume = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
