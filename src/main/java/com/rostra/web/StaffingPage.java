@@ -102,17 +102,43 @@ class StaffingPage {
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Integer> withShrinkage = new ArrayList<>();
-        List<Integer> scheduled = new ArrayList<>();
+        List<String> scheduled = new ArrayList<>();
+        List<Map<String, Object>> table = new ArrayList<>();
         int peak = 0;
         double agentHours = 0;
+        double scheduledHours = 0;
+        int under = 0;
+        int over = 0;
         for (Requirements.Requirement r : rows) {
-            labels.add(TIME.format(r.start().atZone(zone)));
+            String label = TIME.format(r.start().atZone(zone));
+            labels.add(label);
             required.add(r.requiredAgents());
             withShrinkage.add(r.requiredWithShrinkage());
-            scheduled.add(r.scheduledAgents() == null ? 0 : r.scheduledAgents());
+            double onQueue = r.scheduledForQueue() != null ? r.scheduledForQueue() : r.scheduledAgents() == null ? 0 : r.scheduledAgents();
+            scheduled.add(agents(onQueue));
             peak = Math.max(peak, r.requiredWithShrinkage());
             agentHours += r.requiredWithShrinkage() / 4.0;
+            scheduledHours += onQueue / 4.0;
+            if ("under".equals(r.staffing())) under++;
+            if ("over".equals(r.staffing())) over++;
+            if (r.requiredWithShrinkage() > 0 || onQueue > 0 || r.forecastVolume() > 0) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("time", label);
+                row.put("volume", Math.round(r.forecastVolume() * 10) / 10.0);
+                row.put("required", r.requiredAgents());
+                row.put("withShrinkage", r.requiredWithShrinkage());
+                row.put("scheduled", agents(onQueue));
+                row.put("serviceLevel", r.scheduledServiceLevel() == null ? "–"
+                        : Math.round(r.scheduledServiceLevel() * 1000) / 10.0 + " %");
+                row.put("aht", r.ahtSeconds());
+                row.put("staffing", r.staffing() == null ? "ok" : r.staffing());
+                table.add(row);
+            }
         }
+        model.addAttribute("table", table);
+        model.addAttribute("scheduledHours", Math.round(scheduledHours * 10) / 10.0);
+        model.addAttribute("underIntervals", under);
+        model.addAttribute("overIntervals", over);
         model.addAttribute("page", "staffing");
         model.addAttribute("queues", all);
         model.addAttribute("selectedQueue", queueId);
@@ -186,6 +212,11 @@ class StaffingPage {
                 (int) number(p, "concurrency", s.concurrency(), errors),
                 optionalInt(p, "patience_seconds", s.patienceSeconds(), errors), s.slaWindowHours(),
                 p.get("model") == null || p.get("model").isBlank() ? s.model() : p.get("model").strip(), ahtMeasured);
+    }
+
+    /** Whole agents without a decimal point, shares of people with up to two decimals. */
+    private static String agents(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
     }
 
     private static Integer optionalInt(Map<String, String> p, String field, Integer fallback, Map<String, String> errors) {
