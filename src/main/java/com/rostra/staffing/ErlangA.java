@@ -91,27 +91,33 @@ final class ErlangA {
     static Series s(double a, double z) {
         if (z <= 0) return new Series(0, 0);
         if (z < a) {
-            // Terms fall from the first on (z / (a + k) < 1); stop when the geometric bound of the tail is negligible.
-            // Two terms per division (1/((a+k)(a+k+1)) gives both ratios); the tail bound (a geometric series with
-            // the next, smaller, ratio) is worked out only once the terms themselves are negligible.
-            double term = 1;
-            double sum = 0;
-            for (double k = 1; k < 2e8; k += 2) {
-                double ak = a + k;
-                double w = 1 / (ak * (ak + 1));
-                double t1 = term * z * (ak + 1) * w;
-                double t2 = t1 * z * ak * w;
-                sum += t1 + t2;
-                term = t2;
-                if (t2 < 1e-17 * (1 + sum)) {
-                    double nextRatio = z / (ak + 2);
-                    if (t2 * nextRatio < 1e-17 * (1 + sum) * (1 - nextRatio)) break;
-                }
-            }
+            double sum = seriesSum(a, z);
             return new Series(Math.log1p(sum), sum / (1 + sum));
         }
         double ln = z - a * Math.log(z) + Gamma.logGamma(a + 1) + Math.log(Gamma.regularizedGammaP(a, z, 1e-15, Integer.MAX_VALUE));
         return new Series(ln, -Math.expm1(-ln));
+    }
+
+    /** S(a, z) − 1 by its series, for 0 &lt; z &lt; a (terms fall from the first on). */
+    static double seriesSum(double a, double z) {
+        // Terms fall from the first on (z / (a + k) < 1). Two terms per division (1/((a+k)(a+k+1)) gives both ratios);
+        // the tail bound (a geometric series with the next, smaller, ratio) is worked out only once the terms
+        // themselves are negligible.
+        double term = 1;
+        double sum = 0;
+        for (double k = 1; k < 2e8; k += 2) {
+            double ak = a + k;
+            double w = 1 / (ak * (ak + 1));
+            double t1 = term * z * (ak + 1) * w;
+            double t2 = t1 * z * ak * w;
+            sum += t1 + t2;
+            term = t2;
+            if (t2 < 1e-17 * (1 + sum)) {
+                double nextRatio = z / (ak + 2);
+                if (t2 * nextRatio < 1e-17 * (1 + sum) * (1 - nextRatio)) break;
+            }
+        }
+        return sum;
     }
 
     /**
@@ -235,6 +241,29 @@ final class ErlangA {
         double y = a * p / aht;
         double rho = a / n;
         if (erlangB <= 0) return 1 >= serviceLevel && rho <= maxOccupancy + 1e-12;
+        if (y >= x) return slowMeets(a, n, erlangB, p, x, y, rho, target, serviceLevel, maxOccupancy);
+        // More agents than Erlangs (y < x): S(x, y) is a moderate number, so everything follows without logarithms.
+        double sum = seriesSum(x, y);
+        double big = 1 + sum;
+        double denominator = big + (1 - erlangB) / erlangB;
+        double pWait = big / denominator;
+        double pAnsweredAfterWait = Math.min(sum / denominator / rho, pWait);
+        double occupancy = Math.min(1, a * (1 - (pWait - pAnsweredAfterWait)) / n);
+        if (!(occupancy <= maxOccupancy + 1e-12)) return false;
+        if (clamp(1 - pWait) >= serviceLevel) return true;
+        if (clamp(1 - pWait + pAnsweredAfterWait) < serviceLevel) return false;
+        double thetaT = target / p;
+        double z = y * Math.exp(-thetaT);
+        // P(x+1, y e^(−θt)) / P(x+1, y) = e^(y(1 − e^(−θt)) − (x+1)θt) · S(x+1, z) / S(x+1, y), S(x+1, y) = (S(x, y) − 1)(x+1)/y;
+        // the exponent is negative (y < x), so nothing overflows and an underflow means the ratio is below 1e-308.
+        double ratio = Math.exp(-y * Math.expm1(-thetaT) - (x + 1) * thetaT) * (1 + seriesSum(x + 1, z)) * y / (sum * (x + 1));
+        double within = pAnsweredAfterWait * (1 - Math.min(ratio, 1));
+        return clamp(1 - pWait + within) >= serviceLevel;
+    }
+
+    /** {@link #meets} in logarithms, where S(x, y) may overflow (no more agents than Erlangs). */
+    private static boolean slowMeets(double a, int n, double erlangB, double p, double x, double y, double rho, double target,
+                                     double serviceLevel, double maxOccupancy) {
         Series s = s(x, y);
         double lnOneOverEMinusOne = Math.log1p(-erlangB) - Math.log(erlangB);
         double pWait = erlangB >= 1 ? 1 : Math.exp(-softplus(lnOneOverEMinusOne - s.ln));
