@@ -56,10 +56,12 @@ class ContactSync {
     private final Clock clock;
     private final AgentStateReconciliation reconciliation;
     private final BusinessHours businessHours;
+    private final WorkSessionSync workSessions;
 
     ContactSync(ConnectionRepository connections, GladlyDirectory directory, ContactStore contactStore, TokenCipher cipher,
                 RequestBudget budget, GladlyProperties properties, TransactionTemplate tx, JdbcClient jdbc, Clock clock,
-                AgentStateReconciliation reconciliation, BusinessHours businessHours) {
+                AgentStateReconciliation reconciliation, BusinessHours businessHours, WorkSessionSync workSessions) {
+        this.workSessions = workSessions;
         this.reconciliation = reconciliation;
         this.businessHours = businessHours;
         this.connections = connections;
@@ -116,6 +118,7 @@ class ContactSync {
             reconciliation.reconcile(company, client);
             boolean backfillDone = pullContacts(c, client);
             lookUpCallTimes(company, client);
+            workSessions.pull(c, client);
             connections.markSynced(company, clock.instant(), backfillDone);
             return reauthorizedMeanwhile(c) ? Duration.ZERO : properties.syncInterval();
         } catch (GladlyApiException e) {

@@ -41,6 +41,9 @@ final class Reports implements SimHttp.Resource {
         if (!method.equals("POST")) {
             return http.notFound(ex);
         }
+        if (parts.length > 1 && parts[1].equals("work-session-events")) {
+            return WorkSessionReport.serve(ex, org, limits, faults, now);
+        }
         JsonNode body;
         try (InputStream in = ex.getRequestBody()) {
             body = http.json.readTree(in);

@@ -61,7 +61,9 @@ final class ErlangA {
         if (pAnsweredAfterWait > 0) {
             double thetaT = target / p;
             double z = y * Math.exp(-thetaT);
-            double lnRatio = -y * Math.expm1(-thetaT) - (x + 1) * thetaT + s(x + 1, z).ln - s(x + 1, y).ln;
+            // S(x+1, y) from S(x, y) = 1 + y/(x+1)·S(x+1, y): one series fewer.
+            double lnSx1y = Math.log(s.oneMinusInverse) + s.ln + Math.log(x + 1) - Math.log(y);
+            double lnRatio = -y * Math.expm1(-thetaT) - (x + 1) * thetaT + s(x + 1, z).ln - lnSx1y;
             within = pAnsweredAfterWait * -Math.expm1(Math.min(lnRatio, 0));
         }
         double sl = clamp(1 - pWait + within);
@@ -89,20 +91,33 @@ final class ErlangA {
     static Series s(double a, double z) {
         if (z <= 0) return new Series(0, 0);
         if (z < a) {
-            // Terms fall from the first on (z / (a + k) < 1); stop when the geometric bound of the tail is negligible.
-            double term = 1;
-            double sum = 0;
-            for (int k = 1; k < 100_000_000; k++) {
-                double r = z / (a + k);
-                term *= r;
-                sum += term;
-                double nextRatio = z / (a + k + 1);
-                if (term * nextRatio / (1 - nextRatio) < 1e-17 * (1 + sum)) break;
-            }
+            double sum = seriesSum(a, z);
             return new Series(Math.log1p(sum), sum / (1 + sum));
         }
         double ln = z - a * Math.log(z) + Gamma.logGamma(a + 1) + Math.log(Gamma.regularizedGammaP(a, z, 1e-15, Integer.MAX_VALUE));
         return new Series(ln, -Math.expm1(-ln));
+    }
+
+    /** S(a, z) − 1 by its series, for 0 &lt; z &lt; a (terms fall from the first on). */
+    static double seriesSum(double a, double z) {
+        // Terms fall from the first on (z / (a + k) < 1). Two terms per division (1/((a+k)(a+k+1)) gives both ratios);
+        // the tail bound (a geometric series with the next, smaller, ratio) is worked out only once the terms
+        // themselves are negligible.
+        double term = 1;
+        double sum = 0;
+        for (double k = 1; k < 2e8; k += 2) {
+            double ak = a + k;
+            double w = 1 / (ak * (ak + 1));
+            double t1 = term * z * (ak + 1) * w;
+            double t2 = t1 * z * ak * w;
+            sum += t1 + t2;
+            term = t2;
+            if (t2 < 1e-17 * (1 + sum)) {
+                double nextRatio = z / (ak + 2);
+                if (t2 * nextRatio < 1e-17 * (1 + sum) * (1 - nextRatio)) break;
+            }
+        }
+        return sum;
     }
 
     /**
@@ -159,30 +174,54 @@ final class ErlangA {
             return ErlangC.UNREACHABLE;
         }
         if (a >= ErlangC.MAX_AGENTS) return ErlangC.UNREACHABLE;
-        int hi = ErlangC.agents(a, ahtSeconds, targetSeconds, serviceLevel, maxOccupancy);
-        if (hi == ErlangC.UNREACHABLE) hi = Math.min(ErlangC.MAX_AGENTS, (int) Math.floor(a) + 1);
-        double[] b = erlangBs(a, hi);
-        while (!meets(a, hi, b[hi], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
-            if (hi >= ErlangC.MAX_AGENTS) return ErlangC.UNREACHABLE;
-            hi = (int) Math.min(ErlangC.MAX_AGENTS, 2L * hi);
-            b = erlangBs(a, hi);
-        }
+        int upper = ErlangC.agents(a, ahtSeconds, targetSeconds, serviceLevel, maxOccupancy);
+        if (upper == ErlangC.UNREACHABLE) upper = Math.min(ErlangC.MAX_AGENTS, (int) Math.floor(a) + 1);
         // Answered contacts cannot outnumber what n agents serve: SL ≤ n / a, so fewer than a·SL agents never do.
-        int lo = (int) Math.max(1, Math.min(hi, Math.floor(a * serviceLevel)));
-        // Erlang A usually needs a few agents fewer than Erlang C: gallop down from there, then bisect the bracket.
+        int lo = (int) Math.max(1, Math.min(upper, Math.floor(a * serviceLevel)));
+        // 1 / Erlang B for lo..upper in one inverse walk (index k − lo).
+        int base = lo;
+        double[] r = ErlangC.inverseErlangBs(a, base, upper);
+        if (upper - 1 < lo || !meets(a, upper - 1, 1 / r[upper - 1 - base], ahtSeconds, patienceSeconds, targetSeconds,
+                serviceLevel, maxOccupancy)) {
+            // Not fewer than Erlang C: Erlang C's answer, or (callers far less patient than the target) more.
+            if (meets(a, upper, 1 / r[upper - base], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+                return upper;
+            }
+            int failing;
+            int hi = upper;
+            do {
+                if (hi >= ErlangC.MAX_AGENTS) return ErlangC.UNREACHABLE;
+                failing = hi;
+                hi = (int) Math.min(ErlangC.MAX_AGENTS, 2L * hi);
+            } while (!meets(a, hi, ErlangC.erlangB(a, hi), ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy));
+            int l = failing + 1;
+            while (l < hi) {
+                int mid = (l + hi) >>> 1;
+                if (meets(a, mid, ErlangC.erlangB(a, mid), ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+                    hi = mid;
+                } else {
+                    l = mid + 1;
+                }
+            }
+            return hi;
+        }
+        // Fewer than Erlang C, usually by one to three agents: walk down one at a time three times, then gallop, then
+        // bisect the bracket left.
+        int hi = upper - 1;
         int step = 1;
+        int walked = 0;
         while (hi - step >= lo) {
             int probe = hi - step;
-            if (!meets(a, probe, b[probe], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+            if (!meets(a, probe, 1 / r[probe - base], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
                 lo = probe + 1;
                 break;
             }
             hi = probe;
-            step *= 2;
+            if (++walked >= 3) step *= 2;
         }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (meets(a, mid, b[mid], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
+            if (meets(a, mid, 1 / r[mid - base], ahtSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -191,17 +230,53 @@ final class ErlangA {
         return hi;
     }
 
+    /**
+     * Whether n agents meet the goal: the figures of {@link #metrics} without ASA, and the within-target part worked
+     * out only when the bounds 1 − P(wait) ≤ SL ≤ 1 − P(wait) + P(wait, then answered) do not decide already.
+     */
     private static boolean meets(double a, int n, double erlangB, double aht, double patience, double target,
                                  double serviceLevel, double maxOccupancy) {
-        Metrics m = metrics(a, n, aht, patience, target, erlangB, false);
-        return m.serviceLevel() >= serviceLevel && m.occupancy() <= maxOccupancy + 1e-12;
+        double p = Math.min(patience, aht * MAX_PATIENCE_RATIO);
+        double x = n * p / aht;
+        double y = a * p / aht;
+        double rho = a / n;
+        if (erlangB <= 0) return 1 >= serviceLevel && rho <= maxOccupancy + 1e-12;
+        if (y >= x) return slowMeets(a, n, erlangB, p, x, y, rho, target, serviceLevel, maxOccupancy);
+        // More agents than Erlangs (y < x): S(x, y) is a moderate number, so everything follows without logarithms.
+        double sum = seriesSum(x, y);
+        double big = 1 + sum;
+        double denominator = big + (1 - erlangB) / erlangB;
+        double pWait = big / denominator;
+        double pAnsweredAfterWait = Math.min(sum / denominator / rho, pWait);
+        double occupancy = Math.min(1, a * (1 - (pWait - pAnsweredAfterWait)) / n);
+        if (!(occupancy <= maxOccupancy + 1e-12)) return false;
+        if (clamp(1 - pWait) >= serviceLevel) return true;
+        if (clamp(1 - pWait + pAnsweredAfterWait) < serviceLevel) return false;
+        double thetaT = target / p;
+        double z = y * Math.exp(-thetaT);
+        // P(x+1, y e^(−θt)) / P(x+1, y) = e^(y(1 − e^(−θt)) − (x+1)θt) · S(x+1, z) / S(x+1, y), S(x+1, y) = (S(x, y) − 1)(x+1)/y;
+        // the exponent is negative (y < x), so nothing overflows and an underflow means the ratio is below 1e-308.
+        double ratio = Math.exp(-y * Math.expm1(-thetaT) - (x + 1) * thetaT) * (1 + seriesSum(x + 1, z)) * y / (sum * (x + 1));
+        double within = pAnsweredAfterWait * (1 - Math.min(ratio, 1));
+        return clamp(1 - pWait + within) >= serviceLevel;
     }
 
-    /** Erlang B for 0..n servers in one pass of the stable recursion. */
-    private static double[] erlangBs(double a, int n) {
-        double[] b = new double[n + 1];
-        b[0] = 1;
-        for (int k = 1; k <= n; k++) b[k] = ErlangC.next(a, b[k - 1], k);
-        return b;
+    /** {@link #meets} in logarithms, where S(x, y) may overflow (no more agents than Erlangs). */
+    private static boolean slowMeets(double a, int n, double erlangB, double p, double x, double y, double rho, double target,
+                                     double serviceLevel, double maxOccupancy) {
+        Series s = s(x, y);
+        double lnOneOverEMinusOne = Math.log1p(-erlangB) - Math.log(erlangB);
+        double pWait = erlangB >= 1 ? 1 : Math.exp(-softplus(lnOneOverEMinusOne - s.ln));
+        double pAnsweredAfterWait = Math.min(pWait * s.oneMinusInverse / rho, pWait);
+        double occupancy = Math.min(1, a * (1 - (pWait - pAnsweredAfterWait)) / n);
+        if (!(occupancy <= maxOccupancy + 1e-12)) return false;
+        if (clamp(1 - pWait) >= serviceLevel) return true;
+        if (clamp(1 - pWait + pAnsweredAfterWait) < serviceLevel) return false;
+        double thetaT = target / p;
+        double z = y * Math.exp(-thetaT);
+        double lnSx1y = Math.log(s.oneMinusInverse) + s.ln + Math.log(x + 1) - Math.log(y);
+        double lnRatio = -y * Math.expm1(-thetaT) - (x + 1) * thetaT + s(x + 1, z).ln - lnSx1y;
+        double within = pAnsweredAfterWait * -Math.expm1(Math.min(lnRatio, 0));
+        return clamp(1 - pWait + within) >= serviceLevel;
     }
 }

@@ -21,12 +21,13 @@ final class ErlangC {
     /** Erlang B (blocking) for n servers; 1 for n ≤ 0. Callers keep n ≤ {@link #MAX_AGENTS}. */
     static double erlangB(double a, int n) {
         if (a <= 0) return n <= 0 ? 1 : 0;
-        double b = 1;
+        if (n <= 0) return 1;
         int last = Math.min(n, MAX_AGENTS);
-        for (int k = 1; k <= last; k++) {
-            b = next(a, b, k);
-        }
-        return b;
+        // The inverse recursion from a little below min(a, n) (see agents): 1/B(k) = 1 + (k/a)·1/B(k−1).
+        double invA = 1 / a;
+        double r = 1;
+        for (int k = walkStart(Math.min(a, last)) + 1; k <= last; k++) r = 1 + k * invA * r;
+        return 1 / r;
     }
 
     /** Erlang B for k servers from Erlang B for k − 1. */
@@ -68,7 +69,11 @@ final class ErlangC {
     /**
      * The fewest agents that reach the service level without running above the occupancy cap, or
      * {@link #UNREACHABLE} when more than {@link #MAX_AGENTS} would be needed (or an input is not a finite positive
-     * number). One pass: Erlang B up to the lower bound floor(a) + 1, then one step per agent added.
+     * number). One pass of the inverse Erlang B recursion {@code r(k) = 1/B(k) = 1 + (k/a)·r(k−1)} (a multiplication
+     * per agent, no division): below {@code a} each step shrinks an error in {@code r} by {@code k/a < 1}, so the walk
+     * starts {@link #WALK_SQRTS}·√a below the traffic with {@code r = 1} (the start's error shrinks by about
+     * e^(−WALK_SQRTS²/2) = e^−32 by the time it reaches a); then one step per agent added, the service level's
+     * exponential factor updated by one multiplication per agent too.
      */
     static int agents(double a, double ahtSeconds, double targetSeconds, double serviceLevel, double maxOccupancy) {
         if (a <= 0 || a != a) return a == 0 ? 0 : UNREACHABLE; // a != a: NaN
@@ -78,16 +83,42 @@ final class ErlangC {
         }
         if (a >= MAX_AGENTS || a / maxOccupancy > MAX_AGENTS) return UNREACHABLE;
         int n = (int) Math.floor(a) + 1;
-        double b = erlangB(a, n);
+        double invA = 1 / a;
+        double r = 1;
+        for (int k = walkStart(a) + 1; k <= n; k++) r = 1 + k * invA * r;
         int byOccupancy = (int) Math.ceil(a / maxOccupancy - 1e-9);
+        double perAgent = Math.exp(-targetSeconds / ahtSeconds);
+        double decay = Math.exp(-(n - a) * targetSeconds / ahtSeconds);
         while (n <= MAX_AGENTS) {
-            if (n >= byOccupancy
-                    && serviceLevel(a, n, ahtSeconds, targetSeconds, fromErlangB(a, n, b)) >= serviceLevel) {
-                return n;
-            }
+            // P(wait) = n·B / (n − a·(1 − B)) = n / (r·(n − a) + a); SL = 1 − P(wait)·e^(−(n − a)·t / aht).
+            if (n >= byOccupancy && 1 - n / (r * (n - a) + a) * decay >= serviceLevel) return n;
             n++;
-            b = next(a, b, n);
+            r = 1 + n * invA * r;
+            decay *= perAgent;
         }
         return UNREACHABLE;
+    }
+
+    /** How many √a below the traffic the inverse recursion starts (see {@link #agents}). */
+    static final double WALK_SQRTS = 8;
+
+    /** The agent count the inverse Erlang B walk may start at with r = 1 for a result at or above {@code from}. */
+    static int walkStart(double a) {
+        return (int) Math.max(0, Math.floor(a - WALK_SQRTS * Math.sqrt(a)) - 1);
+    }
+
+    /** 1 / Erlang B for {@code from}..{@code to} agents (index 0 is {@code from}), by the inverse walk. */
+    static double[] inverseErlangBs(double a, int from, int to) {
+        double[] r = new double[to - from + 1];
+        double invA = 1 / a;
+        double v = 1;
+        int start = Math.min(walkStart(Math.min(a, from)), from);
+        for (int k = start + 1; k < from; k++) v = 1 + k * invA * v;
+        for (int k = Math.max(from, start + 1); k <= to; k++) {
+            v = 1 + k * invA * v;
+            r[k - from] = v;
+        }
+        if (from <= start) r[0] = 1; // from = 0 (B(0) = 1): nothing walked
+        return r;
     }
 }

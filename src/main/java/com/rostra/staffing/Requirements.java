@@ -29,9 +29,25 @@ import com.rostra.tenancy.CompanyId;
 @Service
 public class Requirements {
 
-    /** {@code backlog}: deferred channels only, contacts still waiting at the end of the interval in the plan. */
+    /**
+     * {@code backlog}: deferred channels only, contacts still waiting at the end of the interval in the plan.
+     * {@code ahtSeconds}: the handle time the interval was planned with (measured per hour of the week, or the settings').
+     * {@code scheduledForQueue}: the scheduled agents counted for this queue: a person whose skills ({@code queue_ids})
+     * cover several queues counts for each in proportion to those queues' requirements in the interval (equally when
+     * none requires anyone); for all queues together it is {@code scheduledAgents}. {@code scheduledServiceLevel}: the
+     * service level those agents would reach (live channels). {@code staffing}: {@code under} when fewer are scheduled
+     * than required with shrinkage, {@code over} when one agent or more could leave and the requirement would still be
+     * met, else {@code ok}.
+     */
     public record Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
-                              Integer scheduledAgents, Double expectedServiceLevel, Double backlog) {
+                              Integer scheduledAgents, Double expectedServiceLevel, Double backlog, Integer ahtSeconds,
+                              Double scheduledForQueue, Double scheduledServiceLevel, String staffing) {
+
+        Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
+                    Integer scheduledAgents, Double expectedServiceLevel, Double backlog) {
+            this(start, forecastVolume, requiredAgents, requiredWithShrinkage, scheduledAgents, expectedServiceLevel, backlog,
+                    null, null, null, null);
+        }
 
         Requirement(Instant start, double forecastVolume, int requiredAgents, int requiredWithShrinkage,
                     Integer scheduledAgents, Double expectedServiceLevel) {
@@ -46,8 +62,17 @@ public class Requirements {
     private final Activities activities;
 
     private final BusinessHours businessHours;
+    private final QueueCoverage coverage;
+    private final StaffingSettingsStore settingsStore;
+    private final MeasuredPatience patience;
+    private final HandleTimes handleTimes;
 
-    Requirements(Forecasts forecasts, Activities activities, BusinessHours businessHours) {
+    Requirements(Forecasts forecasts, Activities activities, BusinessHours businessHours, QueueCoverage coverage,
+                 StaffingSettingsStore settingsStore, MeasuredPatience patience, HandleTimes handleTimes) {
+        this.coverage = coverage;
+        this.settingsStore = settingsStore;
+        this.patience = patience;
+        this.handleTimes = handleTimes;
         this.forecasts = forecasts;
         this.activities = activities;
         this.businessHours = businessHours;
@@ -55,28 +80,84 @@ public class Requirements {
 
     public List<Requirement> requirements(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
                                           IntervalLength length, ZoneId zone, StaffingSettings s) {
+        return requirements(company, queueId, channel, start, end, length, zone, s, null);
+    }
+
+    /**
+     * With a measured handle-time profile (null: the settings' handle time throughout), live channels plan each
+     * interval with the handle time of its hour of the week.
+     */
+    public List<Requirement> requirements(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
+                                          IntervalLength length, ZoneId zone, StaffingSettings s,
+                                          HandleTimes.HandleProfile profile) {
         return io.micrometer.core.instrument.Metrics.timer("rostra.requirements")
-                .record(() -> compute(company, queueId, channel, start, end, length, zone, s));
+                .record(() -> compute(company, queueId, channel, start, end, length, zone, s, profile));
     }
 
     private List<Requirement> compute(CompanyId company, Long queueId, Channel channel, Instant start, Instant end,
-                                      IntervalLength length, ZoneId zone, StaffingSettings s) {
+                                      IntervalLength length, ZoneId zone, StaffingSettings s,
+                                      HandleTimes.HandleProfile profile) {
         Forecasts.Forecast forecast = forecasts.forecast(new Forecasts.Series(company, queueId, channel), start, end, length, zone);
         List<Instant> starts = forecast.intervals().stream().map(Forecasts.Point::start).toList();
         int[] scheduled = activities.scheduledAgents(company, channel.wireName(), starts, length.nominal());
-        if (s.slaWindowHours() != null) {
-            return deferred(company, queueId, channel, start, end, length, zone, s, forecast, scheduled);
-        }
-        List<Requirement> result = new ArrayList<>();
-        Map<Double, StaffingModel.Solution> memo = new HashMap<>();
-        for (int i = 0; i < starts.size(); i++) {
-            Forecasts.Point p = forecast.intervals().get(i);
-            double seconds = length.next(p.start(), zone).getEpochSecond() - p.start().getEpochSecond();
-            Requirement r = requirement(p.start(), p.volume(), seconds, s, memo);
+        List<Requirement> base = s.slaWindowHours() != null
+                ? deferred(company, queueId, channel, start, end, length, zone, s, forecast, scheduled)
+                : live(forecast, length, zone, s, profile, scheduled);
+        double[] forQueue = queueId == null ? null
+                : coverage.scheduledForQueue(company, queueId, channel, starts, length.nominal(), base,
+                        other -> required(company, other, channel, start, end, length, zone));
+        List<Requirement> result = new ArrayList<>(base.size());
+        for (int i = 0; i < base.size(); i++) {
+            Requirement r = base.get(i);
+            double agents = forQueue == null ? scheduled[i] : Math.round(forQueue[i] * 100) / 100.0;
+            double seconds = length.next(r.start(), zone).getEpochSecond() - r.start().getEpochSecond();
+            StaffingSettings si = r.ahtSeconds() == null ? s : s.withAht(r.ahtSeconds());
+            String mark = agents + 1e-9 < r.requiredWithShrinkage() ? "under"
+                    : agents - 1 + 1e-9 >= r.requiredWithShrinkage() ? "over" : "ok";
             result.add(new Requirement(r.start(), r.forecastVolume(), r.requiredAgents(), r.requiredWithShrinkage(),
-                    scheduled[i], r.expectedServiceLevel()));
+                    r.scheduledAgents(), r.expectedServiceLevel(), r.backlog(), r.ahtSeconds(), agents,
+                    ServiceLevels.expected(si, r.forecastVolume(), seconds, agents), mark));
         }
         return result;
+    }
+
+    private List<Requirement> live(Forecasts.Forecast forecast, IntervalLength length, ZoneId zone, StaffingSettings s,
+                                   HandleTimes.HandleProfile profile, int[] scheduled) {
+        List<Requirement> result = new ArrayList<>();
+        Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+        for (int i = 0; i < forecast.intervals().size(); i++) {
+            Forecasts.Point p = forecast.intervals().get(i);
+            double seconds = length.next(p.start(), zone).getEpochSecond() - p.start().getEpochSecond();
+            StaffingSettings si = profile == null ? s
+                    : s.withAht((int) Math.max(1, Math.min(StaffingLimits.MAX_AHT_SECONDS, Math.round(profile.at(p.start())))));
+            Requirement r = requirement(p.start(), p.volume(), seconds, si, memo);
+            result.add(new Requirement(r.start(), r.forecastVolume(), r.requiredAgents(), r.requiredWithShrinkage(),
+                    scheduled[i], r.expectedServiceLevel(), null, si.ahtSeconds(), null, null, null));
+        }
+        return result;
+    }
+
+    /**
+     * Another queue's requirement with shrinkage per interval, with its own saved settings (measured patience and handle
+     * time as the settings say; a stored row out of range plans with the channel's defaults), for the split of people
+     * who serve several queues.
+     */
+    private int[] required(CompanyId company, long queueId, Channel channel, Instant start, Instant end, IntervalLength length,
+                           ZoneId zone) {
+        StaffingSettings s = settingsStore.get(company, queueId, channel.wireName());
+        s = patience.resolve(company, queueId, channel.wireName(), s);
+        try {
+            StaffingSettingsStore.check(s);
+        } catch (com.rostra.platform.InvalidRequestException e) {
+            s = StaffingSettings.defaultsFor(channel.wireName());
+        }
+        HandleTimes.Profiled profiled = handleTimes.resolve(company, queueId, channel.wireName(), zone, s);
+        Forecasts.Forecast forecast = forecasts.forecast(new Forecasts.Series(company, queueId, channel), start, end, length, zone);
+        int[] none = new int[forecast.intervals().size()];
+        List<Requirement> rows = profiled.settings().slaWindowHours() != null
+                ? deferred(company, queueId, channel, start, end, length, zone, profiled.settings(), forecast, none)
+                : live(forecast, length, zone, profiled.settings(), profiled.profile(), none);
+        return rows.stream().mapToInt(Requirement::requiredWithShrinkage).toArray();
     }
 
     /**
@@ -108,7 +189,8 @@ public class Requirements {
             int required = k == null ? 0 : plan.agents()[k];
             double backlog = k == null ? 0 : Math.round(plan.backlog()[k] * 10) / 10.0;
             int withShrinkage = (int) Math.min(Integer.MAX_VALUE, Math.ceil(required / (1 - s.shrinkage()) - 1e-9));
-            result.add(new Requirement(p.start(), p.volume(), required, withShrinkage, scheduled[i], null, backlog));
+            result.add(new Requirement(p.start(), p.volume(), required, withShrinkage, scheduled[i], null, backlog,
+                    s.ahtSeconds(), null, null, null));
         }
         return result;
     }
@@ -123,7 +205,7 @@ public class Requirements {
      * {@code memo} keeps solutions by traffic, as many intervals of a range share their forecast.
      */
     static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s,
-                                   Map<Double, StaffingModel.Solution> memo) {
+                                   Map<Object, StaffingModel.Solution> memo) {
         int required;
         Double expected = null;
         if (!(volume > 0)) {
@@ -135,7 +217,7 @@ public class Requirements {
             double handle = (double) s.ahtSeconds() / s.concurrency();
             double traffic = volume * handle / intervalSeconds;
             StaffingModel model = s.patienceSeconds() == null ? StaffingModel.ERLANG_C : s.staffingModel();
-            StaffingModel.Solution solution = memo.computeIfAbsent(traffic, t -> model.solve(t, handle,
+            StaffingModel.Solution solution = memo.computeIfAbsent(java.util.List.of(traffic, handle), k -> model.solve(traffic, handle,
                     s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(), s.patienceSeconds() == null ? 0 : s.patienceSeconds()));
             required = solution.reachable() ? solution.agents() : ErlangC.MAX_AGENTS;
             expected = Math.round(solution.serviceLevel() * 10_000) / 10_000.0;

@@ -11,6 +11,11 @@ public final class ServiceLevels {
 
     /** {@code scheduledAgents} are people scheduled to work; shrinkage turns them into agents on the channel. */
     public static Double expected(StaffingSettings s, double forecastVolume, double intervalSeconds, int scheduledAgents) {
+        return expected(s, forecastVolume, intervalSeconds, (double) scheduledAgents);
+    }
+
+    /** With a share of people (someone who serves several queues counts in part for each). */
+    static Double expected(StaffingSettings s, double forecastVolume, double intervalSeconds, double scheduledAgents) {
         if (s.slaWindowHours() != null || forecastVolume <= 0) return null;
         int onChannel = (int) Math.floor(scheduledAgents * (1 - s.shrinkage()) + 1e-9);
         double handle = (double) s.ahtSeconds() / s.concurrency();

@@ -35,9 +35,11 @@ class StaffingController {
     private final CurrentCompany currentCompany;
     private final java.time.Clock clock;
     private final MeasuredPatience patience;
+    private final HandleTimes handleTimes;
 
     StaffingController(StaffingSettingsStore settings, Requirements requirements, Queues queues, CurrentCompany currentCompany,
-                       java.time.Clock clock, MeasuredPatience patience) {
+                       java.time.Clock clock, MeasuredPatience patience, HandleTimes handleTimes) {
+        this.handleTimes = handleTimes;
         this.patience = patience;
         this.settings = settings;
         this.requirements = requirements;
@@ -48,7 +50,7 @@ class StaffingController {
 
     /** {@code queue_id} "all" is every queue together. */
     @Operation(summary = "Read staffing settings",
-            description = "Settings of one queue (an id, or `all` for every queue together) and channel (phone, email, chat, sms, social): `model` erlang_c or erlang_a, `service_level` (0.01-0.999) within `target_seconds`, `aht_seconds`, `shrinkage` (0-0.9), `max_occupancy` (0.1-1), `concurrency` (1-20), `patience_seconds` (Erlang A; unset means the measured patience), `sla_window_hours` (deferred channels). Unset fields show the channel's defaults.")
+            description = "Settings of one queue (an id, or `all` for every queue together) and channel (phone, email, chat, sms, social): `model` erlang_c or erlang_a, `service_level` (0.01-0.999) within `target_seconds`, `aht_seconds`, `shrinkage` (0-0.9), `max_occupancy` (0.1-1), `concurrency` (1-20), `patience_seconds` (Erlang A; unset means the measured patience), `sla_window_hours` (deferred channels), `aht_measured` (true: the handle time measured from Gladly's Work Session report is used when there is one, `aht_seconds` being the fallback; false: `aht_seconds` was typed in). Unset fields show the channel's defaults.")
     @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings get(@PathVariable String queueId, @PathVariable String channel) {
         return settings.get(currentCompany.id(), queueKey(queueId), channel(channel));
@@ -56,10 +58,10 @@ class StaffingController {
 
     /** The body of PUT: fields left out keep their current value (the channel's default until saved). */
     record SettingsInput(Double serviceLevel, Double targetSeconds, Double ahtSeconds, Double shrinkage, Double maxOccupancy,
-                         Double concurrency, Double patienceSeconds, Double slaWindowHours, String model) {}
+                         Double concurrency, Double patienceSeconds, Double slaWindowHours, String model, Boolean ahtMeasured) {}
 
     @Operation(summary = "Change staffing settings",
-            description = "Body with any of the fields of the read; left-out fields are kept. Every value is range-checked: a 400 names each field out of range. `model: erlang_a` without `patience_seconds` uses the measured patience (see measured-patience); a 400 when there is none yet.")
+            description = "Body with any of the fields of the read; left-out fields are kept. Giving `aht_seconds` overrides the measured handle time; `aht_measured: true` goes back to it. Every value is range-checked: a 400 names each field out of range. `model: erlang_a` without `patience_seconds` uses the measured patience (see measured-patience); a 400 when there is none yet.")
     @PutMapping("/api/v1/staffing-settings/{queueId}/{channel}")
     StaffingSettings put(@PathVariable String queueId, @PathVariable String channel, @RequestBody SettingsInput body) {
         long queue = queueKey(queueId);
@@ -75,7 +77,18 @@ class StaffingController {
                 body.concurrency() != null ? StaffingLimits.whole(body.concurrency()) : current.concurrency(),
                 body.patienceSeconds() != null ? StaffingLimits.whole(body.patienceSeconds()) : current.patienceSeconds(),
                 body.slaWindowHours() != null ? StaffingLimits.whole(body.slaWindowHours()) : current.slaWindowHours(),
-                body.model() != null ? body.model() : current.model()), measured);
+                body.model() != null ? body.model() : current.model(),
+                body.ahtSeconds() != null ? false : body.ahtMeasured() != null ? body.ahtMeasured() : current.ahtMeasured()), measured);
+    }
+
+    @Operation(summary = "Measured handle time",
+            description = "Average handle time of this queue's contacts on the channel from Gladly's Work Session report over the last `weeks` (1-26, default 8): `mean_seconds` is handle time plus after-contact work per session (`mean_handle_seconds`, `mean_after_contact_seconds`), over `sessions` sessions that ended in the window, each counted under its contact's queue. Null when no session was pulled. Settings with `aht_measured` plan with it (per hour of the week in requirements) unless `aht_seconds` is typed in.")
+    @GetMapping("/api/v1/staffing-settings/{queueId}/{channel}/measured-handle-time")
+    HandleTimes.Measured measuredHandleTime(@PathVariable String queueId, @PathVariable String channel,
+                                            @RequestParam(defaultValue = "8") int weeks) {
+        if (weeks < 1 || weeks > 26) throw new InvalidRequestException("weeks", "must be between 1 and 26");
+        return handleTimes.measure(currentCompany.id(), queueKey(queueId), channel(channel), weeks,
+                currentCompany.company().timeZone());
     }
 
     @Operation(summary = "Measured patience",
@@ -92,7 +105,7 @@ class StaffingController {
      * settings used, saved or previewed, are checked first: out of range is a 400 naming the field.
      */
     @Operation(summary = "Staffing requirements",
-            description = "Required agents per 15-minute interval in [start, end) (default: today in the company's zone) for a `queue_id` and `channel`, from the forecast: Erlang C or A for live channels, workload for deferred ones, with shrinkage; alongside the scheduled agents. Any setting given as a parameter (`aht_seconds=320`, `model=erlang_a&patience_seconds=90`) is a what-if, not saved.")
+            description = "Required agents per 15-minute interval in [start, end) (default: today in the company's zone) for a `queue_id` and `channel`, from the forecast: Erlang C or A for live channels, workload for deferred ones, with shrinkage; alongside the scheduled agents. Any setting given as a parameter (`aht_seconds=320`, `model=erlang_a&patience_seconds=90`) is a what-if, not saved. With `aht_measured` settings and no `aht_seconds` parameter, each interval uses the measured handle time of its hour of the week (`aht_seconds` per row).")
     @GetMapping("/api/v1/requirements")
     List<Requirements.Requirement> requirements(@RequestParam(name = "queue_id", required = false) String queueId,
                                                 @RequestParam(required = false) String channel,
@@ -127,10 +140,12 @@ class StaffingController {
                 shrinkage != null ? shrinkage : saved.shrinkage(), maxOccupancy != null ? maxOccupancy : saved.maxOccupancy(),
                 concurrency != null ? concurrency : saved.concurrency(),
                 patienceSeconds != null ? patienceSeconds : saved.patienceSeconds(), saved.slaWindowHours(),
-                model != null ? model : saved.model());
+                model != null ? model : saved.model(), ahtSeconds == null && saved.ahtMeasured());
         s = patience.resolve(currentCompany.id(), queue, ch.wireName(), s);
         StaffingSettingsStore.check(s);
-        return requirements.requirements(currentCompany.id(), queue, ch, from, to, length, zone, s);
+        HandleTimes.Profiled profiled = handleTimes.resolve(currentCompany.id(), queue, ch.wireName(), zone, s);
+        return requirements.requirements(currentCompany.id(), queue, ch, from, to, length, zone, profiled.settings(),
+                profiled.profile());
     }
 
     private long queueKey(String queueId) {

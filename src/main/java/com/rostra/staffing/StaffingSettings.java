@@ -4,14 +4,34 @@ package com.rostra.staffing;
  * Targets for one queue and channel. {@code concurrency}: contacts an agent handles at once (chat); with
  * {@code slaWindowHours} the channel is deferred (email): requirements come from workload over the interval.
  * {@code model}: {@code erlang_c} (nobody abandons) or {@code erlang_a} (contacts abandon after
- * {@code patienceSeconds} on average, which Erlang A then requires).
+ * {@code patienceSeconds} on average, which Erlang A then requires). {@code ahtMeasured}: the handle time measured
+ * from Gladly's Work Session report is used when there is one, {@code ahtSeconds} being the fallback; false means
+ * {@code ahtSeconds} was typed in and overrides the measurement.
  */
 public record StaffingSettings(double serviceLevel, int targetSeconds, int ahtSeconds, double shrinkage,
                                double maxOccupancy, int concurrency, Integer patienceSeconds, Integer slaWindowHours,
-                               String model) {
+                               String model, boolean ahtMeasured) {
 
     public StaffingSettings {
         if (model == null) model = StaffingModel.ERLANG_C.wireName();
+    }
+
+    /** Settings with a typed-in handle time. */
+    public StaffingSettings(double serviceLevel, int targetSeconds, int ahtSeconds, double shrinkage, double maxOccupancy,
+                            int concurrency, Integer patienceSeconds, Integer slaWindowHours, String model) {
+        this(serviceLevel, targetSeconds, ahtSeconds, shrinkage, maxOccupancy, concurrency, patienceSeconds, slaWindowHours,
+                model, false);
+    }
+
+    /** The same settings with another handle time (still marked measured or typed as before). */
+    public StaffingSettings withAht(int seconds) {
+        return new StaffingSettings(serviceLevel, targetSeconds, seconds, shrinkage, maxOccupancy, concurrency, patienceSeconds,
+                slaWindowHours, model, ahtMeasured);
+    }
+
+    public StaffingSettings withAhtMeasured(boolean measured) {
+        return new StaffingSettings(serviceLevel, targetSeconds, ahtSeconds, shrinkage, maxOccupancy, concurrency, patienceSeconds,
+                slaWindowHours, model, measured);
     }
 
     /** Erlang C settings (the shape before models were selectable). */
@@ -27,6 +47,10 @@ public record StaffingSettings(double serviceLevel, int targetSeconds, int ahtSe
     }
 
     static StaffingSettings defaults(String channel) {
+        return typedDefaults(channel).withAhtMeasured(true);
+    }
+
+    private static StaffingSettings typedDefaults(String channel) {
         return switch (channel) {
             case "phone" -> new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, null, null);
             case "email" -> new StaffingSettings(0.9, 86_400, 360, 0.3, 0.9, 1, null, 24);

@@ -33,7 +33,8 @@ public class StaffingSettingsStore {
                 .query((rs, i) -> new StaffingSettings(rs.getDouble("service_level"), rs.getInt("target_seconds"),
                         rs.getInt("aht_seconds"), rs.getDouble("shrinkage"), rs.getDouble("max_occupancy"),
                         rs.getInt("concurrency"), (Integer) rs.getObject("patience_seconds", Integer.class),
-                        (Integer) rs.getObject("sla_window_hours", Integer.class), rs.getString("model")))
+                        (Integer) rs.getObject("sla_window_hours", Integer.class), rs.getString("model"),
+                        rs.getBoolean("aht_measured")))
                 .optional().orElse(StaffingSettings.defaults(channel));
     }
 
@@ -49,10 +50,10 @@ public class StaffingSettingsStore {
                 .params(company.value(), queueKey, channel).update();
         jdbc.sql("""
                 insert into staffing_settings (company_id, queue_key, channel, service_level, target_seconds, aht_seconds,
-                    shrinkage, max_occupancy, concurrency, patience_seconds, sla_window_hours, model, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    shrinkage, max_occupancy, concurrency, patience_seconds, sla_window_hours, model, aht_measured, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(company.value(), queueKey, channel, s.serviceLevel(), s.targetSeconds(), s.ahtSeconds(), s.shrinkage(),
-                        s.maxOccupancy(), s.concurrency(), s.patienceSeconds(), s.slaWindowHours(), s.model(), Db.ts(clock.instant()))
+                        s.maxOccupancy(), s.concurrency(), s.patienceSeconds(), s.slaWindowHours(), s.model(), s.ahtMeasured(), Db.ts(clock.instant()))
                 .update();
         return get(company, queueKey, channel);
     }

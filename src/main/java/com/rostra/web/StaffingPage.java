@@ -23,6 +23,7 @@ import com.rostra.contacts.IntervalLength;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.queues.Queue;
 import com.rostra.queues.Queues;
+import com.rostra.staffing.HandleTimes;
 import com.rostra.staffing.MeasuredPatience;
 import com.rostra.staffing.Requirements;
 import com.rostra.staffing.StaffingSettings;
@@ -45,9 +46,11 @@ class StaffingPage {
     private final Companies companies;
     private final Clock clock;
     private final MeasuredPatience patience;
+    private final HandleTimes handleTimes;
 
     StaffingPage(Requirements requirements, StaffingSettingsStore settings, Queues queues, Companies companies, Clock clock,
-                 MeasuredPatience patience) {
+                 MeasuredPatience patience, HandleTimes handleTimes) {
+        this.handleTimes = handleTimes;
         this.patience = patience;
         this.requirements = requirements;
         this.settings = settings;
@@ -70,7 +73,9 @@ class StaffingPage {
         } catch (DateTimeParseException e) {
             model.addAttribute("error", "'" + day + "' is not a date; showing today.");
         }
-        StaffingSettings saved = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName());
+        // A measured handle time shows as the handle time; typing another one overrides it.
+        StaffingSettings saved = handleTimes.resolve(user.companyId(), queueId, ch.wireName(), zone,
+                settings.get(user.companyId(), queueId == null ? 0 : queueId, ch.wireName())).settings();
         Map<String, String> errors = new HashMap<>();
         // Erlang A without a patience of its own plans with the measured one; the form still shows it empty.
         validate(patience.resolve(user.companyId(), queueId, ch.wireName(), saved), errors);
@@ -89,23 +94,51 @@ class StaffingPage {
             shown = saved;
             if (!model.containsAttribute("error")) model.addAttribute("error", "Some settings are out of range (see the fields); showing the saved settings.");
         }
+        HandleTimes.Profiled profiled = handleTimes.resolve(user.companyId(), queueId, ch.wireName(), zone,
+                patience.resolve(user.companyId(), queueId, ch.wireName(), shown));
         List<Requirements.Requirement> rows = requirements.requirements(user.companyId(), queueId, ch,
                 date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), IntervalLength.MINUTES_15, zone,
-                patience.resolve(user.companyId(), queueId, ch.wireName(), shown));
+                profiled.settings(), profiled.profile());
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Integer> withShrinkage = new ArrayList<>();
-        List<Integer> scheduled = new ArrayList<>();
+        List<String> scheduled = new ArrayList<>();
+        List<Map<String, Object>> table = new ArrayList<>();
         int peak = 0;
         double agentHours = 0;
+        double scheduledHours = 0;
+        int under = 0;
+        int over = 0;
         for (Requirements.Requirement r : rows) {
-            labels.add(TIME.format(r.start().atZone(zone)));
+            String label = TIME.format(r.start().atZone(zone));
+            labels.add(label);
             required.add(r.requiredAgents());
             withShrinkage.add(r.requiredWithShrinkage());
-            scheduled.add(r.scheduledAgents() == null ? 0 : r.scheduledAgents());
+            double onQueue = r.scheduledForQueue() != null ? r.scheduledForQueue() : r.scheduledAgents() == null ? 0 : r.scheduledAgents();
+            scheduled.add(agents(onQueue));
             peak = Math.max(peak, r.requiredWithShrinkage());
             agentHours += r.requiredWithShrinkage() / 4.0;
+            scheduledHours += onQueue / 4.0;
+            if ("under".equals(r.staffing())) under++;
+            if ("over".equals(r.staffing())) over++;
+            if (r.requiredWithShrinkage() > 0 || onQueue > 0 || r.forecastVolume() > 0) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("time", label);
+                row.put("volume", Math.round(r.forecastVolume() * 10) / 10.0);
+                row.put("required", r.requiredAgents());
+                row.put("withShrinkage", r.requiredWithShrinkage());
+                row.put("scheduled", agents(onQueue));
+                row.put("serviceLevel", r.scheduledServiceLevel() == null ? "–"
+                        : Math.round(r.scheduledServiceLevel() * 1000) / 10.0 + " %");
+                row.put("aht", r.ahtSeconds());
+                row.put("staffing", r.staffing() == null ? "ok" : r.staffing());
+                table.add(row);
+            }
         }
+        model.addAttribute("table", table);
+        model.addAttribute("scheduledHours", Math.round(scheduledHours * 10) / 10.0);
+        model.addAttribute("underIntervals", under);
+        model.addAttribute("overIntervals", over);
         model.addAttribute("page", "staffing");
         model.addAttribute("queues", all);
         model.addAttribute("selectedQueue", queueId);
@@ -125,7 +158,9 @@ class StaffingPage {
             model.addAttribute("measuredPatience", patience.measure(user.companyId(), queueId == null ? 0 : queueId, ch.wireName(),
                     MeasuredPatience.DEFAULT_WEEKS));
         }
-                model.addAttribute("peak", peak);
+        model.addAttribute("measuredAht", handleTimes.measure(user.companyId(), queueId == null ? 0 : queueId, ch.wireName(),
+                HandleTimes.DEFAULT_WEEKS, zone));
+        model.addAttribute("peak", peak);
         model.addAttribute("agentHours", Math.round(agentHours * 10) / 10.0);
         model.addAttribute("volume", Math.round(rows.stream().mapToDouble(Requirements.Requirement::forecastVolume).sum()));
         return "staffing";
@@ -137,7 +172,8 @@ class StaffingPage {
                 @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         Long queueId = queue != null && queues.path(user.companyId(), queue).isPresent() ? queue : null;
         String ch = Channel.fromWire(channel).map(Channel::wireName).orElse("phone");
-        StaffingSettings current = settings.get(user.companyId(), queueId == null ? 0 : queueId, ch);
+        StaffingSettings current = handleTimes.resolve(user.companyId(), queueId, ch, companies.get(user.companyId()).timeZone(),
+                settings.get(user.companyId(), queueId == null ? 0 : queueId, ch)).settings();
         Map<String, String> errors = new HashMap<>();
         StaffingSettings wanted = overrides(current, params, errors);
         redirect.addAttribute("channel", ch);
@@ -162,15 +198,25 @@ class StaffingPage {
 
     /** The settings with the form's values in place of the saved ones; unreadable numbers are errors by field. */
     private static StaffingSettings overrides(StaffingSettings s, Map<String, String> p, Map<String, String> errors) {
+        // The handle time stays measured while the field is left as shown (or emptied); another number overrides it.
+        String aht = p.get("aht_seconds");
+        int ahtSeconds = (int) number(p, "aht_seconds", s.ahtSeconds(), errors);
+        boolean ahtMeasured = aht == null || aht.isBlank() ? s.ahtMeasured() || aht != null
+                : s.ahtMeasured() && ahtSeconds == s.ahtSeconds();
         return new StaffingSettings(
                 number(p, "service_level", s.serviceLevel(), errors),
                 (int) number(p, "target_seconds", s.targetSeconds(), errors),
-                (int) number(p, "aht_seconds", s.ahtSeconds(), errors),
+                ahtSeconds,
                 number(p, "shrinkage", s.shrinkage(), errors),
                 number(p, "max_occupancy", s.maxOccupancy(), errors),
                 (int) number(p, "concurrency", s.concurrency(), errors),
                 optionalInt(p, "patience_seconds", s.patienceSeconds(), errors), s.slaWindowHours(),
-                p.get("model") == null || p.get("model").isBlank() ? s.model() : p.get("model").strip());
+                p.get("model") == null || p.get("model").isBlank() ? s.model() : p.get("model").strip(), ahtMeasured);
+    }
+
+    /** Whole agents without a decimal point, shares of people with up to two decimals. */
+    private static String agents(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
     }
 
     private static Integer optionalInt(Map<String, String> p, String field, Integer fallback, Map<String, String> errors) {

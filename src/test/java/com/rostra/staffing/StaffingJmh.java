@@ -1,0 +1,100 @@
+package com.rostra.staffing;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * JMH benchmarks of the staffing math (run by bench/staffing-bench.sh; not a test). Per requirement: the fewest agents
+ * for one interval by Erlang C and by Erlang A over 2,000 typical quarter hours (5-200 Erlangs, 3-8 minute handle times,
+ * 80 % in 20 s, occupancy cap 90 %, patience 1-3 min), each answered on its own (no memo, no previous interval).
+ * Requirements: 50 queues × 5 channels × 8 weeks of quarter hours, half Erlang A, through {@link Requirements#requirement}
+ * as the service plans them (memo within a series, the previous interval's answer as the starting point).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StaffingJmh {
+
+    static final int SIZE = 2_000;
+    static final int INTERVALS = 8 * 7 * 96;
+
+    double[] traffic = new double[SIZE];
+    double[] aht = new double[SIZE];
+    double[] patience = new double[SIZE];
+    double[] profile = new double[INTERVALS];
+
+    @Setup
+    public void setUp() {
+        Random random = new Random(1);
+        for (int i = 0; i < SIZE; i++) {
+            traffic[i] = 5 + random.nextDouble() * 195;
+            aht[i] = 180 + random.nextInt(300);
+            patience[i] = 60 + random.nextInt(120);
+        }
+        for (int i = 0; i < INTERVALS; i++) {
+            int q = i % 96;
+            profile[i] = q < 32 || q > 84 ? 0 : 20 + 80 * Math.sin(Math.PI * (q - 32) / 52.0);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public void erlangCPerRequirement(Blackhole bh) {
+        for (int i = 0; i < SIZE; i++) bh.consume(ErlangC.agents(traffic[i], aht[i], 20, 0.8, 0.9));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public void erlangAPerRequirement(Blackhole bh) {
+        for (int i = 0; i < SIZE; i++) bh.consume(ErlangA.agents(traffic[i], aht[i], patience[i], 20, 0.8, 0.9));
+    }
+
+    /** 50 queues × 5 channels × 8 weeks of quarter hours (1,344,000 intervals); time for all of them. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public long requirements50x5x8Weeks() {
+        StaffingSettings c = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, null, null);
+        StaffingSettings a = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, 120, null, "erlang_a");
+        long sum = 0;
+        for (int series = 0; series < 250; series++) {
+            StaffingSettings s = series % 2 == 0 ? c : a;
+            double scale = 0.5 + (series % 10) / 5.0;
+            Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+            for (int i = 0; i < INTERVALS; i++) {
+                double volume = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
+                sum += Requirements.requirement(Instant.EPOCH, volume, 900, s, memo).requiredAgents();
+            }
+        }
+        return sum;
+    }
+
+    /** {@code java -cp ... com.rostra.staffing.StaffingJmh [JMH options]}: the JMH runner on this class. */
+    public static void main(String[] args) throws Exception {
+        String[] all = new String[args.length + 1];
+        all[0] = StaffingJmh.class.getName();
+        System.arraycopy(args, 0, all, 1, args.length);
+        org.openjdk.jmh.Main.main(all);
+    }
+}
