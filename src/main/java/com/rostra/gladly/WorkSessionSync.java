@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.rostra.platform.Db;
-import com.rostra.staffing.HandleTimes;
 import com.rostra.tenancy.CompanyId;
 
 /**
@@ -35,13 +34,13 @@ class WorkSessionSync {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final HandleTimes handleTimes;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkSessionSync(JdbcClient jdbc, TransactionTemplate tx, HandleTimes handleTimes, Clock clock) {
+    WorkSessionSync(JdbcClient jdbc, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.handleTimes = handleTimes;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,16 +82,16 @@ class WorkSessionSync {
     }
 
     private void store(CompanyId company, Instant end, List<ContactExportRow> rows) {
-        List<HandleTimes.Observation> sessions = new ArrayList<>(rows.size());
+        List<WorkSessionsPulled.Session> sessions = new ArrayList<>(rows.size());
         int skipped = 0;
         for (ContactExportRow row : rows) {
-            HandleTimes.Observation o = observation(row);
+            WorkSessionsPulled.Session o = observation(row);
             if (o == null) skipped++;
             else sessions.add(o);
         }
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
-            handleTimes.record(company, sessions);
+            events.publishEvent(new WorkSessionsPulled(company, sessions));
             int updated = jdbc.sql("update gladly_work_session_sync set checkpoint = ?, updated_at = ? where company_id = ?")
                     .params(Db.ts(end), Db.ts(now), company.value()).update();
             if (updated == 0) {
@@ -104,7 +103,7 @@ class WorkSessionSync {
     }
 
     /** A row as a handle-time observation, or null when it lacks what one needs. */
-    static HandleTimes.Observation observation(ContactExportRow row) {
+    static WorkSessionsPulled.Session observation(ContactExportRow row) {
         try {
             String id = row.get("id");
             String contact = row.get("contact_session_id");
@@ -112,7 +111,7 @@ class WorkSessionSync {
             Double handle = seconds(row.get("work_session_handle_time_sec"));
             Double acw = seconds(row.get("work_session_after_contact_time_sec"));
             if (id == null || contact == null || ended == null || handle == null) return null;
-            return new HandleTimes.Observation(id, contact, row.get("channel"), row.get("inbox_id"), ended, handle,
+            return new WorkSessionsPulled.Session(id, contact, row.get("channel"), row.get("inbox_id"), ended, handle,
                     acw == null ? 0 : acw);
         } catch (GladlyMapping.RejectedRow e) {
             return null;

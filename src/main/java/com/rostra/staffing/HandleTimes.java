@@ -55,6 +55,13 @@ public class HandleTimes {
         this.clock = clock;
     }
 
+    /** Sessions Gladly's report gave, stored in the transaction that moves the report's checkpoint. */
+    @org.springframework.context.event.EventListener
+    void onWorkSessionsPulled(com.rostra.gladly.WorkSessionsPulled pulled) {
+        record(pulled.companyId(), pulled.sessions().stream().map(s -> new Observation(s.sessionId(), s.contactId(),
+                s.gladlyChannel(), s.inboxId(), s.endedAt(), s.handleSeconds(), s.afterContactSeconds())).toList());
+    }
+
     /** Stores (or replaces, by session id) pulled sessions; runs in the caller's transaction. */
     public void record(CompanyId company, List<Observation> sessions) {
         if (sessions.isEmpty()) return;

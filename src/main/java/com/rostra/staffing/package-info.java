@@ -4,5 +4,5 @@
  * Reads volume (patience is measured from the volume module's inbound waits), never the contacts table.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "tenancy", "contacts", "queues",
-        "volume", "forecasting", "schedules"})
+        "volume", "forecasting", "schedules", "gladly"})
 package com.rostra.staffing;
