@@ -27,6 +27,11 @@ for _ in $(seq 1 60); do curl -sf localhost:$PORT/actuator/health >/dev/null && 
 KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: application/json' \
   -d '{"name":"Bench Co"}' localhost:$PORT/api/v1/companies | sed 's/.*"api_key":"\([^"]*\)".*/\1/')
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') PostgreSQL"
+export AUTH="Basic $(printf '%s:%s' "$KEY" "$KEY" | base64 -w0)"
+if command -v wrk >/dev/null; then
+  # warm-up so the JIT has compiled the request path (WARMUP_SECONDS at WARMUP_CONNECTIONS)
+  RUN_ID=warm wrk -t1 -c${WARMUP_CONNECTIONS:-8} -d${WARMUP_SECONDS:-5}s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT | sed 's/^/warmup /'
+fi
 if [ "${PGBENCH_SECONDS:-15}" -gt 0 ]; then
   psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create table bench_raw_events (like gladly_events including all)" \
     -c "create sequence bench_raw_events_seq"
@@ -50,8 +55,6 @@ sample_backlog() {
 if command -v wrk >/dev/null; then
   export AUTH="Basic $(printf '%s:%s' "$KEY" "$KEY" | base64 -w0)"
   ACKED=0
-  # warm-up so the JIT has compiled the request path
-  RUN_ID=warm wrk -t1 -c8 -d5s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT | sed 's/^/warmup /'
   ACKED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from gladly_events")
   for C in ${CONNECTIONS:-8 16 32 64}; do
     echo 0 > /tmp/webhook-backlog-max
