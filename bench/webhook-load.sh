@@ -7,7 +7,9 @@
 # Environment: CONNECTIONS (wrk steps, default "8 16 32 64"); PGBENCH_SECONDS (default 15, 0 = skip): first measure
 # PostgreSQL's raw single-row insert rate of the same body (pgbench, 32 clients, bench/pg-raw-insert.sql) in the same
 # database, so the webhook's rate can be read as a ratio of it. While each step runs the unprocessed backlog is
-# sampled every 5 s. Machine-readable lines start with "pgbench ", "connections=" and "acknowledged=".
+# sampled every 5 s. STREAM_EVENTS (default 0): also time that many agent-state changes from POST to the live stream
+# while wrk runs (bench/StreamLatency.java). Machine-readable lines start with "pgbench ", "connections=",
+# "stream_at_load " and "acknowledged=".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=${1:-1000,2000,3000,4000}
@@ -59,8 +61,19 @@ if command -v wrk >/dev/null; then
   for C in ${CONNECTIONS:-8 16 32 64}; do
     echo 0 > /tmp/webhook-backlog-max
     sample_backlog & SAMPLER=$!
+    STREAM=""
+    if [ "${STREAM_EVENTS:-0}" -gt 0 ]; then
+      # The live stream at this load: 100 agents' changes (~33/s) timed from POST to SSE event, alongside wrk.
+      javac -d /tmp/webhook-stream-latency bench/StreamLatency.java
+      (sleep 5; java -cp /tmp/webhook-stream-latency StreamLatency "http://127.0.0.1:$PORT" "$KEY" 100 "$STREAM_EVENTS" \
+         > /tmp/webhook-stream-latency.out 2>&1) & STREAM=$!
+    fi
     OUT=$(RUN_ID=c$C wrk -t1 -c$C -d${SECONDS_PER_STEP}s --timeout 15s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT)
     kill $SAMPLER 2>/dev/null || true; wait $SAMPLER 2>/dev/null || true
+    if [ -n "$STREAM" ]; then
+      wait $STREAM || true
+      echo "stream_at_load connections=$C $(grep -o 'agents=.*' /tmp/webhook-stream-latency.out | tail -1 | sed 's/ ms//g; s/p50=/p50_ms=/; s/p99=/p99_ms=/; s/max=/max_ms=/')"
+    fi
     BACKLOG_END=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from gladly_events where processed_at is null")
     echo "connections=$C $OUT backlog_max=$(cat /tmp/webhook-backlog-max) backlog_end=$BACKLOG_END"
     R=$(echo "$OUT" | sed 's/.*requests=\([0-9]*\).*/\1/'); E=$(echo "$OUT" | sed 's/.*non2xx=\([0-9]*\).*/\1/')
