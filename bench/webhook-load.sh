@@ -31,8 +31,18 @@ KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') PostgreSQL"
 export AUTH="Basic $(printf '%s:%s' "$KEY" "$KEY" | base64 -w0)"
 if command -v wrk >/dev/null; then
-  # warm-up so the JIT has compiled the request path (WARMUP_SECONDS at WARMUP_CONNECTIONS)
-  RUN_ID=warm wrk -t1 -c${WARMUP_CONNECTIONS:-8} -d${WARMUP_SECONDS:-5}s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT | sed 's/^/warmup /'
+  # Warm-up so the JIT has compiled the request path: rounds of 10 s at WARMUP_CONNECTIONS until the rate stops rising
+  # (less than 10 % over the round before), at most WARMUP_SECONDS. On a busy machine the compiler threads get little
+  # CPU and a fixed short warm-up measured the interpreter, not the path.
+  PREV=0; SPENT=0
+  while [ "$SPENT" -lt "${WARMUP_SECONDS:-10}" ]; do
+    W=$(RUN_ID=warm$SPENT wrk -t1 -c${WARMUP_CONNECTIONS:-8} -d10s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT)
+    echo "warmup after=${SPENT}s $W"
+    RATE=$(echo "$W" | sed 's/.*rps=\([0-9]*\).*/\1/')
+    SPENT=$((SPENT + 10))
+    [ "$SPENT" -ge 30 ] && [ "$((RATE * 10))" -lt "$((PREV * 11))" ] && break
+    PREV=$RATE
+  done
 fi
 if [ "${PGBENCH_SECONDS:-15}" -gt 0 ]; then
   psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create table bench_raw_events (like gladly_events including all)" \
