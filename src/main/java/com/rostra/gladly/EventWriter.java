@@ -103,11 +103,15 @@ class EventWriter implements DisposableBean {
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
                 Written inserted;
+                // Applied here only on PostgreSQL, whose upsert is safe between the concurrent writers; the
+                // embedded database's look-then-insert is not, so there the single processor thread applies.
+                boolean apply = dialect.isPostgres();
                 try {
-                    // Applied here only on PostgreSQL, whose upsert is safe between the concurrent writers; the
-                    // embedded database's look-then-insert is not, so there the single processor thread applies.
-                    inserted = tx.execute(status -> write(batch, dialect.isPostgres()));
+                    inserted = tx.execute(status -> write(batch, apply));
                 } catch (RuntimeException applying) {
+                    if (!apply) {
+                        throw applying;
+                    }
                     // Whatever went wrong (a bad event, a lock conflict with another writer, an outage), try storing
                     // alone: the delivery must not fail because its state could not be applied yet.
                     log.warn("Applying {} Gladly events as they were stored failed ({}); storing them for the processor",
