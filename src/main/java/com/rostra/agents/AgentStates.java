@@ -68,7 +68,9 @@ public class AgentStates {
         }, (rs, n) -> new StateChange(new CompanyId(rs.getLong(1)), rs.getString(2), null, Db.instant(rs, 3),
                 AgentState.fromWire(rs.getString(4)), rs.getString(5)));
         // Two changes at the same instant: the later delivery wins, as it does one by one (since <= excluded.since).
-        Map<String, StateChange> latest = new java.util.LinkedHashMap<>();
+        // Rows are upserted in key order: concurrent writers (the webhook's group commits, the processor) then lock
+        // shared agents' rows in the same order and cannot deadlock.
+        Map<String, StateChange> latest = new java.util.TreeMap<>();
         for (StateChange c : applied) {
             latest.merge(c.companyId().value() + "\u0000" + c.gladlyAgentId(), c,
                     (a, b) -> b.occurredAt().isBefore(a.occurredAt()) ? a : b);

@@ -223,6 +223,26 @@ class EventProcessor implements DisposableBean {
         }
     }
 
+    /**
+     * The agent state change an AGENT_STATUS event stands for, or null when the event is of another type or lacks its
+     * agent or time. The webhook applies these as it stores them; the drain applies the rest, and these too when the
+     * webhook's commit could not (the same mapping either way).
+     */
+    static StateChange stateChange(CompanyId company, String type, String eventId, String agentId, Instant occurredAt,
+                                   JsonNode content) {
+        if (agentId == null || occurredAt == null || content == null || type == null) {
+            return null;
+        }
+        return switch (type) {
+            case "AGENT_STATUS/LOGGED_IN", "AGENT_STATUS/RETURNED_FROM_AWAY", "AGENT_STATUS/CHANGED_ACTIVE_REASON" ->
+                    new StateChange(company, agentId, eventId, occurredAt, AgentState.ACTIVE, reasonName(content, "activeReason"));
+            case "AGENT_STATUS/WENT_AWAY" ->
+                    new StateChange(company, agentId, eventId, occurredAt, AgentState.AWAY, reasonName(content, "awayReason"));
+            case "AGENT_STATUS/LOGGED_OUT" -> new StateChange(company, agentId, eventId, occurredAt, AgentState.LOGGED_OUT, null);
+            default -> null;
+        };
+    }
+
     private void state(List<StateChange> changes, Stored stored, String eventId, String agentId, Instant occurredAt,
                        AgentState state, String reason) {
         if (agentId == null || occurredAt == null) {

@@ -35,12 +35,11 @@ class GladlyWebhookController {
     private static final String PONG = "{\"status\":\"pong\"}";
 
     private final GladlyEvents events;
-    private final EventProcessor processor;
     private final CurrentCompany currentCompany;
 
-    GladlyWebhookController(GladlyEvents events, EventProcessor processor, CurrentCompany currentCompany) {
+
+    GladlyWebhookController(GladlyEvents events, CurrentCompany currentCompany) {
         this.events = events;
-        this.processor = processor;
         this.currentCompany = currentCompany;
     }
 
@@ -51,11 +50,14 @@ class GladlyWebhookController {
         var company = currentCompany.id();
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         try {
+            // Stored and, for agent state changes, applied in the same commit; the writer signals the processor
+            // for anything left to it.
             GladlyEvents.Outcome outcome = events.store(company, text, "webhook");
-            if (outcome == GladlyEvents.Outcome.STORED) {
-                processor.signal();
-            }
-            delivered(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            delivered(switch (outcome) {
+                case STORED -> "stored";
+                case DUPLICATE -> "duplicate";
+                case PING -> "ping";
+            });
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(switch (outcome) {
                 case STORED -> ACCEPTED;
                 case DUPLICATE -> DUPLICATE;

@@ -157,12 +157,18 @@ public class ApiKeys {
         return value != null && value.startsWith(PREFIX) && value.length() >= 20;
     }
 
-    static String hash(String key) {
+    /** One digest per thread: looking the algorithm up in the providers on every request showed in the webhook's profile. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String hash(String key) {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 }
