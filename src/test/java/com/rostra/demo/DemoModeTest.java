@@ -44,6 +44,8 @@ class DemoModeTest {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Http http = new Http("http://127.0.0.1:" + port);
             String auth = Http.key(key);
+            assertThat(http.get("/login", null).body()).as("the demo's sign-in page names its user")
+                    .contains("Demo: sign in as", "admin@demo.rostra.local");
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     http.get("/api/v1/integrations/gladly", auth).json().get("status").asString().equals("healthy"));
             JsonNode status = http.get("/api/v1/integrations/gladly", auth).json();

@@ -38,4 +38,9 @@ class PageLoginSessionTest extends ApiTest {
                 .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, "not the password")))
                 .isInstanceOf(BadCredentialsException.class);
     }
+
+    @Test
+    void outsideDemoModeTheSignInPageNamesNoUser() {
+        assertThat(http.get("/login", null).body()).contains("Sign in").doesNotContain("Demo: sign in", "demo.rostra.local");
+    }
 }
