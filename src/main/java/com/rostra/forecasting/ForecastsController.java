@@ -41,13 +41,14 @@ class ForecastsController {
     }
 
     record ForecastResponse(String model, Long queueId, String channel, String timeZone, String interval,
-                            List<Forecasts.Point> intervals) {}
+                            Double intradayShrink, List<Forecasts.Point> intervals) {}
 
-    record AccuracyResponse(Long queueId, String channel, int weeks, String chosenModel, List<Forecasts.ModelScore> models) {}
+    record AccuracyResponse(Long queueId, String channel, int weeks, String chosenModel, List<Forecasts.ModelScore> models,
+                            Forecasts.IntradayAccuracy intraday) {}
 
     /** Forecast and actual per interval; without start/end, this week and the next. */
     @Operation(summary = "Forecast volume",
-            description = "Forecast contacts per interval for a `queue_id` (an id, children included; default all queues) and `channel` (default all), from `start` to `end` (default this week and the next; at most 92 days apart), `interval` 15m, 30m, 60m or 1d in the company's time zone. Past intervals carry their `actual`. `model` is the one chosen by backtest for this series: week_average (the N-week same-weekday average, the baseline), top_down, double_seasonal or combination. Days with no data are absent, not zero; special days apply (closed: zero).")
+            description = "Forecast contacts per interval for a `queue_id` (an id, children included; default all queues) and `channel` (default all), from `start` to `end` (default this week and the next; at most 92 days apart), `interval` 15m, 30m, 60m or 1d in the company's time zone. Past intervals carry their `actual`. `model` is the one chosen by backtest for this series: week_average (the N-week same-weekday average, the baseline), top_down, double_seasonal, calendar or combination. Days with no data are absent, not zero; special days apply (closed: zero). `volume` is the forecast with forecast adjustments applied (what staffing uses), `model_volume` the model's alone. Today's intervals carry `intraday`: closed quarter hours as they happened and the rest of today re-scaled by how today runs against its forecast so far, shrunk toward no change early in the day (`intraday_shrink`: the shrinkage c, fitted on the series' last days); null on other days. Forecasts are read from the stored nightly fit when there is one.")
     @GetMapping("/api/v1/forecasts")
     ForecastResponse forecast(@RequestParam(name = "queue_id", required = false) String queueId,
                               @RequestParam(required = false) String channel,
@@ -67,11 +68,11 @@ class ForecastsController {
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         Forecasts.Forecast f = forecasts.forecast(series, from, to, length, zone);
-        return new ForecastResponse(f.model(), series.queueId(), channel, zone.getId(), interval, f.intervals());
+        return new ForecastResponse(f.model(), series.queueId(), channel, zone.getId(), interval, f.intradayShrink(), f.intervals());
     }
 
     @Operation(summary = "Forecast accuracy by model",
-            description = "Rolling-origin backtest of every candidate model for the series over the last `weeks` (1-12, default 4): WAPE (sum of absolute errors / sum of actuals) and MASE (error against a same-slot-last-week naive forecast; below 1 beats it), and the chosen model.")
+            description = "Rolling-origin backtest of every candidate model for the series over the last `weeks` (1-12, default 4): WAPE (sum of absolute errors / sum of actuals) and MASE (error against a same-slot-last-week naive forecast; below 1 beats it), and the chosen model. `intraday` reports day-ahead and intraday accuracy apart over the last present days (at most 14): `day_ahead_wape` over whole days, and over the rest of each day after every closed quarter hour the day-ahead forecast (`day_ahead_rest_of_day_wape`) against the intraday reforecast (`intraday_wape`, shrinkage fitted only on earlier days).")
     @GetMapping("/api/v1/forecasts/accuracy")
     AccuracyResponse accuracy(@RequestParam(name = "queue_id", required = false) String queueId,
                               @RequestParam(required = false) String channel,
@@ -81,7 +82,7 @@ class ForecastsController {
         if (weeks < 1 || weeks > 12) errors.add(new FieldError("weeks", "must be between 1 and 12"));
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         Forecasts.Accuracy a = forecasts.accuracy(series, weeks, currentCompany.company().timeZone());
-        return new AccuracyResponse(series.queueId(), channel, weeks, a.chosenModel(), a.models());
+        return new AccuracyResponse(series.queueId(), channel, weeks, a.chosenModel(), a.models(), a.intraday());
     }
 
     /** Backtests again on the next request (after importing history or changing queues). */
