@@ -428,7 +428,7 @@ public class Forecasts {
         return new DayHistory(from.plusDays(first), trimmed, SLOTS);
     }
 
-    private Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
+    Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
         Volume.GroupBy groupBy = series.channel() == null ? Volume.GroupBy.NONE : Volume.GroupBy.CHANNEL;
         String key = series.channel() == null ? "all" : series.channel().wireName();
         QueueScope scope = QueueScope.allOr(series.queueId());
