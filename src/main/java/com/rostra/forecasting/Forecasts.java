@@ -290,10 +290,23 @@ public class Forecasts {
      * changes call it.
      */
     public void forgetFits(CompanyId company) {
-        forgotten.put(company, clock.instant());
-        results.keySet().removeIf(k -> k.series().company().equals(company));
-        accuracies.keySet().removeIf(k -> k.series().company().equals(company));
-        stored.forget(company);
+        synchronized (forgotten) {
+            forgotten.put(company, clock.instant());
+            results.keySet().removeIf(k -> k.series().company().equals(company));
+            accuracies.keySet().removeIf(k -> k.series().company().equals(company));
+            stored.forget(company);
+        }
+    }
+
+    /** Empties the in-memory caches only (stored fits stay), as a restart would. */
+    void clearMemory() {
+        results.clear();
+        accuracies.clear();
+    }
+
+    /** When the company's fits were last forgotten (null: not since this process started). */
+    Instant lastForgotten(CompanyId company) {
+        return forgotten.get(company);
     }
 
     /** False when the company's fits were forgotten after {@code started}: what was fitted since is of old data. */
@@ -349,9 +362,11 @@ public class Forecasts {
         boolean fromToday = !origin.isBefore(clock.instant().atZone(zone).toLocalDate());
         StoredForecasts.Fit f = compute(series, origin, Math.max(horizon, fromToday ? STORED_DAYS : 7), zone, fromToday);
         evictExpired(results);
-        if (keep(series.company(), started)) {
-            results.put(key, new Cached<>(f, clock.instant()));
-            stored.save(series, zone, origin, f, clock.instant());
+        synchronized (forgotten) {
+            if (keep(series.company(), started)) {
+                results.put(key, new Cached<>(f, clock.instant()));
+                stored.save(series, zone, origin, f, clock.instant());
+            }
         }
         return f;
     }
