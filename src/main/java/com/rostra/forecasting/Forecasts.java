@@ -88,13 +88,16 @@ public class Forecasts {
     private final ForecastAdjustments adjustments;
     private final StoredForecasts stored;
     private final Clock clock;
+    private final com.rostra.tenancy.Companies companies;
     private final ForecastEngine engine = new ForecastEngine();
     private final Map<Key, Cached<StoredForecasts.Fit>> results = new ConcurrentHashMap<>();
     private final Map<AccuracyKey, Cached<Accuracy>> accuracies = new ConcurrentHashMap<>();
     /** When each company's fits were last forgotten: a fit started before that is not kept. */
     private final Map<CompanyId, Instant> forgotten = new ConcurrentHashMap<>();
 
-    Forecasts(Volume volume, SpecialDays specialDays, ForecastAdjustments adjustments, StoredForecasts stored, Clock clock) {
+    Forecasts(Volume volume, SpecialDays specialDays, ForecastAdjustments adjustments, StoredForecasts stored, Clock clock,
+              com.rostra.tenancy.Companies companies) {
+        this.companies = companies;
         this.volume = volume;
         this.specialDays = specialDays;
         this.adjustments = adjustments;
@@ -323,7 +326,7 @@ public class Forecasts {
      */
     @TransactionalEventListener(fallbackExecution = true)
     void onContactsChanged(ContactsChanged changed) {
-        if (changed.from() != null && !changed.from().isBefore(startOfTodayAnywhere())) return;
+        if (changed.from() != null && !changed.from().isBefore(startOfToday(changed.companyId()))) return;
         forgetFits(changed.companyId());
     }
 
@@ -337,10 +340,10 @@ public class Forecasts {
         forgetFits(imported.companyId());
     }
 
-    /** The earliest instant that is today in some time zone (UTC+14): contacts from then on are today's everywhere. */
-    private Instant startOfTodayAnywhere() {
-        ZoneId earliest = java.time.ZoneOffset.ofHours(14);
-        return clock.instant().atZone(earliest).toLocalDate().atStartOfDay(earliest).toInstant();
+    /** The start of the company's local today: contacts from then on change no fit. */
+    private Instant startOfToday(CompanyId company) {
+        ZoneId zone = companies.find(company).map(com.rostra.tenancy.Company::timeZone).orElse(java.time.ZoneOffset.UTC);
+        return clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
     }
 
     /**
