@@ -36,8 +36,9 @@ import com.rostra.tenancy.CompanyId;
  * calendar model needs weeks) and a holiday among them: the simulated organization's contacts of the weeks before
  * the Gladly backfill, counted per hour, queue and channel, imported as a customer imports history from another
  * system ({@code POST /api/v1/volume/import}); a past holiday (its volume cut to 30 %) and a coming one are marked
- * through {@code PUT /api/v1/special-days/{date}}. Runs in the background after the company is connected, so the
- * start to visible data does not wait for it; importing again replaces, so a restart does not double it.
+ * through {@code PUT /api/v1/special-days/{date}}. Runs in the background once the Gladly backfill is done, so the
+ * start to visible data neither waits for it nor shares the machine with it; importing again replaces, so a restart
+ * does not double it.
  */
 @Component
 @Profile("demo")
@@ -62,6 +63,12 @@ class DemoHistory {
     void importInBackground(DemoCompanyReady ready, SimulatedOrganization organization, ZoneId zone, int backfillDays) {
         Thread t = new Thread(() -> {
             try {
+                // After the backfill: the start to visible data does not share the machine with this import.
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (System.nanoTime() < deadline
+                        && !send("GET", "/api/v1/integrations/gladly", "application/json", "", ready.apiKey()).body().contains("\"healthy\"")) {
+                    Thread.sleep(2000);
+                }
                 importOlderWeeks(ready, organization, zone, backfillDays);
             } catch (Exception e) {
                 log.warn("Demo: older history not imported: {}", e.toString());

@@ -42,6 +42,9 @@ class ForecastStoreJob {
 
     private record Done(LocalDate day, Instant at) {}
 
+    /** A company whose fits were forgotten this recently is refitted on a later pass. */
+    static final Duration SETTLE = Duration.ofSeconds(30);
+
     ForecastStoreJob(Forecasts forecasts, StoredForecasts stored, Companies companies, Queues queues, Clock clock) {
         this.forecasts = forecasts;
         this.stored = stored;
@@ -69,6 +72,8 @@ class ForecastStoreJob {
         Done last = done.get(company);
         Instant forgotten = forecasts.lastForgotten(company);
         if (!force && last != null && last.day().equals(today) && (forgotten == null || forgotten.isBefore(last.at()))) return 0;
+        // Data still arriving (a backfill forgets the fits with every batch): wait until it settles.
+        if (!force && forgotten != null && forgotten.isAfter(clock.instant().minus(SETTLE))) return 0;
         Instant started = clock.instant();
         stored.forgetBefore(company, today.minusDays(21));
         int n = 0;

@@ -73,7 +73,8 @@ class ForecastStoreJobTest extends ApiTest {
         assertThat(http.postRaw("/api/v1/volume/import?interval_minutes=15", company.auth(), "text/csv", csv.toString()).status()).isEqualTo(200);
         // (the background pass, once a minute, may have refitted already: then its fits are newer)
         assertThat(storedRows(company) == 0 || fittedAt(company).isAfter(fitted)).as("forgotten with the import").isTrue();
-        job.refit(id, UTC, false);
+        assertThat(job.refit(id, UTC, false)).as("data just arrived: the pass waits for it to settle").isZero();
+        job.refit(id, UTC, true);
         assertThat(storedRows(company)).isEqualTo(2);
         forecasts.clearMemory();
         assertThat(tomorrow(company)).as("the stored fit has the new volume").isCloseTo(440.0, offset(0.5));
