@@ -226,7 +226,7 @@ public class Forecasts {
         List<LocalDate> dates = new ArrayList<>();
         List<double[]> forecasts = new ArrayList<>();
         List<double[]> actuals = new ArrayList<>();
-        for (LocalDate d = h.end().minusDays(days + 21L); d.isBefore(h.end()); d = d.plusDays(1)) {
+        for (LocalDate d = h.end().minusDays(days + (long) SHRINK_DAYS); d.isBefore(h.end()); d = d.plusDays(1)) {
             if (d.isBefore(h.first()) || h.day(d) == null) continue;
             DayHistory train = h.until(d);
             if (train.presentDays() < 7) continue;
