@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,10 +66,6 @@ public class ForecastAdjustments {
                         rs.getString("kind").equals("absolute") ? rs.getDouble("amount") : null, rs.getString("note"), rs.getString("created_by"),
                         Db.instant(rs, "created_at")))
                 .list();
-    }
-
-    public Optional<Adjustment> get(CompanyId company, long id) {
-        return list(company, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 1, 1)).stream().filter(a -> a.id() == id).findFirst();
     }
 
     /** Checks the input (a 400 naming each bad field) and stores it, by whoever is acting now. */

@@ -174,7 +174,7 @@ class ForecastsController {
 
     /** Backtests again on the next request (after importing history or changing queues). */
     @Operation(summary = "Refit forecasts now",
-            description = "202: drops the company's cached fits, so the next request backtests and fits again (after importing history or changing queues).")
+            description = "202: drops the company's cached and stored fits, so the next request (or the store pass, within a minute) backtests and fits again. Imports, queue rule changes, special-day changes and contacts of earlier days do this by themselves.")
     @PostMapping("/api/v1/forecasts/rebuild")
     ResponseEntity<Void> rebuild() {
         forecasts.forgetFits(currentCompany.id());
