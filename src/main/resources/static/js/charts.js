@@ -15,16 +15,46 @@
     const labels = list(forecast, 'labels');
     const predicted = numbers(forecast, 'predicted');
     const actual = numbers(forecast, 'actual');
+    const intraday = numbers(forecast, 'intraday');
+    const modelOnly = numbers(forecast, 'model');
     forecast.dataset.points = String(labels.length);
+    forecast.dataset.intradayPoints = String(intraday.filter(v => v !== null).length);
+    const datasets = [
+      { label: 'Actual', data: actual, borderColor: '#2b7bb9', backgroundColor: '#2b7bb9', pointRadius: 0, borderWidth: 1.5, spanGaps: false },
+      { label: 'Forecast', data: predicted, borderColor: '#1e7b4d', backgroundColor: '#1e7b4d', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 }
+    ];
+    if (intraday.some(v => v !== null)) {
+      datasets.push({ label: 'Intraday reforecast', data: intraday, borderColor: '#d9822b', backgroundColor: '#d9822b',
+        pointRadius: 0, borderWidth: 2, spanGaps: false });
+    }
+    if (modelOnly.length === labels.length) {
+      datasets.push({ label: 'Model (before adjustments)', data: modelOnly, borderColor: '#9aa5b1', backgroundColor: '#9aa5b1',
+        borderDash: [2, 3], pointRadius: 0, borderWidth: 1 });
+    }
     if (typeof Chart !== 'undefined') {
       new Chart(forecast, {
         type: 'line',
-        data: { labels, datasets: [
-          { label: 'Actual', data: actual, borderColor: '#2b7bb9', backgroundColor: '#2b7bb9', pointRadius: 0, borderWidth: 1.5, spanGaps: false },
-          { label: 'Forecast', data: predicted, borderColor: '#1e7b4d', backgroundColor: '#1e7b4d', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 }
-        ]},
+        data: { labels, datasets },
         options: { animation: false, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
           scales: { x: { ticks: { maxTicksLimit: 14, autoSkip: true } }, y: { beginAtZero: true, title: { display: true, text: 'contacts per hour' } } },
+          plugins: { legend: { position: 'bottom' } } }
+      });
+    }
+  }
+
+  const published = document.getElementById('published-chart');
+  if (published) {
+    const labels = list(published, 'labels');
+    const wape = numbers(published, 'wape');
+    published.dataset.points = String(labels.length);
+    if (typeof Chart !== 'undefined') {
+      new Chart(published, {
+        type: 'bar',
+        data: { labels, datasets: [
+          { label: 'WAPE of the published forecast (%)', data: wape, backgroundColor: '#1f5fae' }
+        ]},
+        options: { animation: false, maintainAspectRatio: false,
+          scales: { y: { beginAtZero: true, title: { display: true, text: 'WAPE %' } } },
           plugins: { legend: { position: 'bottom' } } }
       });
     }

@@ -38,12 +38,14 @@ class DemoGladly implements DisposableBean {
     private final Environment environment;
     private final DemoSchedule schedule;
     private final Clock clock;
+    private final DemoHistory history;
     private GladlySimulator simulator;
 
     DemoGladly(GladlyConnections connections, @Value("${rostra.demo.simulator-port:0}") int simulatorPort,
                @Value("${rostra.demo.backfill-days:28}") int backfillDays, Environment environment, DemoSchedule schedule,
-               Clock clock) {
+               Clock clock, DemoHistory history) {
         this.clock = clock;
+        this.history = history;
         this.schedule = schedule;
         this.connections = connections;
         this.simulatorPort = simulatorPort;
@@ -62,6 +64,7 @@ class DemoGladly implements DisposableBean {
                 config.organization(), simulator.baseUrl(), backfillDays);
         addAgentStatesWebhook(ready.apiKey());
         schedule.seedWhenAgentsAreKnown(ready.companyId(), simulator.organization(), config.timeZone());
+        history.importInBackground(ready, simulator.organization(), config.timeZone(), backfillDays);
     }
 
     /** What a Gladly admin does in Settings › Webhooks, done through Gladly's (simulated) webhooks API. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,7 @@ import com.rostra.contacts.IntervalLength;
 import com.rostra.forecasting.model.DayHistory;
 import com.rostra.forecasting.model.ForecastEngine;
 import com.rostra.forecasting.model.ForecastEngine.SpecialKind;
+import com.rostra.forecasting.model.IntradayReforecast;
 import com.rostra.contacts.ContactsChanged;
 import com.rostra.queues.QueueRulesChanged;
 import com.rostra.queues.QueueScope;
@@ -44,32 +46,62 @@ public class Forecasts {
 
     static final int HISTORY_DAYS = 16 * 7;
     static final int SLOTS = 96;
+    /** Days a forecast from today reaches when fitted (and stored): nine weeks, so eight weeks out are always there. */
+    static final int STORED_DAYS = 63;
+    /** Present days before the origin whose day-ahead forecasts fit the intraday shrinkage. */
+    static final int SHRINK_DAYS = 10;
+    /** Days scored for day-ahead and intraday accuracy (at most; fewer when fewer weeks are asked for). */
+    static final int INTRADAY_SCORED_DAYS = 14;
     private static final Duration CACHE_TTL = Duration.ofHours(1);
 
     public record Series(CompanyId company, Long queueId, Channel channel) {}
 
-    public record Point(Instant start, double volume, Long actual) {}
+    /**
+     * One interval: {@code volume} is the forecast staffing uses (the model's, with adjustments), {@code modelVolume}
+     * the model's alone, {@code actual} the volume of a past interval, {@code intraday} (today's intervals only) the
+     * intraday reforecast: closed quarter hours as they happened, the rest of the day re-scaled by today so far.
+     */
+    public record Point(Instant start, double volume, Long actual, Double intraday, double modelVolume) {}
 
-    public record Forecast(String model, List<Point> intervals) {}
+    /** {@code intradayShrink}: the shrinkage c the intraday line used (null when today is not in the range). */
+    public record Forecast(String model, List<Point> intervals, Double intradayShrink) {}
 
     public record ModelScore(String model, Double wape, Double mase) {}
 
-    public record Accuracy(String chosenModel, int weeks, List<ModelScore> models) {}
+    /**
+     * Day-ahead against intraday accuracy over the last {@code days} present days: {@code dayAheadWape} over whole
+     * days; over the rest of each day after every closed quarter hour, the day-ahead forecast
+     * ({@code dayAheadRestOfDayWape}) and the intraday reforecast ({@code intradayWape}); {@code shrink} the c in use today.
+     */
+    public record IntradayAccuracy(int days, Double dayAheadWape, Double dayAheadRestOfDayWape, Double intradayWape, double shrink) {}
 
-    private record Key(Series series, LocalDate origin, int horizon, String zone) {}
+    public record Accuracy(String chosenModel, int weeks, List<ModelScore> models, IntradayAccuracy intraday) {}
+
+    private record Key(Series series, LocalDate origin, String zone) {}
+
+    private record AccuracyKey(Series series, LocalDate today, int weeks, String zone) {}
 
     private record Cached<T>(T value, Instant at) {}
 
     private final Volume volume;
     private final SpecialDays specialDays;
+    private final ForecastAdjustments adjustments;
+    private final StoredForecasts stored;
     private final Clock clock;
+    private final com.rostra.tenancy.Companies companies;
     private final ForecastEngine engine = new ForecastEngine();
-    private final Map<Key, Cached<ForecastEngine.Result>> results = new ConcurrentHashMap<>();
-    private final Map<Key, Cached<Accuracy>> accuracies = new ConcurrentHashMap<>();
+    private final Map<Key, Cached<StoredForecasts.Fit>> results = new ConcurrentHashMap<>();
+    private final Map<AccuracyKey, Cached<Accuracy>> accuracies = new ConcurrentHashMap<>();
+    /** When each company's fits were last forgotten: a fit started before that is not kept. */
+    private final Map<CompanyId, Instant> forgotten = new ConcurrentHashMap<>();
 
-    Forecasts(Volume volume, SpecialDays specialDays, Clock clock) {
+    Forecasts(Volume volume, SpecialDays specialDays, ForecastAdjustments adjustments, StoredForecasts stored, Clock clock,
+              com.rostra.tenancy.Companies companies) {
+        this.companies = companies;
         this.volume = volume;
         this.specialDays = specialDays;
+        this.adjustments = adjustments;
+        this.stored = stored;
         this.clock = clock;
     }
 
@@ -86,56 +118,149 @@ public class Forecasts {
             lastDayPerOrigin.merge(origin, d, (a, b) -> a.isAfter(b) ? a : b);
         }
         String model = null;
+        double shrink = IntradayReforecast.DEFAULT_SHRINK;
         for (Map.Entry<LocalDate, LocalDate> e : lastDayPerOrigin.entrySet()) {
             LocalDate origin = e.getKey();
             int horizon = (int) ChronoUnit.DAYS.between(origin, e.getValue()) + 1;
-            ForecastEngine.Result r = result(series, origin, horizon, zone);
-            model = r.chosen();
+            StoredForecasts.Fit r = fit(series, origin, horizon, zone);
+            model = r.model();
+            if (origin.equals(today)) shrink = r.shrink();
             for (int k = 0; k < horizon; k++) perDay.put(origin.plusDays(k), r.forecast()[k]);
         }
+        // adjustments: after the model, before staffing
+        List<ForecastAdjustments.Adjustment> adj = adjustments.list(series.company(), firstDay, lastDay.plusDays(1));
+        Map<LocalDate, double[]> adjusted = new HashMap<>();
+        perDay.forEach((d, day) -> {
+            double[] copy = day.clone();
+            ForecastAdjustments.apply(adj, series, d, copy);
+            adjusted.put(d, copy);
+        });
         Map<Instant, Long> actuals = actuals(series, start, end, zone);
+        // intraday: today's closed quarter hours against the (adjusted) day-ahead forecast
+        Instant closedEnd = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), 900) * 900);
+        Double intradayShrink = null;
+        double intradayScale = 1;
+        if (adjusted.containsKey(today)) {
+            intradayShrink = shrink;
+            double[] actualToday = new double[SLOTS];
+            Instant dayStart = today.atStartOfDay(zone).toInstant();
+            Map<Instant, Long> soFar = actuals(series, dayStart, closedEnd, zone);
+            soFar.forEach((q, n) -> {
+                if (q.isBefore(closedEnd)) actualToday[slot(q.atZone(zone))] += n;
+            });
+            int closed = closedEnd.isAfter(dayStart) ? slot(closedEnd.atZone(zone)) : 0;
+            if (closedEnd.atZone(zone).toLocalDate().isAfter(today)) closed = SLOTS;
+            intradayScale = IntradayReforecast.scale(adjusted.get(today), actualToday, closed, shrink);
+        }
         // quarter hours of the range; a slot repeated by a DST change shares its value between its quarter hours
         Map<String, Integer> slotUse = new HashMap<>();
         for (Instant q = length.floor(start, zone); q.isBefore(end); q = q.plus(Duration.ofMinutes(15))) {
             slotUse.merge(slotKey(q, zone), 1, Integer::sum);
         }
         Map<Instant, double[]> folded = new LinkedHashMap<>();
-        for (Instant t = length.floor(start, zone); t.isBefore(end); t = length.next(t, zone)) folded.put(t, new double[2]);
+        for (Instant t = length.floor(start, zone); t.isBefore(end); t = length.next(t, zone)) folded.put(t, new double[4]);
         for (Instant q = length.floor(start, zone); q.isBefore(end); q = q.plus(Duration.ofMinutes(15))) {
             ZonedDateTime local = q.atZone(zone);
-            double[] day = perDay.get(local.toLocalDate());
-            double f = day == null ? 0 : day[slot(local)] / slotUse.get(slotKey(q, zone));
+            int use = slotUse.get(slotKey(q, zone));
+            double[] day = adjusted.get(local.toLocalDate());
+            double[] raw = perDay.get(local.toLocalDate());
+            double f = day == null ? 0 : day[slot(local)] / use;
+            double m = raw == null ? 0 : raw[slot(local)] / use;
             double[] acc = folded.get(length.floor(q, zone));
             if (acc != null) {
+                long a = actuals.getOrDefault(q, 0L);
                 acc[0] += f;
-                acc[1] += actuals.getOrDefault(q, 0L);
+                acc[1] += a;
+                acc[2] += m;
+                if (local.toLocalDate().equals(today)) {
+                    acc[3] += q.isBefore(closedEnd) ? a : f * intradayScale;
+                } else {
+                    acc[3] = Double.NaN;
+                }
             }
         }
         List<Point> points = new ArrayList<>();
-        folded.forEach((t, v) -> points.add(new Point(t, Math.round(v[0] * 100) / 100.0, t.isBefore(now) ? (long) v[1] : null)));
-        return new Forecast(model == null ? engine.modelNames().get(0) : model, points);
+        boolean withIntraday = intradayShrink != null;
+        folded.forEach((t, v) -> points.add(new Point(t, round2(v[0]), t.isBefore(now) ? (long) v[1] : null,
+                !withIntraday || Double.isNaN(v[3]) ? null : round2(v[3]), round2(v[2]))));
+        return new Forecast(model == null ? engine.modelNames().get(0) : model, points, intradayShrink);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     /**
      * Rolling-origin backtest over the last {@code weeks} complete weeks (one origin per week, each forecasting
-     * up to five weeks from the days before it): WAPE and MASE per model, and the model the engine would choose.
+     * up to five weeks from the days before it): WAPE and MASE per model, and the model the engine would choose;
+     * and day-ahead against intraday accuracy over the last days.
      */
     public Accuracy accuracy(Series series, int weeks, ZoneId zone) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        Key key = new Key(series, today, -weeks, zone.getId());
+        AccuracyKey key = new AccuracyKey(series, today, weeks, zone.getId());
         Cached<Accuracy> cached = accuracies.get(key);
         if (cached != null && !cached.at().isBefore(clock.instant().minus(CACHE_TTL))) return cached.value();
+        Instant started = clock.instant();
         DayHistory raw = history(series, today, HISTORY_DAYS + 7 * weeks, zone);
         Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), today.plusDays(1));
         ForecastEngine e = new ForecastEngine(new ForecastEngine.Config(ForecastEngine.Config.DEFAULT.baselineWeeks(), weeks,
                 ForecastEngine.Config.DEFAULT.backtestHorizonDays(), ForecastEngine.Config.DEFAULT.minTrainingDays()));
-        ForecastEngine.Selection s = e.select(e.clean(raw, special, null));
+        DayHistory clean = e.clean(raw, special, null);
+        ForecastEngine.Selection s = e.select(clean);
         List<ModelScore> scores = new ArrayList<>();
         for (ForecastEngine.Score sc : s.scores()) scores.add(new ModelScore(sc.model(), round(sc.wape()), round(sc.mase())));
-        Accuracy a = new Accuracy(s.chosen(), weeks, scores);
+        IntradayAccuracy intraday = intradayAccuracy(clean, s, fit(series, today, 1, zone), Math.min(INTRADAY_SCORED_DAYS, 7 * weeks));
+        Accuracy a = new Accuracy(s.chosen(), weeks, scores, intraday);
         evictExpired(accuracies);
-        accuracies.put(key, new Cached<>(a, clock.instant()));
+        if (keep(series.company(), started)) accuracies.put(key, new Cached<>(a, clock.instant()));
         return a;
+    }
+
+    /**
+     * Day-ahead forecasts (the series' current model choice, refitted on the days before each day) of the last
+     * {@code days} present days, each re-forecast intraday after every closed quarter hour with a shrinkage fitted
+     * only on the days before it (out of sample).
+     */
+    private IntradayAccuracy intradayAccuracy(DayHistory h, ForecastEngine.Selection selection, StoredForecasts.Fit todays, int days) {
+        LocalDate scoredFrom = h.end().minusDays(days);
+        List<LocalDate> dates = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        List<double[]> actuals = new ArrayList<>();
+        for (LocalDate d = h.end().minusDays(days + (long) SHRINK_DAYS); d.isBefore(h.end()); d = d.plusDays(1)) {
+            if (d.isBefore(h.first()) || h.day(d) == null) continue;
+            DayHistory train = h.until(d);
+            if (train.presentDays() < 7) continue;
+            dates.add(d);
+            forecasts.add(engine.forecast(selection, train, 1)[0]);
+            actuals.add(h.day(d));
+        }
+        double dayAbs = 0, dayAct = 0, restAbsDayAhead = 0, restAbsIntraday = 0, restAct = 0;
+        int scored = 0;
+        for (int i = 0; i < dates.size(); i++) {
+            if (dates.get(i).isBefore(scoredFrom)) continue;
+            int from = Math.max(0, i - SHRINK_DAYS);
+            double c = i == 0 ? IntradayReforecast.DEFAULT_SHRINK
+                    : IntradayReforecast.fit(forecasts.subList(from, i), actuals.subList(from, i));
+            double[] f = forecasts.get(i);
+            double[] a = actuals.get(i);
+            scored++;
+            for (int j = 0; j < f.length; j++) {
+                dayAbs += Math.abs(a[j] - f[j]);
+                dayAct += a[j];
+            }
+            for (int m = 1; m < f.length; m++) {
+                if (f[m - 1] <= 0 && a[m - 1] <= 0) continue;
+                double k = IntradayReforecast.scale(f, a, m, c);
+                for (int j = m; j < f.length; j++) {
+                    restAbsDayAhead += Math.abs(a[j] - f[j]);
+                    restAbsIntraday += Math.abs(a[j] - f[j] * k);
+                    restAct += a[j];
+                }
+            }
+        }
+        return new IntradayAccuracy(scored, dayAct > 0 ? round(dayAbs / dayAct) : null,
+                restAct > 0 ? round(restAbsDayAhead / restAct) : null, restAct > 0 ? round(restAbsIntraday / restAct) : null,
+                todays.shrink());
     }
 
     /** A special day as a user sees it: saved by someone, or detected as abnormal (and not overruled). */
@@ -163,20 +288,45 @@ public class Forecasts {
     }
 
     /**
-     * Forgets the company's cached fits, so the next request backtests and fits again. Nothing is refitted here;
-     * contact changes, queue rule changes and volume imports call it through the listeners below.
+     * Forgets the company's fits, cached and stored, so the next request (or the store job, within a minute)
+     * backtests and fits again. Contact changes before today, queue rule changes, volume imports and special-day
+     * changes call it.
      */
     public void forgetFits(CompanyId company) {
-        results.keySet().removeIf(k -> k.series().company().equals(company));
-        accuracies.keySet().removeIf(k -> k.series().company().equals(company));
+        synchronized (forgotten) {
+            forgotten.put(company, clock.instant());
+            results.keySet().removeIf(k -> k.series().company().equals(company));
+            accuracies.keySet().removeIf(k -> k.series().company().equals(company));
+            stored.forget(company);
+        }
+    }
+
+    /** Empties the in-memory caches only (stored fits stay), as a restart would. */
+    void clearMemory() {
+        results.clear();
+        accuracies.clear();
+    }
+
+    /** When the company's fits were last forgotten (null: not since this process started). */
+    Instant lastForgotten(CompanyId company) {
+        return forgotten.get(company);
+    }
+
+    /** False when the company's fits were forgotten after {@code started}: what was fitted since is of old data. */
+    private boolean keep(CompanyId company, Instant started) {
+        Instant at = forgotten.get(company);
+        return at == null || at.isBefore(started);
     }
 
     /*
      * The fits follow the volume under them. After commit (synchronously, in the publishing thread), so a request
      * racing the writer cannot cache a fit of the old data after the eviction; without a transaction, at once.
+     * Contacts of today change no fit (every fit trains on the days before its origin, today at the latest): a live
+     * integration storing today's contacts keeps the stored forecasts; a backfill of earlier days forgets them.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void onContactsChanged(ContactsChanged changed) {
+        if (changed.from() != null && !changed.from().isBefore(startOfToday(changed.companyId()))) return;
         forgetFits(changed.companyId());
     }
 
@@ -190,22 +340,76 @@ public class Forecasts {
         forgetFits(imported.companyId());
     }
 
-    private ForecastEngine.Result result(Series series, LocalDate origin, int horizon, ZoneId zone) {
-        Key key = new Key(series, origin, horizon, zone.getId());
-        Cached<ForecastEngine.Result> cached = results.get(key);
-        if (cached != null && !cached.at().isBefore(clock.instant().minus(CACHE_TTL))) return cached.value();
+    /** The start of the company's local today: contacts from then on change no fit. */
+    private Instant startOfToday(CompanyId company) {
+        ZoneId zone = companies.find(company).map(com.rostra.tenancy.Company::timeZone).orElse(java.time.ZoneOffset.UTC);
+        return clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The fit of the series from the origin reaching at least {@code horizon} days: from memory, else stored,
+     * else fitted now (and kept in both). A fit from today reaches {@link #STORED_DAYS} and carries its intraday
+     * shrinkage fitted on the last days' day-ahead forecasts.
+     */
+    StoredForecasts.Fit fit(Series series, LocalDate origin, int horizon, ZoneId zone) {
+        Key key = new Key(series, origin, zone.getId());
+        Cached<StoredForecasts.Fit> cached = results.get(key);
+        if (cached != null && cached.value().forecast().length >= horizon
+                && !cached.at().isBefore(clock.instant().minus(CACHE_TTL))) return cached.value();
+        Optional<StoredForecasts.Fit> fromStore = stored.find(series, zone, origin, horizon);
+        if (fromStore.isPresent()) {
+            results.put(key, new Cached<>(fromStore.get(), clock.instant()));
+            return fromStore.get();
+        }
+        Instant started = clock.instant();
+        boolean fromToday = !origin.isBefore(clock.instant().atZone(zone).toLocalDate());
+        StoredForecasts.Fit f = compute(series, origin, Math.max(horizon, fromToday ? STORED_DAYS : 7), zone, fromToday);
+        evictExpired(results);
+        synchronized (forgotten) {
+            if (keep(series.company(), started)) {
+                results.put(key, new Cached<>(f, clock.instant()));
+                stored.save(series, zone, origin, f, clock.instant());
+            }
+        }
+        return f;
+    }
+
+    /** Fits and stores the series from today (what the store job runs); false when it has no history. */
+    boolean refit(Series series, ZoneId zone) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        if (stored.find(series, zone, today, STORED_DAYS).isPresent()) return true;
+        if (history(series, today, HISTORY_DAYS, zone).presentDays() == 0) return false;
+        fit(series, today, STORED_DAYS, zone);
+        return true;
+    }
+
+    private StoredForecasts.Fit compute(Series series, LocalDate origin, int days, ZoneId zone, boolean withShrink) {
         DayHistory raw = history(series, origin, HISTORY_DAYS, zone);
-        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(horizon));
+        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(days));
         // Fitting and backtesting a series is the expensive step: timed for operators (rostra_forecast_fit_seconds).
         ForecastEngine.Result r = io.micrometer.core.instrument.Metrics.timer("rostra.forecast.fit")
-                .record(() -> engine.run(raw, special, horizon));
-        evictExpired(results);
-        results.put(key, new Cached<>(r, clock.instant()));
-        return r;
+                .record(() -> engine.run(raw, special, days));
+        double shrink = IntradayReforecast.DEFAULT_SHRINK;
+        if (withShrink && raw.presentDays() > 0) shrink = fitShrink(engine.clean(raw, special, null), r.selection());
+        return new StoredForecasts.Fit(r.chosen(), r.forecast(), shrink);
+    }
+
+    /** The intraday shrinkage that best re-forecast the last present days from their day-ahead forecasts. */
+    private double fitShrink(DayHistory h, ForecastEngine.Selection selection) {
+        List<double[]> forecasts = new ArrayList<>();
+        List<double[]> actuals = new ArrayList<>();
+        for (LocalDate d = h.end().minusDays(1); !d.isBefore(h.end().minusDays(21)) && forecasts.size() < SHRINK_DAYS; d = d.minusDays(1)) {
+            if (d.isBefore(h.first()) || h.day(d) == null) continue;
+            DayHistory train = h.until(d);
+            if (train.presentDays() < 7) break;
+            forecasts.add(engine.forecast(selection, train, 1)[0]);
+            actuals.add(h.day(d));
+        }
+        return forecasts.isEmpty() ? IntradayReforecast.DEFAULT_SHRINK : IntradayReforecast.fit(forecasts, actuals);
     }
 
     /** Drops entries older than the TTL, so series nobody asks for again do not stay in memory. */
-    private <T> void evictExpired(Map<Key, Cached<T>> cache) {
+    private <K, T> void evictExpired(Map<K, Cached<T>> cache) {
         Instant oldest = clock.instant().minus(CACHE_TTL);
         cache.values().removeIf(c -> c.at().isBefore(oldest));
     }
@@ -242,7 +446,7 @@ public class Forecasts {
         return new DayHistory(from.plusDays(first), trimmed, SLOTS);
     }
 
-    private Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
+    Map<Instant, Long> actuals(Series series, Instant from, Instant to, ZoneId zone) {
         Volume.GroupBy groupBy = series.channel() == null ? Volume.GroupBy.NONE : Volume.GroupBy.CHANNEL;
         String key = series.channel() == null ? "all" : series.channel().wireName();
         QueueScope scope = QueueScope.allOr(series.queueId());

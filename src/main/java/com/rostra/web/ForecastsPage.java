@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
+import com.rostra.forecasting.ForecastAdjustments;
 import com.rostra.forecasting.Forecasts;
+import com.rostra.forecasting.PublishedForecasts;
 import com.rostra.forecasting.SpecialDays;
 import com.rostra.queues.Queue;
 import com.rostra.queues.Queues;
@@ -39,9 +41,14 @@ class ForecastsPage {
     private final Companies companies;
     private final Clock clock;
     private final SpecialDays specialDays;
+    private final ForecastAdjustments adjustments;
+    private final PublishedForecasts published;
 
-    ForecastsPage(Forecasts forecasts, SpecialDays specialDays, Queues queues, Companies companies, Clock clock) {
+    ForecastsPage(Forecasts forecasts, SpecialDays specialDays, ForecastAdjustments adjustments, PublishedForecasts published,
+                  Queues queues, Companies companies, Clock clock) {
         this.forecasts = forecasts;
+        this.adjustments = adjustments;
+        this.published = published;
         this.specialDays = specialDays;
         this.queues = queues;
         this.companies = companies;
@@ -64,13 +71,29 @@ class ForecastsPage {
 
         List<String> labels = new ArrayList<>();
         List<Double> predicted = new ArrayList<>();
+        List<Double> modelOnly = new ArrayList<>();
+        List<Double> intraday = new ArrayList<>();
         List<Long> actual = new ArrayList<>();
         double actualTotal = 0;
+        boolean adjusted = false;
         for (Forecasts.Point p : forecast.intervals()) {
             labels.add(LABEL.format(p.start().atZone(zone)));
             predicted.add(p.volume());
+            modelOnly.add(p.modelVolume());
+            intraday.add(p.intraday());
+            adjusted |= Math.abs(p.volume() - p.modelVolume()) > 0.005;
             actual.add(p.actual());
             if (p.actual() != null) actualTotal += p.actual();
+        }
+        java.time.LocalDate todayDate = now.atZone(zone).toLocalDate();
+        List<ForecastAdjustments.Adjustment> adjustmentRows = adjustments.list(user.companyId(), todayDate.minusDays(14), todayDate.plusDays(120));
+        java.time.LocalDate weeksFrom = todayDate.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(12);
+        List<PublishedForecasts.WeekAccuracy> publishedWeeks = published.weekly(series, weeksFrom, todayDate.plusDays(1), zone);
+        List<String> weekLabels = new ArrayList<>();
+        List<String> weekWape = new ArrayList<>();
+        for (PublishedForecasts.WeekAccuracy w : publishedWeeks) {
+            weekLabels.add(w.weekStart().toString());
+            weekWape.add(w.wape() == null ? "" : String.valueOf(Math.round(w.wape() * 1000) / 10.0));
         }
         double nextWeek = forecast.intervals().stream().filter(p -> !p.start().isBefore(now)
                 && p.start().isBefore(now.plus(Duration.ofDays(7)))).mapToDouble(Forecasts.Point::volume).sum();
@@ -84,6 +107,26 @@ class ForecastsPage {
             if (special.stream().noneMatch(r -> r[0].equals(d.toString()))) detected.add(d.toString());
         }
         model.addAttribute("specialDays", special);
+        model.addAttribute("modelOnly", adjusted ? modelOnly : List.of());
+        model.addAttribute("intraday", intraday);
+        model.addAttribute("intradayShrink", forecast.intradayShrink());
+        List<String[]> adjustmentView = new ArrayList<>();
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+        for (ForecastAdjustments.Adjustment a : adjustmentRows) {
+            String queueName = a.queueId() == null ? "all" : all.stream().filter(q -> q.id() == a.queueId()).findFirst()
+                    .map(Queue::name).orElse("#" + a.queueId());
+            String change = a.percent() != null ? (a.percent() > 0 ? "+" : "") + a.percent() + " %"
+                    : (a.absolute() > 0 ? "+" : "") + Math.round(a.absolute()) + " a day";
+            adjustmentView.add(new String[] {a.start() + " – " + a.end().minusDays(1), queueName,
+                    a.channel() == null ? "all" : a.channel(), change, a.note() == null ? "" : a.note(),
+                    a.createdBy() + ", " + when.format(a.createdAt().atZone(zone))});
+        }
+        model.addAttribute("adjustments", adjustmentView);
+        model.addAttribute("publishedWeeks", publishedWeeks);
+        model.addAttribute("weekLabels", weekLabels);
+        model.addAttribute("weekWape", weekWape);
+        model.addAttribute("publications", published.publications(user.companyId(), weeksFrom.atStartOfDay(zone).toInstant(),
+                todayDate.plusDays(120).atStartOfDay(zone).toInstant()).size());
         model.addAttribute("detectedDays", detected);
         model.addAttribute("page", "forecasts");
         model.addAttribute("queues", all);

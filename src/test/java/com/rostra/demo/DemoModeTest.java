@@ -84,6 +84,30 @@ class DemoModeTest {
             long someone = http.get("/api/v1/people", auth).json().get(0).get("id").asLong();
             assertThat(http.get("/api/v1/people/" + someone + "/contract", auth).json().get("contract").get("min_hours_per_week").asInt())
                     .isPositive();
+
+            // Forecasting's history: 13 weeks (the older ones imported in the background) with a holiday among them, a
+            // coming holiday, and today's intraday line.
+            java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");
+            java.time.LocalDate today = now.atZone(zone).toLocalDate();
+            java.time.LocalDate past = DemoHistory.pastHoliday(today);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                    http.get("/api/v1/special-days/" + DemoHistory.comingHoliday(today), auth).status() == 200);
+            assertThat(http.get("/api/v1/special-days/" + past, auth).json().get("kind").asString()).isEqualTo("holiday");
+            JsonNode days = http.get("/api/v1/volume?interval=1d&start=" + today.minusDays(91) + "&end=" + today, auth).json().get("intervals");
+            long first = days.get(0).get("count").asLong();
+            assertThat(first).as("13 weeks back").isGreaterThan(100);
+            long holidayCount = 0;
+            long weekBefore = 0;
+            for (JsonNode d : days) {
+                String day = d.get("start").asString();
+                if (java.time.Instant.parse(day).atZone(zone).toLocalDate().equals(past)) holidayCount = d.get("count").asLong();
+                if (java.time.Instant.parse(day).atZone(zone).toLocalDate().equals(past.minusWeeks(1))) weekBefore = d.get("count").asLong();
+            }
+            assertThat(holidayCount).as("the holiday is quiet").isPositive().isLessThan(weekBefore / 2);
+            JsonNode forecast = http.get("/api/v1/forecasts?interval=1d&start=" + today.atStartOfDay(zone).toOffsetDateTime()
+                    + "&end=" + today.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), auth).json();
+            assertThat(forecast.get("intervals")).hasSize(1);
+            assertThat(forecast.get("intervals").get(0).get("intraday").isNull()).as("today's intraday line").isFalse();
         }
     }
 }

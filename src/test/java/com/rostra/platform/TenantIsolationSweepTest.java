@@ -99,6 +99,10 @@ class TenantIsolationSweepTest extends ApiTest {
         ids.put("date", date);
         assertThat(http.put("/api/v1/special-days/" + date, a.auth(), Map.of("kind", "closed", "note", "Day " + marker)).status())
                 .isLessThan(300);
+        ids.put("adjustment", Long.toString(created(http.post("/api/v1/forecast-adjustments", a.auth(), Map.of("queue_id", queue,
+                "channel", "phone", "start", date, "end", monday.plusDays(15).toString(), "percent", 10, "note", "Adjustment " + marker)))));
+        assertThat(http.post("/api/v1/forecasts/publish", a.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(1).toString()))
+                .status()).isEqualTo(201);
         assertThat(http.put("/api/v1/staffing-settings/" + queue + "/phone", a.auth(), Map.of("service_level", 0.9,
                 "target_seconds", 30, "aht_seconds", 301)).status()).isLessThan(300);
         Http.Response state = http.post("/webhooks/gladly", Http.basic(a.apiKey(), a.apiKey()), GladlyEventFixtures.event("AGENT_STATUS/LOGGED_IN",
@@ -118,7 +122,8 @@ class TenantIsolationSweepTest extends ApiTest {
                 "/api/v1/special-days/" + day, "/api/v1/staffing-settings/" + ids.get("queue") + "/phone",
                 "/api/v1/shift-rules", "/api/v1/adherence-settings", "/api/v1/agent-state-mappings", "/api/v1/exclusions",
                 "/api/v1/business-hours", "/api/v1/users", "/api/v1/api-keys", "/api/v1/activity-types",
-                "/api/v1/agent-states/current", "/api/v1/integrations/gladly")) {
+                "/api/v1/agent-states/current", "/api/v1/integrations/gladly", "/api/v1/forecast-adjustments",
+                "/api/v1/forecasts/published?start=" + LocalDate.parse(day).minusDays(30) + "&end=" + day)) {
             Http.Response r = http.get(path, a.auth());
             assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
             reads.put(path, r.body().replaceAll("\"last_used_at\":(null|\"[^\"]*\")", "")
@@ -135,6 +140,7 @@ class TenantIsolationSweepTest extends ApiTest {
         else if (template.startsWith("/api/v1/time-off/")) resource = "timeOff";
         else if (template.startsWith("/api/v1/schedule-generations/")) resource = "generation";
         else if (template.startsWith("/api/v1/api-keys/")) resource = "apiKey";
+        else if (template.startsWith("/api/v1/forecast-adjustments/")) resource = "adjustment";
         else resource = null;
         String url = template
                 .replace("{queueId}", ids.get("queue"))

@@ -32,6 +32,13 @@ class ForecastsBrowserTest extends ApiTest {
         TestCompany company = newCompany(zone.getId());
         String email = addUser(company, "manager", "Fran Forecast");
         store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(zone));
+        java.time.LocalDate today = today(zone);
+        java.time.LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        assertThat(http.post("/api/v1/forecast-adjustments", company.auth(), java.util.Map.of("channel", "chat",
+                "start", today.plusDays(2).toString(), "end", today.plusDays(3).toString(), "percent", 25,
+                "note", "Product launch")).status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/forecasts/publish", company.auth(), java.util.Map.of("start", monday.minusWeeks(1).toString(),
+                "end", monday.plusWeeks(1).toString())).status()).isEqualTo(201);
         try (Browser browser = new Browser("http://127.0.0.1:" + port)) {
             WebDriver d = browser.driver();
             browser.login(email, USER_PASSWORD);
@@ -46,6 +53,12 @@ class ForecastsBrowserTest extends ApiTest {
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("week_average", "top_down", "double_seasonal", "calendar", "combination", "MASE");
             assertThat(d.findElement(By.id("special-days")).getText()).contains("None.");
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
+            assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-intraday-points")))
+                    .as("the intraday line: today's hours").isEqualTo(24);
+            assertThat(d.findElement(By.id("adjustments")).getText()).contains("Product launch", "+25.0 %", "chat");
+            assertThat(Integer.parseInt(d.findElement(By.id("published-chart")).getAttribute("data-points")))
+                    .as("weekly WAPE: last week and this one").isEqualTo(2);
+            assertThat(d.findElement(By.id("published-table")).getText()).contains(monday.minusWeeks(1).toString());
             browser.screenshot("forecasts");
 
             new Select(d.findElement(By.id("channel"))).selectByValue("email");

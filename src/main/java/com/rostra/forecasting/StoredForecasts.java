@@ -1,0 +1,94 @@
+package com.rostra.forecasting;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.rostra.platform.Db;
+import com.rostra.tenancy.CompanyId;
+
+/**
+ * Fitted forecasts in the database, per series, time zone and origin: what the nightly job and the refits after
+ * imports and rule changes write, and what requests read before fitting anything themselves. Values travel as
+ * 4-byte floats (a hundredth of a contact is far below forecast error).
+ */
+@Repository
+class StoredForecasts {
+
+    /** A fit: the chosen model, {@code forecast[day][slot]} from the origin, and the intraday shrinkage. */
+    record Fit(String model, double[][] forecast, double shrink) {}
+
+    private final JdbcClient jdbc;
+
+    StoredForecasts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Fit> find(Forecasts.Series series, ZoneId zone, LocalDate origin, int minDays) {
+        return jdbc.sql("""
+                select model, shrink, days, forecast from stored_forecasts
+                where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ? and days >= ?""")
+                .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin, minDays)
+                .query((rs, i) -> new Fit(rs.getString("model"), decode(rs.getBytes("forecast"), rs.getInt("days")),
+                        rs.getDouble("shrink")))
+                .optional();
+    }
+
+    @Transactional
+    void save(Forecasts.Series series, ZoneId zone, LocalDate origin, Fit fit, Instant at) {
+        jdbc.sql("delete from stored_forecasts where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ?")
+                .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin).update();
+        jdbc.sql("""
+                insert into stored_forecasts (company_id, queue_key, channel, zone, origin, days, model, shrink, forecast, fitted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin,
+                        fit.forecast().length, fit.model(), fit.shrink(), encode(fit.forecast()), Db.ts(at))
+                .update();
+    }
+
+    /** Everything stored for the company (its volume, rules or special days changed). */
+    void forget(CompanyId company) {
+        jdbc.sql("delete from stored_forecasts where company_id = ?").params(company.value()).update();
+    }
+
+    /** Drops fits whose origin is before the date (yesterday's nightly forecasts once today's exist). */
+    int forgetBefore(CompanyId company, LocalDate origin) {
+        return jdbc.sql("delete from stored_forecasts where company_id = ? and origin < ?").params(company.value(), origin).update();
+    }
+
+    /** How many series the company has stored for the origin. */
+    int count(CompanyId company, LocalDate origin) {
+        return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ?")
+                .params(company.value(), origin).query(Integer.class).single();
+    }
+
+    static long queueKey(Forecasts.Series s) {
+        return s.queueId() == null ? 0 : s.queueId();
+    }
+
+    static String channelKey(Forecasts.Series s) {
+        return s.channel() == null ? "all" : s.channel().wireName();
+    }
+
+    static byte[] encode(double[][] forecast) {
+        int slots = forecast.length == 0 ? 0 : forecast[0].length;
+        ByteBuffer b = ByteBuffer.allocate(4 * forecast.length * slots);
+        for (double[] day : forecast) for (double v : day) b.putFloat((float) v);
+        return b.array();
+    }
+
+    static double[][] decode(byte[] bytes, int days) {
+        if (days == 0) return new double[0][];
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        int slots = bytes.length / 4 / days;
+        double[][] out = new double[days][slots];
+        for (int d = 0; d < days; d++) for (int j = 0; j < slots; j++) out[d][j] = b.getFloat();
+        return out;
+    }
+}

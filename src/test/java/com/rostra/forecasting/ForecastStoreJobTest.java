@@ -1,0 +1,86 @@
+package com.rostra.forecasting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.rostra.support.ApiTest;
+import com.rostra.support.Http;
+import com.rostra.tenancy.CompanyId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+/**
+ * The store pass fits and stores every series with history; requests then read the stored fit (nothing is fitted
+ * or stored again, even with the in-memory cache empty, as after a restart); an import forgets the company's stored
+ * fits at once and the next pass stores fits of the new volume.
+ */
+class ForecastStoreJobTest extends ApiTest {
+
+    private static final java.time.ZoneId UTC = java.time.ZoneId.of("UTC");
+
+    @Autowired
+    ForecastStoreJob job;
+
+    @Autowired
+    Forecasts forecasts;
+
+    private int storedRows(TestCompany company) {
+        return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ?")
+                .params(company.id(), today(ZoneOffset.UTC)).query(Integer.class).single();
+    }
+
+    private Instant fittedAt(TestCompany company) {
+        return jdbc.sql("select fitted_at from stored_forecasts where company_id = ? and queue_key = 0 and channel = 'phone' and origin = ?")
+                .params(company.id(), today(ZoneOffset.UTC)).query(java.time.OffsetDateTime.class).single().toInstant();
+    }
+
+    private double tomorrow(TestCompany company) {
+        LocalDate d = today(ZoneOffset.UTC).plusDays(1);
+        Http.Response r = http.get("/api/v1/forecasts?channel=phone&interval=1d&start=" + d + "&end=" + d.plusDays(1), company.auth());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("intervals").get(0).get("volume").asDouble();
+    }
+
+    @Test
+    void requestsReadStoredFitsAndAnImportRefitsTheCompany() {
+        TestCompany company = newCompany("UTC");
+        CompanyId id = new CompanyId(company.id());
+        LocalDate today = today(ZoneOffset.UTC);
+        Http.Response imported = http.postRaw("/api/v1/volume/import?interval_minutes=15", company.auth(), "text/csv",
+                ForecastIntradayApiTest.history(today, 5, 10, 10, today.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        assertThat(job.refit(id, UTC, true)).as("all channels and phone; no queues, no other channel").isEqualTo(2);
+        assertThat(storedRows(company)).isEqualTo(2);
+        Instant fitted = fittedAt(company);
+        assertThat(job.refit(id, UTC, false)).as("nothing changed since the last pass").isZero();
+
+        forecasts.clearMemory();
+        assertThat(tomorrow(company)).isCloseTo(400.0, offset(0.5));
+        assertThat(fittedAt(company)).as("read from the store, not fitted again").isEqualTo(fitted);
+        assertThat(storedRows(company)).isEqualTo(2);
+
+        // Late data: the import forgets the stored fits at once; the next pass fits the new volume.
+        StringBuilder csv = new StringBuilder("interval_start,queue_id,channel,count\n");
+        for (LocalDate d = today.minusWeeks(5); d.isBefore(today); d = d.plusDays(1)) {
+            csv.append(d.atTime(12, 0).toInstant(ZoneOffset.UTC)).append(",,phone,50\n");
+        }
+        assertThat(http.postRaw("/api/v1/volume/import?interval_minutes=15", company.auth(), "text/csv", csv.toString()).status()).isEqualTo(200);
+        // (the background pass, once a minute, may have refitted already: then its fits are newer)
+        assertThat(storedRows(company) == 0 || fittedAt(company).isAfter(fitted)).as("forgotten with the import").isTrue();
+        assertThat(job.refit(id, UTC, false)).as("data just arrived: the pass waits for it to settle").isZero();
+        job.refit(id, UTC, true);
+        assertThat(storedRows(company)).isEqualTo(2);
+        forecasts.clearMemory();
+        assertThat(tomorrow(company)).as("the stored fit has the new volume").isCloseTo(440.0, offset(0.5));
+
+        TestCompany empty = newCompany("UTC");
+        assertThat(job.refit(new CompanyId(empty.id()), UTC, true)).as("no history, nothing stored").isZero();
+        assertThat(storedRows(empty)).isZero();
+    }
+}
