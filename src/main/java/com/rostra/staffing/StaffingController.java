@@ -68,17 +68,11 @@ class StaffingController {
         String ch = channel(channel);
         StaffingSettings current = settings.get(currentCompany.id(), queue, ch);
         boolean measured = patience.measure(currentCompany.id(), queue, ch, MeasuredPatience.DEFAULT_WEEKS).meanSeconds() != null;
-        return settings.save(currentCompany.id(), queue, ch, new StaffingSettings(
-                body.serviceLevel() != null ? body.serviceLevel() : current.serviceLevel(),
-                body.targetSeconds() != null ? StaffingLimits.whole(body.targetSeconds()) : current.targetSeconds(),
-                body.ahtSeconds() != null ? StaffingLimits.whole(body.ahtSeconds()) : current.ahtSeconds(),
-                body.shrinkage() != null ? body.shrinkage() : current.shrinkage(),
-                body.maxOccupancy() != null ? body.maxOccupancy() : current.maxOccupancy(),
-                body.concurrency() != null ? StaffingLimits.whole(body.concurrency()) : current.concurrency(),
-                body.patienceSeconds() != null ? StaffingLimits.whole(body.patienceSeconds()) : current.patienceSeconds(),
-                body.slaWindowHours() != null ? StaffingLimits.whole(body.slaWindowHours()) : current.slaWindowHours(),
-                body.model() != null ? body.model() : current.model(),
-                body.ahtSeconds() != null ? false : body.ahtMeasured() != null ? body.ahtMeasured() : current.ahtMeasured()), measured);
+        return settings.save(currentCompany.id(), queue, ch, current.with(new StaffingSettings.Changes(
+                body.serviceLevel(), StaffingLimits.whole(body.targetSeconds()), StaffingLimits.whole(body.ahtSeconds()),
+                body.shrinkage(), body.maxOccupancy(), StaffingLimits.whole(body.concurrency()),
+                StaffingLimits.whole(body.patienceSeconds()), StaffingLimits.whole(body.slaWindowHours()),
+                body.model(), body.ahtMeasured())), measured);
     }
 
     @Operation(summary = "Measured handle time",
@@ -135,12 +129,8 @@ class StaffingController {
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         StaffingSettings saved = settings.get(currentCompany.id(), queue == null ? 0 : queue, ch.wireName());
-        StaffingSettings s = new StaffingSettings(serviceLevel != null ? serviceLevel : saved.serviceLevel(),
-                targetSeconds != null ? targetSeconds : saved.targetSeconds(), ahtSeconds != null ? ahtSeconds : saved.ahtSeconds(),
-                shrinkage != null ? shrinkage : saved.shrinkage(), maxOccupancy != null ? maxOccupancy : saved.maxOccupancy(),
-                concurrency != null ? concurrency : saved.concurrency(),
-                patienceSeconds != null ? patienceSeconds : saved.patienceSeconds(), saved.slaWindowHours(),
-                model != null ? model : saved.model(), ahtSeconds == null && saved.ahtMeasured());
+        StaffingSettings s = saved.with(new StaffingSettings.Changes(serviceLevel, targetSeconds, ahtSeconds, shrinkage,
+                maxOccupancy, concurrency, patienceSeconds, null, model, null));
         s = patience.resolve(currentCompany.id(), queue, ch.wireName(), s);
         StaffingSettingsStore.check(s);
         HandleTimes.Profiled profiled = handleTimes.resolve(currentCompany.id(), queue, ch.wireName(), zone, s);

@@ -41,6 +41,29 @@ public record StaffingSettings(double serviceLevel, int targetSeconds, int ahtSe
                 StaffingModel.ERLANG_C.wireName());
     }
 
+    /**
+     * What a request asks to change; null leaves a setting as it is. A typed-in {@code ahtSeconds} overrides the
+     * measured handle time; {@code ahtMeasured = true} (without a handle time) goes back to the measurement.
+     */
+    public record Changes(Double serviceLevel, Integer targetSeconds, Integer ahtSeconds, Double shrinkage,
+                          Double maxOccupancy, Integer concurrency, Integer patienceSeconds, Integer slaWindowHours,
+                          String model, Boolean ahtMeasured) {}
+
+    /** These settings with the changes applied: the one place the API, the requirements query and the page merge. */
+    public StaffingSettings with(Changes c) {
+        return new StaffingSettings(
+                c.serviceLevel() != null ? c.serviceLevel() : serviceLevel,
+                c.targetSeconds() != null ? c.targetSeconds() : targetSeconds,
+                c.ahtSeconds() != null ? c.ahtSeconds() : ahtSeconds,
+                c.shrinkage() != null ? c.shrinkage() : shrinkage,
+                c.maxOccupancy() != null ? c.maxOccupancy() : maxOccupancy,
+                c.concurrency() != null ? c.concurrency() : concurrency,
+                c.patienceSeconds() != null ? c.patienceSeconds() : patienceSeconds,
+                c.slaWindowHours() != null ? c.slaWindowHours() : slaWindowHours,
+                c.model() != null && !c.model().isBlank() ? c.model().strip() : model,
+                c.ahtSeconds() != null ? false : c.ahtMeasured() != null ? c.ahtMeasured() : ahtMeasured);
+    }
+
     /** A channel's settings until someone saves them. */
     public static StaffingSettings defaultsFor(String channel) {
         return defaults(channel);

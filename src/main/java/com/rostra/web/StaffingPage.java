@@ -201,17 +201,17 @@ class StaffingPage {
         // The handle time stays measured while the field is left as shown (or emptied); another number overrides it.
         String aht = p.get("aht_seconds");
         int ahtSeconds = (int) number(p, "aht_seconds", s.ahtSeconds(), errors);
-        boolean ahtMeasured = aht == null || aht.isBlank() ? s.ahtMeasured() || aht != null
-                : s.ahtMeasured() && ahtSeconds == s.ahtSeconds();
-        return new StaffingSettings(
+        boolean keepMeasured = aht == null || aht.isBlank() || (s.ahtMeasured() && ahtSeconds == s.ahtSeconds());
+        Boolean ahtMeasured = aht != null && aht.isBlank() ? Boolean.TRUE : null;
+        return s.with(new StaffingSettings.Changes(
                 number(p, "service_level", s.serviceLevel(), errors),
                 (int) number(p, "target_seconds", s.targetSeconds(), errors),
-                ahtSeconds,
+                keepMeasured ? null : ahtSeconds,
                 number(p, "shrinkage", s.shrinkage(), errors),
                 number(p, "max_occupancy", s.maxOccupancy(), errors),
                 (int) number(p, "concurrency", s.concurrency(), errors),
-                optionalInt(p, "patience_seconds", s.patienceSeconds(), errors), s.slaWindowHours(),
-                p.get("model") == null || p.get("model").isBlank() ? s.model() : p.get("model").strip(), ahtMeasured);
+                optionalInt(p, "patience_seconds", s.patienceSeconds(), errors), null,
+                p.get("model"), ahtMeasured));
     }
 
     /** Whole agents without a decimal point, shares of people with up to two decimals. */
