@@ -40,9 +40,12 @@ class DemoCompanySetup {
     private final ApplicationEventPublisher events;
     private final org.springframework.core.env.Environment environment;
     private final Queues queues;
+    private final com.rostra.tenancy.BusinessHours businessHours;
 
     DemoCompanySetup(DemoProperties properties, Companies companies, ApiKeys apiKeys, Users users,
-                     ApplicationEventPublisher events, org.springframework.core.env.Environment environment, Queues queues) {
+                     ApplicationEventPublisher events, org.springframework.core.env.Environment environment, Queues queues,
+                     com.rostra.tenancy.BusinessHours businessHours) {
+        this.businessHours = businessHours;
         this.properties = properties;
         this.companies = companies;
         this.apiKeys = apiKeys;
@@ -63,6 +66,9 @@ class DemoCompanySetup {
         String key = ensureKey(company);
         if (queues.list(company.id()).isEmpty()) {
             defineQueues(company.id());
+        }
+        if (businessHours.get(company.id()).weekly().isEmpty()) {
+            defineBusinessHours(company.id());
         }
         String password = blank(properties.password()) ? generatedPassword() : properties.password();
         Company c = company;
@@ -87,6 +93,16 @@ class DemoCompanySetup {
     }
 
     /** Queues over the simulated organization's inboxes, so the Queues page shows the tree from the start. */
+    /** A support desk's week: weekdays 08:00-20:00, Saturday 09:00-17:00, closed on Sunday. */
+    private void defineBusinessHours(CompanyId company) {
+        java.util.List<com.rostra.tenancy.BusinessHours.Day> week = new java.util.ArrayList<>();
+        for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
+            week.add(new com.rostra.tenancy.BusinessHours.Day(day, "08:00", "20:00"));
+        }
+        week.add(new com.rostra.tenancy.BusinessHours.Day("saturday", "09:00", "17:00"));
+        businessHours.replace(company, new com.rostra.tenancy.BusinessHours.Settings(true, week, List.of()));
+    }
+
     private void defineQueues(CompanyId company) {
         Queue support = queues.create(company, new QueueInput("Support", null, 10,
                 List.of(new QueueRule("inbox_when_queued", "starts_with", "Support")), List.of(), List.of()));

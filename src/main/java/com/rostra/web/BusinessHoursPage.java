@@ -56,11 +56,16 @@ class BusinessHoursPage {
     @PostMapping
     String save(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "false") boolean enabled,
                 @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        // "Copy Monday to every open day": the source day's window for every day not marked closed.
+        String copyFrom = form.getOrDefault("copy_from", "").strip().toLowerCase(Locale.ROOT);
+        String copyOpen = copyFrom.isEmpty() ? null : form.getOrDefault(copyFrom + "_open", "").strip();
+        String copyClose = copyFrom.isEmpty() ? null : form.getOrDefault(copyFrom + "_close", "").strip();
         List<BusinessHours.Day> weekly = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             String key = d.name().toLowerCase(Locale.ROOT);
-            String open = form.getOrDefault(key + "_open", "").strip();
-            String close = form.getOrDefault(key + "_close", "").strip();
+            if ("true".equals(form.get(key + "_closed"))) continue;
+            String open = copyOpen != null ? copyOpen : form.getOrDefault(key + "_open", "").strip();
+            String close = copyClose != null ? copyClose : form.getOrDefault(key + "_close", "").strip();
             if (!open.isEmpty() || !close.isEmpty()) weekly.add(new BusinessHours.Day(key, open, close));
         }
         List<BusinessHours.Holiday> holidays = new ArrayList<>();

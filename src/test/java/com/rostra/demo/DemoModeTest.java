@@ -46,6 +46,7 @@ class DemoModeTest {
             String auth = Http.key(key);
             assertThat(http.get("/login", null).body()).as("the demo's sign-in page names its user")
                     .contains("Demo: sign in as", "admin@demo.rostra.local");
+            assertThat(http.get("/api/v1/business-hours", auth).json().get("weekly")).as("the demo desk's week").hasSize(6);
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     http.get("/api/v1/integrations/gladly", auth).json().get("status").asString().equals("healthy"));
             JsonNode status = http.get("/api/v1/integrations/gladly", auth).json();
