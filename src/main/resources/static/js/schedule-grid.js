@@ -62,6 +62,6 @@
   document.addEventListener('mousedown', start);
   // The links inside blocks are followed on release (above), not on click, so a drag never opens the editor.
   document.addEventListener('click', e => {
-    if (e.target.closest('.day-view .block.editable a.block-label')) e.preventDefault();
+    if (e.detail > 0 && e.target.closest('.day-view .block.editable a.block-label')) e.preventDefault();
   });
 })();
