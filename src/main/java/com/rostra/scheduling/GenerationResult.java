@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** What a finished generation proposes: coverage per queue × channel × quarter hour, and the shifts with their blocks. */
-public record GenerationResult(Coverage coverage, List<Shift> shifts, List<ConstraintScore> constraints) {
+public record GenerationResult(Coverage coverage, List<Shift> shifts, List<ConstraintScore> constraints, List<Long> replacedActivityIds) {
 
     /** What each rule of the solver costs the proposed schedule: the score explained before it is published. */
     public record ConstraintScore(String constraint, long hard, long soft, int matches) {}

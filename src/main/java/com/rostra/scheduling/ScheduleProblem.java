@@ -114,6 +114,8 @@ public final class ScheduleProblem {
     /**
      * The problem for [{@code start}, {@code end}): one entity per person and local day, offered the shifts that fit
      * inside the horizon, the person's skills, availability and blocked time. {@code required[skill][quarter]}.
+     * A day with a kept shift inside the horizon is a pinned entity holding that shift; kept shifts outside the horizon
+     * raise their week's hours and days and are checked for rest.
      */
     public static ScheduleSolution build(ShiftRules rules, ZoneId zone, Instant start, Instant end, List<Skill> skills,
                                          int[][] required, List<Staff> staff) {
@@ -139,14 +141,48 @@ public final class ScheduleProblem {
         List<StaffWeek> weeks = new ArrayList<>();
         List<ShiftAssignment> assignments = new ArrayList<>();
         for (Staff person : staff) {
+            // Kept shifts: inside the horizon they pin their day; outside it they count for their week and for rest.
+            Map<LocalDate, List<Staff.Kept>> pinnedByDay = new HashMap<>();
+            Map<LocalDate, int[]> keptByWeek = new HashMap<>();
+            Map<LocalDate, java.util.Set<LocalDate>> outsideDaysByWeek = new HashMap<>();
+            Map<LocalDate, java.util.Set<LocalDate>> keptDaysByWeek = new HashMap<>();
+            for (Staff.Kept k : person.kept()) {
+                LocalDate monday = k.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                int[] minutes = keptByWeek.computeIfAbsent(monday, m -> new int[2]);
+                keptDaysByWeek.computeIfAbsent(monday, m -> new java.util.HashSet<>()).add(k.day());
+                if (k.inHorizon()) {
+                    pinnedByDay.computeIfAbsent(k.day(), d -> new ArrayList<>()).add(k);
+                    minutes[1] += k.paidMinutes();
+                } else {
+                    outsideDaysByWeek.computeIfAbsent(monday, m -> new java.util.HashSet<>()).add(k.day());
+                    minutes[0] += k.paidMinutes();
+                }
+            }
             Map<LocalDate, StaffWeek> personWeeks = new LinkedHashMap<>();
             for (int d = 0; d < days.size(); d++) {
                 LocalDate day = days.get(d);
                 LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                StaffWeek week = personWeeks.computeIfAbsent(monday, m -> new StaffWeek(person, m,
-                        !m.isBefore(firstDay) && !m.plusDays(6).isAfter(lastDay)
-                                && !ShiftAssignment.startOf(m, 0, zone).isBefore(start)
-                                && !ShiftAssignment.startOf(m.plusDays(7), 0, zone).isAfter(end)));
+                StaffWeek week = personWeeks.computeIfAbsent(monday, m -> {
+                    int[] kept = keptByWeek.getOrDefault(m, new int[2]);
+                    int outsideDays = outsideDaysByWeek.getOrDefault(m, java.util.Set.of()).size();
+                    int keptDays = keptDaysByWeek.getOrDefault(m, java.util.Set.of()).size();
+                    return new StaffWeek(person, m,
+                            !m.isBefore(firstDay) && !m.plusDays(6).isAfter(lastDay)
+                                    && !ShiftAssignment.startOf(m, 0, zone).isBefore(start)
+                                    && !ShiftAssignment.startOf(m.plusDays(7), 0, zone).isAfter(end),
+                            kept[0], outsideDays, Math.max(person.maxMinutesPerWeek(), kept[0] + kept[1]),
+                            Math.max(person.maxDaysPerWeek(), keptDays));
+                });
+                List<Staff.Kept> pinned = pinnedByDay.get(day);
+                if (pinned != null) {
+                    Instant from = pinned.stream().map(Staff.Kept::start).min(Instant::compareTo).orElseThrow();
+                    Instant to = pinned.stream().map(Staff.Kept::end).max(Instant::compareTo).orElseThrow();
+                    int paid = pinned.stream().mapToInt(Staff.Kept::paidMinutes).sum();
+                    java.time.LocalTime local = from.atZone(zone).toLocalTime();
+                    ShiftOption kept = ShiftOption.kept(id++, local.getHour() * 60 + local.getMinute(), (int) Duration.between(from, to).toMinutes(), paid);
+                    assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, List.of()).pin(kept));
+                    continue;
+                }
                 List<ShiftOption> options = new ArrayList<>();
                 for (int p = 0; p < patterns.size(); p++) {
                     Pattern pattern = patterns.get(p);
@@ -167,7 +203,7 @@ public final class ScheduleProblem {
     public static List<Shift> shifts(ScheduleSolution solution) {
         List<Shift> result = new ArrayList<>();
         for (ShiftAssignment a : solution.getAssignments()) {
-            if (!a.isWorking()) continue;
+            if (!a.isWorking() || a.isPinned()) continue;
             Instant from = a.getStart();
             List<Part> parts = a.getOption().blocks().stream().map(b -> new Part(b.kind(),
                     from.plus(Duration.ofMinutes(b.offsetMinutes())), from.plus(Duration.ofMinutes(b.endMinutes())))).toList();

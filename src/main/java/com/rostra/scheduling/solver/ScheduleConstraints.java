@@ -25,6 +25,7 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final String MAX_HOURS = "Contract max hours per week";
     public static final String MAX_DAYS = "Contract max days per week";
     public static final String REST = "Minimum rest between shifts";
+    public static final String REST_OUTSIDE = "Minimum rest next to shifts outside the horizon";
     public static final String ONE_SHIFT_A_DAY = "One shift per day";
     public static final String UNDER = "Under-coverage";
     public static final String OVER = "Over-coverage";
@@ -45,7 +46,7 @@ public class ScheduleConstraints implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[] {
-                availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), oneShiftPerDay(f),
+                availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), restOutside(f), oneShiftPerDay(f),
                 underCoverage(f), overCoverage(f), minHours(f), fairness(f), preference(f)
         };
     }
@@ -74,24 +75,31 @@ public class ScheduleConstraints implements ConstraintProvider {
 
     Constraint maxHours(ConstraintFactory f) {
         return working(f).groupBy(ShiftAssignment::getWeek, ConstraintCollectors.sum(ShiftAssignment::getPaidMinutes))
-                .filter((week, minutes) -> minutes > week.staff().maxMinutesPerWeek())
-                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, minutes) -> minutes - week.staff().maxMinutesPerWeek())
+                .filter((week, minutes) -> minutes + week.outsideMinutes() > week.maxMinutes())
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, minutes) -> minutes + week.outsideMinutes() - week.maxMinutes())
                 .asConstraint(MAX_HOURS);
     }
 
     Constraint maxDays(ConstraintFactory f) {
         return working(f).groupBy(ShiftAssignment::getWeek, ConstraintCollectors.count())
-                .filter((week, days) -> days > week.staff().maxDaysPerWeek())
-                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, days) -> 60L * (days - week.staff().maxDaysPerWeek()))
+                .filter((week, days) -> days + week.outsideDays() > week.maxDays())
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, days) -> 60L * (days + week.outsideDays() - week.maxDays()))
                 .asConstraint(MAX_DAYS);
     }
 
     Constraint rest(ConstraintFactory f) {
         return working(f).join(working(f), Joiners.equal(ShiftAssignment::getStaff),
                         Joiners.lessThan(ShiftAssignment::getDayIndex))
-                .filter((a, b) -> a.restShortfallMinutes(b) > 0)
+                .filter((a, b) -> !(a.isPinned() && b.isPinned()) && a.restShortfallMinutes(b) > 0)
                 .penalizeLong(HardSoftLongScore.ONE_HARD, ShiftAssignment::restShortfallMinutes)
                 .asConstraint(REST);
+    }
+
+    /** Rest against kept shifts just outside the horizon (last week's Sunday, next week's Monday). */
+    Constraint restOutside(ConstraintFactory f) {
+        return working(f).filter(a -> a.outsideRestShortfall() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD, ShiftAssignment::outsideRestShortfall)
+                .asConstraint(REST_OUTSIDE);
     }
 
     Constraint oneShiftPerDay(ConstraintFactory f) {
@@ -126,8 +134,8 @@ public class ScheduleConstraints implements ConstraintProvider {
     Constraint minHours(ConstraintFactory f) {
         return working(f).groupBy(ShiftAssignment::getWeek, ConstraintCollectors.sum(ShiftAssignment::getPaidMinutes))
                 .complement(StaffWeek.class, week -> 0)
-                .filter((week, minutes) -> week.full() && minutes < week.staff().minMinutesPerWeek())
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (week, minutes) -> MIN_HOURS_WEIGHT * (week.staff().minMinutesPerWeek() - minutes))
+                .filter((week, minutes) -> week.full() && minutes + week.outsideMinutes() < week.staff().minMinutesPerWeek())
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, (week, minutes) -> MIN_HOURS_WEIGHT * (week.staff().minMinutesPerWeek() - minutes - week.outsideMinutes()))
                 .asConstraint(MIN_HOURS);
     }
 

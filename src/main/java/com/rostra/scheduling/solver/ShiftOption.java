@@ -16,15 +16,29 @@ public final class ShiftOption {
     private final List<Block> blocks;
     private final int paidMinutes;
     private final int[] productiveQuarters;
+    private final boolean kept;
 
     public ShiftOption(int id, int startMinute, int lengthMinutes, Skill skill, List<Block> blocks) {
+        this(id, startMinute, lengthMinutes, skill, blocks, false, -1);
+    }
+
+    /**
+     * A kept shift as a (pinned) option: its times and paid minutes, no skill and no demand cells (what it staffs was
+     * already taken off the requirements).
+     */
+    public static ShiftOption kept(int id, int startMinute, int lengthMinutes, int paidMinutes) {
+        return new ShiftOption(id, startMinute, lengthMinutes, null, List.of(new Block(Block.Kind.WORK, 0, lengthMinutes)), true, paidMinutes);
+    }
+
+    private ShiftOption(int id, int startMinute, int lengthMinutes, Skill skill, List<Block> blocks, boolean kept, int paid) {
+        this.kept = kept;
         this.id = id;
         this.startMinute = startMinute;
         this.lengthMinutes = lengthMinutes;
         this.skill = skill;
         this.blocks = List.copyOf(blocks);
-        this.paidMinutes = lengthMinutes - this.blocks.stream().filter(b -> b.kind() == Block.Kind.LUNCH).mapToInt(Block::minutes).sum();
-        int quarters = lengthMinutes / 15;
+        this.paidMinutes = kept ? paid : lengthMinutes - this.blocks.stream().filter(b -> b.kind() == Block.Kind.LUNCH).mapToInt(Block::minutes).sum();
+        int quarters = kept ? 0 : lengthMinutes / 15;
         int[] q = new int[quarters];
         int n = 0;
         for (int i = 0; i < quarters; i++) {
@@ -52,8 +66,14 @@ public final class ShiftOption {
         return startMinute + lengthMinutes;
     }
 
+    /** The skill worked; null for a kept shift. */
     public Skill skill() {
         return skill;
+    }
+
+    /** A shift scheduled before this generation and kept as it is. */
+    public boolean isKept() {
+        return kept;
     }
 
     public List<Block> blocks() {
@@ -71,6 +91,6 @@ public final class ShiftOption {
 
     @Override
     public String toString() {
-        return String.format("%02d:%02d+%dm %s", startMinute / 60, startMinute % 60, lengthMinutes, skill.channel());
+        return String.format("%02d:%02d+%dm %s", startMinute / 60, startMinute % 60, lengthMinutes, kept ? "kept" : skill.channel());
     }
 }
