@@ -22,5 +22,9 @@ public record GenerationResult(Coverage coverage, List<Shift> shifts, List<Const
 
     public record Shift(long personId, Instant start, Instant end, Long queueId, String channel, List<ShiftActivity> activities) {}
 
-    public record ShiftActivity(long activityTypeId, String activityType, Instant start, Instant end) {}
+    /**
+     * {@code queueId}/{@code channel}: what a work block works (a shift may switch once, at its lunch's end or middle,
+     * for a person with several skills); null for breaks and lunch.
+     */
+    public record ShiftActivity(long activityTypeId, String activityType, Instant start, Instant end, Long queueId, String channel) {}
 }

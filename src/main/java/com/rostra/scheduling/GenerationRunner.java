@@ -148,7 +148,7 @@ class GenerationRunner {
             }
         }
         List<Staff> staff = inputs.staff();
-        ScheduleSolution problem = ScheduleProblem.build(shiftRules, zone, start, end, skills, required, staff);
+        ScheduleSolution problem = ScheduleProblem.build(shiftRules, zone, start, end, skills, required, staff, row.skillSwitch());
 
         SolverFactory<ScheduleSolution> factory = SolverSetup.factory(Duration.ofSeconds(row.timeLimitSeconds()), Duration.ofSeconds(5));
         ScheduleSolution best;
@@ -326,8 +326,9 @@ class GenerationRunner {
         for (ScheduleProblem.Shift s : ScheduleProblem.shifts(best)) {
             List<GenerationResult.ShiftActivity> acts = new ArrayList<>();
             for (ScheduleProblem.Part part : s.parts()) {
-                ActivityType t = type(types, part.kind(), s.skill().channel());
-                acts.add(new GenerationResult.ShiftActivity(t.id(), t.name(), part.start(), part.end()));
+                ActivityType t = type(types, part.kind(), part.skill() == null ? s.skill().channel() : part.skill().channel());
+                acts.add(new GenerationResult.ShiftActivity(t.id(), t.name(), part.start(), part.end(),
+                        part.skill() == null ? null : part.skill().queueId(), part.skill() == null ? null : part.skill().channel()));
             }
             shifts.add(new GenerationResult.Shift(s.personId(), s.start(), s.end(), s.skill().queueId(), s.skill().channel(), acts));
         }

@@ -33,7 +33,8 @@ public final class ScheduleProblem {
     /** A shift shape: start (local minute of day), length, and where its breaks and lunch fall. */
     public record Pattern(int startMinute, int lengthMinutes, List<Block> blocks) {}
 
-    public record Part(Block.Kind kind, Instant start, Instant end) {}
+    /** A block of a shift; {@code skill}: what a work block works (a shift that switches works its second skill after the switch). */
+    public record Part(Block.Kind kind, Instant start, Instant end, Skill skill) {}
 
     public record Shift(long personId, Instant start, Instant end, Skill skill, List<Part> parts) {}
 
@@ -119,6 +120,12 @@ public final class ScheduleProblem {
      */
     public static ScheduleSolution build(ShiftRules rules, ZoneId zone, Instant start, Instant end, List<Skill> skills,
                                          int[][] required, List<Staff> staff) {
+        return build(rules, zone, start, end, skills, required, staff, false);
+    }
+
+    /** {@code allowSwitch}: people with several skills are also offered shifts that switch skill once (at lunch's end or the middle). */
+    public static ScheduleSolution build(ShiftRules rules, ZoneId zone, Instant start, Instant end, List<Skill> skills,
+                                         int[][] required, List<Staff> staff, boolean allowSwitch) {
         int quarters = (int) (Duration.between(start, end).toMinutes() / 15);
         List<Demand> demands = new ArrayList<>();
         for (Skill s : skills) {
@@ -140,6 +147,8 @@ public final class ScheduleProblem {
         List<LocalDate> days = firstDay.datesUntil(lastDay.plusDays(1)).toList();
         List<StaffWeek> weeks = new ArrayList<>();
         List<ShiftAssignment> assignments = new ArrayList<>();
+        Map<Integer, ShiftOption> switching = new HashMap<>();
+        int[] nextId = {id + 1_000_000};
         for (Staff person : staff) {
             // Kept shifts: inside the horizon they pin their day; outside it they count for their week and for rest.
             Map<LocalDate, List<Staff.Kept>> pinnedByDay = new HashMap<>();
@@ -192,6 +201,18 @@ public final class ScheduleProblem {
                     if (!person.availableFor(day.getDayOfWeek(), pattern.startMinute(), pattern.startMinute() + pattern.lengthMinutes())) continue;
                     if (person.blockedMinutes(from, to) > 0) continue;
                     for (Skill s : skills) if (person.skills().contains(s.index())) options.add(optionsByPattern.get(p)[s.index()]);
+                    // Several skills: also shifts that switch from one to another at the switch point (lunch's end or middle).
+                    if (allowSwitch && person.skills().size() > 1) {
+                        for (Skill a : skills) {
+                            if (!person.skills().contains(a.index())) continue;
+                            for (Skill b : skills) {
+                                if (b == a || !person.skills().contains(b.index())) continue;
+                                int key = (p * skills.size() + a.index()) * skills.size() + b.index();
+                                options.add(switching.computeIfAbsent(key, k -> new ShiftOption(nextId[0]++, pattern.startMinute(),
+                                        pattern.lengthMinutes(), a, b, pattern.blocks())));
+                            }
+                        }
+                    }
                 }
                 assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, options));
             }
@@ -205,9 +226,23 @@ public final class ScheduleProblem {
         for (ShiftAssignment a : solution.getAssignments()) {
             if (!a.isWorking() || a.isPinned()) continue;
             Instant from = a.getStart();
-            List<Part> parts = a.getOption().blocks().stream().map(b -> new Part(b.kind(),
-                    from.plus(Duration.ofMinutes(b.offsetMinutes())), from.plus(Duration.ofMinutes(b.endMinutes())))).toList();
-            result.add(new Shift(a.getStaff().personId(), from, a.getEnd(), a.getOption().skill(), parts));
+            Skill first = a.getOption().skill();
+            Skill second = a.isSwitching() ? a.getSwitchSkill() : first;
+            int switchAt = a.getOption().switchMinute();
+            List<Part> parts = new ArrayList<>();
+            for (Block b : a.getOption().blocks()) {
+                Instant bs = from.plus(Duration.ofMinutes(b.offsetMinutes()));
+                Instant be = from.plus(Duration.ofMinutes(b.endMinutes()));
+                if (b.kind() != Block.Kind.WORK) parts.add(new Part(b.kind(), bs, be, null));
+                else if (b.endMinutes() <= switchAt || second == first) parts.add(new Part(b.kind(), bs, be, first));
+                else if (b.offsetMinutes() >= switchAt) parts.add(new Part(b.kind(), bs, be, second));
+                else {
+                    Instant at = from.plus(Duration.ofMinutes(switchAt));
+                    parts.add(new Part(b.kind(), bs, at, first));
+                    parts.add(new Part(b.kind(), at, be, second));
+                }
+            }
+            result.add(new Shift(a.getStaff().personId(), from, a.getEnd(), first, parts));
         }
         result.sort((x, y) -> x.start().equals(y.start()) ? Long.compare(x.personId(), y.personId()) : x.start().compareTo(y.start()));
         return result;

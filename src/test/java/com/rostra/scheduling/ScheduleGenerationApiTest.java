@@ -173,8 +173,11 @@ class ScheduleGenerationApiTest extends ApiTest {
                 .as("at most 28 days").isEqualTo(400);
 
         LocalDate nextMonday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        long empty = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", nextMonday.toString(),
-                "end", nextMonday.plusDays(1).toString(), "time_limit_seconds", 1)).json().get("id").asLong();
+        Http.Response emptyRequest = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", nextMonday.toString(),
+                "end", nextMonday.plusDays(1).toString(), "time_limit_seconds", 1, "skill_switch", true));
+        assertThat(emptyRequest.json().get("skill_switch").asBoolean()).isTrue();
+        assertThat(emptyRequest.json().get("keep_published").asBoolean()).isFalse();
+        long empty = emptyRequest.json().get("id").asLong();
         JsonNode nobody = finished(c, empty);
         assertThat(nobody.get("status").asString()).as("nobody to schedule: done, with no shifts").isEqualTo("done");
         assertThat(nobody.get("shifts").size()).isZero();

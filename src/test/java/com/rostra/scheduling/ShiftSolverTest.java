@@ -217,4 +217,28 @@ class ShiftSolverTest {
                 });
         assertThat(ScheduleProblem.shifts(solved)).as("nothing new: one day a week, and Monday is the locked one").isEmpty();
     }
+
+    @Test
+    void aPersonWithTwoSkillsSwitchesInsideTheShiftWhenThatIsTheOnlyWayToCoverBoth() {
+        // Phones need one agent 09-13, chat one agent 13-17; one person has both skills, the other only chat but is
+        // not available. One 8-hour shift switching at its middle covers both exactly (costing only the switch).
+        Instant start = MONDAY.atStartOfDay(ZONE).toInstant();
+        Staff both = person(1, Set.of(0, 1));
+        Staff away = new Staff(2, Set.of(1), 0, 2400, 5, 660, List.of(), List.of(new Staff.Blocked(start, start.plus(Duration.ofDays(1)))));
+        ScheduleSolution solved = solve(ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE, CHAT),
+                new int[][] {demand(1, hours(9, 13, 1, new int[24])), demand(1, hours(13, 17, 1, new int[24]))}, List.of(both, away), true), 3);
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(solved.getScore().softScore()).as("only the switch costs").isEqualTo(-com.rostra.scheduling.solver.ScheduleConstraints.SWITCH_WEIGHT);
+        ScheduleProblem.Shift shift = ScheduleProblem.shifts(solved).get(0);
+        assertThat(shift.parts()).extracting(p -> p.skill().channel() + " " + p.start().atZone(ZONE).getHour() + "-" + p.end().atZone(ZONE).getHour())
+                .containsExactly("phone 9-13", "chat 13-17");
+        // One skill: nothing to switch to; and without skill_switch nobody is offered a switch.
+        ScheduleSolution offered = ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE, CHAT),
+                new int[][] {new int[96], new int[96]}, List.of(both, person(3, Set.of(1))), true);
+        assertThat(offered.getAssignments().get(0).getOptions()).anyMatch(o -> o.switchSkill() != null);
+        assertThat(offered.getAssignments().get(1).getOptions()).isNotEmpty().allMatch(o -> o.switchSkill() == null);
+        ScheduleSolution off = ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE, CHAT),
+                new int[][] {new int[96], new int[96]}, List.of(both), false);
+        assertThat(off.getAssignments().get(0).getOptions()).isNotEmpty().allMatch(o -> o.switchSkill() == null);
+    }
 }

@@ -32,6 +32,7 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final String MIN_HOURS = "Contract min hours per week";
     public static final String FAIRNESS = "Weekend and late shifts shared fairly";
     public static final String PREFERENCE = "Outside preferred times";
+    public static final String SWITCH = "Skill switch inside a shift";
 
     /** Soft weights: a missing agent in a quarter hour (squared), a spare one, a minute below the weekly minimum. */
     public static final long UNDER_WEIGHT = 100;
@@ -42,12 +43,14 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final int LATE_END_MINUTE = 20 * 60;
     /** A shift outside the person's preferred windows (when they marked any). */
     public static final long PREFERENCE_WEIGHT = 50;
+    /** A shift that changes queue × channel at its switch point: allowed, but only worth it when it covers more. */
+    public static final long SWITCH_WEIGHT = 30;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[] {
                 availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), restOutside(f), oneShiftPerDay(f),
-                underCoverage(f), overCoverage(f), minHours(f), fairness(f), preference(f)
+                underCoverage(f), overCoverage(f), minHours(f), fairness(f), preference(f), skillSwitch(f)
         };
     }
 
@@ -151,5 +154,11 @@ public class ScheduleConstraints implements ConstraintProvider {
         return working(f).filter(ShiftAssignment::outsidePreference)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, a -> PREFERENCE_WEIGHT)
                 .asConstraint(PREFERENCE);
+    }
+
+    Constraint skillSwitch(ConstraintFactory f) {
+        return working(f).filter(ShiftAssignment::isSwitching)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, a -> SWITCH_WEIGHT)
+                .asConstraint(SWITCH);
     }
 }

@@ -73,6 +73,16 @@ public class ShiftAssignment {
         return pinned;
     }
 
+    /** The skill worked after the switch point; null when the shift works one skill throughout. */
+    public Skill getSwitchSkill() {
+        return option == null ? null : option.switchSkill();
+    }
+
+    /** Works a second skill after the switch point. */
+    public boolean isSwitching() {
+        return option != null && !pinned && option.switchSkill() != null;
+    }
+
     @ValueRangeProvider(id = "options")
     public List<ShiftOption> getOptions() {
         return options;
@@ -143,7 +153,8 @@ public class ShiftAssignment {
     }
 
     public boolean lacksSkill() {
-        return option != null && !pinned && !staff.skills().contains(option.skill().index());
+        return option != null && !pinned && (!staff.skills().contains(option.skill().index())
+                || option.switchSkill() != null && !staff.skills().contains(option.switchSkill().index()));
     }
 
     public boolean outsideAvailability() {
@@ -187,11 +198,13 @@ public class ShiftAssignment {
         int quarters = grid.quarters();
         List<Demand> demands = new ArrayList<>(option.productiveQuarters().length);
         int base = option.skill().index() * quarters;
-        for (int q : option.productiveQuarters()) {
-            long minute = firstQuarter + q * 15L;
+        int switchBase = option.switchSkill() == null ? base : option.switchSkill().index() * quarters;
+        int[] productive = option.productiveQuarters();
+        for (int i = 0; i < productive.length; i++) {
+            long minute = firstQuarter + productive[i] * 15L;
             if (minute < 0 || minute % 15 != 0) continue;
             long quarter = minute / 15;
-            if (quarter < quarters) demands.add(grid.get(base + (int) quarter));
+            if (quarter < quarters) demands.add(grid.get((i < option.quartersBeforeSwitch() ? base : switchBase) + (int) quarter));
         }
         cachedStart = start;
         cachedDemands = demands;
