@@ -69,7 +69,10 @@ public class ScheduleBench {
             }
         }
         ShiftRules rules = ShiftRules.DEFAULTS;
-        ScheduleSolution problem = ScheduleProblem.build(rules, zone, start, end, skills, required, staff);
+        // Third argument "switch": also offer shifts that switch queue at lunch (as a generation with skill_switch: true).
+        boolean allowSwitch = args.length >= 3 && args[2].equals("switch");
+        ScheduleSolution problem = ScheduleProblem.build(rules, zone, start, end, skills, required, staff, allowSwitch);
+        System.out.println("skill switches inside shifts: " + (allowSwitch ? "offered" : "off"));
         System.out.printf("people %d, queues 5, quarters %d, entities %d, required %.0f agent-hours, productive capacity %.0f (%.0f %%)%n",
                 people, quarters, problem.getAssignments().size(), requiredHours, capacity, 100 * capacity / requiredHours);
 
@@ -100,6 +103,8 @@ public class ScheduleBench {
         System.out.printf("score %s%nhard violations: %s%n", best.getScore(), best.getScore().hardScore() == 0 ? "0" : "YES " + best.getScore().hardScore());
         System.out.printf("under-coverage %.1f agent-hours = %.2f %% of required (goal <= 5 %%); over-coverage %.1f; scheduled productive %.0f%n",
                 under, 100 * under / requiredHours, over, scheduled);
+        long switching = best.getAssignments().stream().filter(a -> a.isSwitching()).count();
+        System.out.printf("shifts switching queue at lunch: %d%n", switching);
         System.out.printf("shifts %d; solve time %.1f s; best found at %.1f s; under-coverage first <= 5 %% at %s (%d cores)%n",
                 ScheduleProblem.shifts(best).size(), elapsed, (bestAt[0] - t0) / 1e9,
                 bestAt[1] == 0 ? "never" : String.format("%.1f s", (bestAt[1] - t0) / 1e9), Runtime.getRuntime().availableProcessors());

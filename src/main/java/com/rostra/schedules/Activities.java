@@ -55,14 +55,93 @@ public class Activities {
 
     public List<Activity> list(CompanyId company, Instant from, Instant to, Long personId) {
         return jdbc.sql("""
-                select a.id, a.person_id, a.activity_type_id, t.name, t.category, a.start_at, a.end_at
+                select a.id, a.person_id, a.activity_type_id, t.name, t.category, a.start_at, a.end_at, a.locked
                 from activities a join activity_types t on t.id = a.activity_type_id and t.company_id = a.company_id
                 where a.company_id = ? and a.start_at < ? and a.end_at > ? and (? = 0 or a.person_id = ?)
                 order by a.person_id, a.start_at""")
                 .params(company.value(), Db.ts(to), Db.ts(from), personId == null ? 0 : personId, personId == null ? 0 : personId)
                 .query((rs, i) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        Db.instant(rs, 6), Db.instant(rs, 7)))
+                        Db.instant(rs, 6), Db.instant(rs, 7), rs.getBoolean(8)))
                 .list();
+    }
+
+    public Optional<Activity> find(CompanyId company, long id) {
+        return jdbc.sql("select person_id, start_at, end_at from activities where company_id = ? and id = ?").params(company.value(), id)
+                .query((rs, i) -> list(company, Db.instant(rs, 2), Db.instant(rs, 3), rs.getLong(1))).optional()
+                .flatMap(l -> l.stream().filter(a -> a.id() == id).findFirst());
+    }
+
+    /**
+     * Changes an activity: any of person, type, start and end (null keeps the value). The same checks as a new one:
+     * 400 naming the field, 404 for another company's id, 409 when the result overlaps another activity of the person.
+     */
+    @Transactional
+    public Activity update(CompanyId company, long id, Long personId, Long typeId, String start, String end) {
+        Activity current = find(company, id).orElseThrow(() -> new NotFoundException("activity"));
+        List<FieldError> errors = new ArrayList<>();
+        long person = personId == null ? current.personId() : personId;
+        if (personId != null && person(company, personId).isEmpty()) errors.add(new FieldError("person_id", "no person " + personId + " exists"));
+        long type = typeId == null ? current.activityTypeId() : typeId;
+        if (typeId != null && types.list(company).stream().noneMatch(t -> t.id() == typeId)) {
+            errors.add(new FieldError("activity_type_id", "no activity type " + typeId + " exists"));
+        }
+        Instant from = start == null ? current.start() : RequestTimes.parse("start", start, errors);
+        Instant to = end == null ? current.end() : RequestTimes.parse("end", end, errors);
+        checkRange(from, to, "end", errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        list(company, from, to, person).stream().filter(a -> a.id() != id).findFirst().ifPresent(a -> {
+            throw new ConflictException("overlaps " + a.activityType() + " from " + a.start() + " to " + a.end());
+        });
+        jdbc.sql("update activities set person_id = ?, activity_type_id = ?, start_at = ?, end_at = ? where company_id = ? and id = ?")
+                .params(person, type, Db.ts(from), Db.ts(to), company.value(), id).update();
+        return find(company, id).orElseThrow();
+    }
+
+    /**
+     * Locks (or unlocks) an activity together with the rest of its shift: the person's activities that touch it
+     * end to start, directly or through each other (a generated shift's work, breaks and lunch). Returns them.
+     */
+    @Transactional
+    public List<Activity> lock(CompanyId company, long id, boolean locked) {
+        Activity a = find(company, id).orElseThrow(() -> new NotFoundException("activity"));
+        List<Activity> around = list(company, a.start().minus(Duration.ofDays(1)), a.end().plus(Duration.ofDays(1)), a.personId());
+        List<Activity> shift = shifts(around, Duration.ZERO).stream().filter(s -> s.stream().anyMatch(x -> x.id() == id))
+                .findFirst().orElse(List.of(a));
+        for (Activity x : shift) {
+            jdbc.sql("update activities set locked = ? where company_id = ? and id = ?").params(locked, company.value(), x.id()).update();
+        }
+        Instant from = shift.get(0).start();
+        Instant to = shift.get(shift.size() - 1).end();
+        return list(company, from, to, a.personId()).stream().filter(x -> shift.stream().anyMatch(y -> y.id() == x.id())).toList();
+    }
+
+    /** Removes the given activities of the company (those still there); for replacing generated shifts. */
+    @Transactional
+    public int deleteAll(CompanyId company, java.util.Collection<Long> ids) {
+        int n = 0;
+        for (Long id : ids) n += jdbc.sql("delete from activities where company_id = ? and id = ? and locked = false").params(company.value(), id).update();
+        return n;
+    }
+
+    /**
+     * One person's activities (sorted by start) grouped into shifts: an activity joins the shift before it when it
+     * starts at most {@code join} after that shift's end.
+     */
+    public static List<List<Activity>> shifts(List<Activity> sorted, Duration join) {
+        List<List<Activity>> result = new ArrayList<>();
+        List<Activity> current = null;
+        Instant end = null;
+        for (Activity a : sorted.stream().sorted((x, y) -> x.start().compareTo(y.start())).toList()) {
+            if (current == null || a.start().isAfter(end.plus(join))) {
+                current = new ArrayList<>();
+                result.add(current);
+                end = a.end();
+            } else if (a.end().isAfter(end)) {
+                end = a.end();
+            }
+            current.add(a);
+        }
+        return result;
     }
 
     @Transactional

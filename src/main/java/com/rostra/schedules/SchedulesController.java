@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,11 +33,28 @@ class SchedulesController {
     private final ActivityTypes types;
     private final Activities activities;
     private final CurrentCompany currentCompany;
+    private final List<ScheduleWarnings> warnings;
 
-    SchedulesController(ActivityTypes types, Activities activities, CurrentCompany currentCompany) {
+    SchedulesController(ActivityTypes types, Activities activities, CurrentCompany currentCompany, List<ScheduleWarnings> warnings) {
         this.types = types;
         this.activities = activities;
         this.currentCompany = currentCompany;
+        this.warnings = warnings;
+    }
+
+    /** An activity after a change, with what the person's schedule now breaks (warnings, not refusals). */
+    record ActivityResult(long id, long personId, long activityTypeId, String activityType, String category, Instant start,
+                          Instant end, boolean locked, List<ScheduleWarnings.Warning> warnings) {
+        static ActivityResult of(Activity a, List<ScheduleWarnings.Warning> warnings) {
+            return new ActivityResult(a.id(), a.personId(), a.activityTypeId(), a.activityType(), a.category(), a.start(), a.end(),
+                    a.locked(), warnings);
+        }
+    }
+
+    private ActivityResult withWarnings(Activity a) {
+        List<ScheduleWarnings.Warning> found = new ArrayList<>();
+        warnings.forEach(w -> found.addAll(w.warnings(currentCompany.id(), a.personId(), a.start())));
+        return ActivityResult.of(a, found);
     }
 
     record TypeInput(String name, Boolean productive, String channel, String category) {}
@@ -75,11 +93,32 @@ class SchedulesController {
     }
 
     @Operation(summary = "Schedule an activity",
-            description = "Body `{person_id, activity_type_id, start, end}` (ISO-8601, at most 24 h). 201 with the activity; 400 naming the field (unknown person or type of this company included); 409 when it overlaps another activity of the person.")
+            description = "Body `{person_id, activity_type_id, start, end}` (ISO-8601, at most 24 h). 201 with the activity and `warnings` (contract limits the person's schedule now breaks: `max_hours_per_week`, `max_days_per_week`, `min_rest_hours`; shown, not refused); 400 naming the field (unknown person or type of this company included); 409 when it overlaps another activity of the person.")
     @PostMapping("/api/v1/activities")
-    ResponseEntity<Activity> create(@RequestBody ActivityInput in) {
+    ResponseEntity<ActivityResult> create(@RequestBody ActivityInput in) {
         Activity a = activities.create(currentCompany.id(), in.personId(), in.activityTypeId(), in.start(), in.end());
-        return ResponseEntity.created(URI.create("/api/v1/activities/" + a.id())).body(a);
+        return ResponseEntity.created(URI.create("/api/v1/activities/" + a.id())).body(withWarnings(a));
+    }
+
+    @Operation(summary = "Change an activity",
+            description = "Moves, resizes or retypes an activity: body with any of `{person_id, activity_type_id, start, end}` (left out: unchanged). The same checks as a new activity: 400 naming the field, 409 when the result overlaps another activity of the person (the message names it), 404 for an id that is not this company's. 200 with the activity and `warnings`: contract limits (hours and days per week, rest between shifts) the person's schedule now breaks; they are shown, not refused.")
+    @PatchMapping("/api/v1/activities/{id}")
+    ActivityResult update(@PathVariable long id, @RequestBody ActivityInput in) {
+        return withWarnings(activities.update(currentCompany.id(), id, in.personId(), in.activityTypeId(), in.start(), in.end()));
+    }
+
+    @Operation(summary = "Lock a shift",
+            description = "Locks the activity and the rest of its shift (the person's activities touching it end to start). A new schedule generation keeps locked shifts exactly as they are and plans around them; unlocked generated shifts inside its horizon may be replaced when it is published. 200 with the shift's activities; 404 for an id that is not this company's.")
+    @PostMapping("/api/v1/activities/{id}/lock")
+    List<Activity> lock(@PathVariable long id) {
+        return activities.lock(currentCompany.id(), id, true);
+    }
+
+    @Operation(summary = "Unlock a shift",
+            description = "Undoes a lock: the activity and the rest of its shift may be replaced by the next published generation. 200 with the shift's activities; 404 for an id that is not this company's.")
+    @PostMapping("/api/v1/activities/{id}/unlock")
+    List<Activity> unlock(@PathVariable long id) {
+        return activities.lock(currentCompany.id(), id, false);
     }
 
     @Operation(summary = "Remove an activity",

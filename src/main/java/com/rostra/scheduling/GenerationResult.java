@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** What a finished generation proposes: coverage per queue × channel × quarter hour, and the shifts with their blocks. */
-public record GenerationResult(Coverage coverage, List<Shift> shifts, List<ConstraintScore> constraints) {
+public record GenerationResult(Coverage coverage, List<Shift> shifts, List<ConstraintScore> constraints, List<Long> replacedActivityIds) {
 
     /** What each rule of the solver costs the proposed schedule: the score explained before it is published. */
     public record ConstraintScore(String constraint, long hard, long soft, int matches) {}
@@ -22,5 +22,9 @@ public record GenerationResult(Coverage coverage, List<Shift> shifts, List<Const
 
     public record Shift(long personId, Instant start, Instant end, Long queueId, String channel, List<ShiftActivity> activities) {}
 
-    public record ShiftActivity(long activityTypeId, String activityType, Instant start, Instant end) {}
+    /**
+     * {@code queueId}/{@code channel}: what a work block works (a shift may switch once, at its lunch's end or middle,
+     * for a person with several skills); null for breaks and lunch.
+     */
+    public record ShiftActivity(long activityTypeId, String activityType, Instant start, Instant end, Long queueId, String channel) {}
 }

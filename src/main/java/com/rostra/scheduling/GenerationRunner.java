@@ -126,6 +126,8 @@ class GenerationRunner {
         List<Person> chosen = people.list(company).stream()
                 .filter(p -> row.personIds().isEmpty() ? p.staffable() : row.personIds().contains(p.id())).toList();
         List<Skill> skills = skills(row.queueIds(), chosen);
+        Inputs inputs = staff(company, zone, shiftRules, start, end, chosen, skills, row.keepPublished());
+        int[][] replaced = replacedAgents(company, inputs.replaced(), skills, start, quarters);
         int[][] required = new int[skills.size()][quarters];
         Forecast forecast = new Forecast(new StaffingSettings[skills.size()], new double[skills.size()][quarters], new int[skills.size()][quarters]);
         for (Skill s : skills) {
@@ -138,14 +140,15 @@ class GenerationRunner {
                 long minutes = Duration.between(start, r.start()).toMinutes();
                 if (minutes < 0 || minutes % 15 != 0 || minutes / 15 >= quarters) continue;
                 int q = (int) (minutes / 15);
-                int already = r.scheduledAgents() == null ? 0 : r.scheduledAgents();
+                // Agents already scheduled, less those on shifts this generation replaces (they are planned again).
+                int already = Math.max(0, (r.scheduledAgents() == null ? 0 : r.scheduledAgents()) - replaced[s.index()][q]);
                 required[s.index()][q] = Math.max(0, r.requiredWithShrinkage() - already);
                 forecast.volume()[s.index()][q] = r.forecastVolume();
                 forecast.already()[s.index()][q] = already;
             }
         }
-        List<Staff> staff = staff(company, zone, shiftRules, start, end, chosen, skills);
-        ScheduleSolution problem = ScheduleProblem.build(shiftRules, zone, start, end, skills, required, staff);
+        List<Staff> staff = inputs.staff();
+        ScheduleSolution problem = ScheduleProblem.build(shiftRules, zone, start, end, skills, required, staff, row.skillSwitch());
 
         SolverFactory<ScheduleSolution> factory = SolverSetup.factory(Duration.ofSeconds(row.timeLimitSeconds()), Duration.ofSeconds(5));
         ScheduleSolution best;
@@ -180,7 +183,7 @@ class GenerationRunner {
             }
         }
         explained.sort((a, b) -> a.hard() != b.hard() ? Long.compare(a.hard(), b.hard()) : Long.compare(a.soft(), b.soft()));
-        GenerationResult result = result(company, best, forecast, explained);
+        GenerationResult result = result(company, best, forecast, explained, inputs.replaced().stream().map(Activity::id).sorted().toList());
         io.micrometer.core.instrument.Metrics.summary("rostra.schedule.generation.hard.violations").record(hardViolations);
         if (score != null) {
             io.micrometer.core.instrument.Metrics.summary("rostra.schedule.generation.soft.score").record(-score.softScore());
@@ -217,22 +220,34 @@ class GenerationRunner {
         return skills;
     }
 
-    private List<Staff> staff(CompanyId company, ZoneId zone, ShiftRules shiftRules, Instant start, Instant end, List<Person> chosen,
-                              List<Skill> skills) {
+    /** The people to plan, and the published activities this generation replaces (removed when it is published). */
+    record Inputs(List<Staff> staff, List<Activity> replaced) {}
+
+    /**
+     * The people as the solver sees them. Their scheduled activities around the horizon (the weeks it touches, and a
+     * day either side) are grouped into shifts ({@link ContractWarnings#SHIFT_GAP}). A shift inside the horizon made only
+     * of unlocked work and breaks is replaced (unless {@code keepPublished}); every other shift is kept: inside the
+     * horizon it pins its day, outside it counts for its week's hours and days and for rest. Time off activities and
+     * approved time off block their time.
+     */
+    private Inputs staff(CompanyId company, ZoneId zone, ShiftRules shiftRules, Instant start, Instant end, List<Person> chosen,
+                         List<Skill> skills, boolean keepPublished) {
         Map<Long, Contract> contractOf = contracts.contracts(company, chosen.stream().map(Person::id).toList());
         Map<Long, List<Contracts.Minutes>> windowsOf = contracts.windows(company);
         Map<Long, List<Staff.Blocked>> blockedOf = new HashMap<>();
         for (TimeOff.Request r : timeOff.list(company, start, end, null, "approved")) {
             blockedOf.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(new Staff.Blocked(r.start(), r.end()));
         }
-        // A day that already has scheduled activities is kept as it is: nobody gets a second shift on it.
-        for (Activity a : activities.list(company, start.minus(Duration.ofDays(1)), end.plus(Duration.ofDays(1)), null)) {
-            LocalDate first = LocalDate.ofInstant(a.start(), zone);
-            LocalDate last = LocalDate.ofInstant(a.end().minusSeconds(1), zone);
-            blockedOf.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(new Staff.Blocked(
-                    first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()));
-        }
+        LocalDate firstDay = LocalDate.ofInstant(start, zone);
+        LocalDate lastDay = LocalDate.ofInstant(end.minusSeconds(1), zone);
+        Instant around = firstDay.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .minusDays(1).atStartOfDay(zone).toInstant();
+        Instant aroundEnd = lastDay.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY))
+                .plusDays(2).atStartOfDay(zone).toInstant();
+        Map<Long, List<Activity>> activitiesOf = new HashMap<>();
+        for (Activity a : activities.list(company, around, aroundEnd, null)) activitiesOf.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a);
         List<Staff> result = new ArrayList<>();
+        List<Activity> replaced = new ArrayList<>();
         for (Person p : chosen) {
             Set<Integer> personSkills = new HashSet<>();
             for (Skill s : skills) {
@@ -241,28 +256,79 @@ class GenerationRunner {
                 }
             }
             if (personSkills.isEmpty()) continue;
+            List<Staff.Blocked> blocked = new ArrayList<>(blockedOf.getOrDefault(p.id(), List.of()));
+            List<Staff.Kept> kept = new ArrayList<>();
+            List<Activity> work = new ArrayList<>();
+            for (Activity a : activitiesOf.getOrDefault(p.id(), List.of())) {
+                if (ContractWarnings.counts(a)) work.add(a);
+                else blocked.add(new Staff.Blocked(a.start(), a.end()));
+            }
+            for (List<Activity> shift : Activities.shifts(work, ContractWarnings.SHIFT_GAP)) {
+                Instant from = shift.get(0).start();
+                Instant to = shift.stream().map(Activity::end).max(Instant::compareTo).orElseThrow();
+                boolean inside = !from.isBefore(start) && !to.isAfter(end);
+                boolean replaceable = inside && !keepPublished && shift.stream().allMatch(a -> !a.locked()
+                        && (a.category().equals("productive") || a.category().equals("break")));
+                if (replaceable) {
+                    replaced.addAll(shift);
+                    continue;
+                }
+                LocalDate day = LocalDate.ofInstant(from, zone);
+                kept.add(new Staff.Kept(from, to, (int) ContractWarnings.paidMinutes(shift), day, inside));
+                if (inside) {
+                    blocked.add(new Staff.Blocked(from, to));
+                } else {
+                    // Partly or wholly outside: its days get no other shift.
+                    LocalDate last = LocalDate.ofInstant(to.minusSeconds(1), zone);
+                    blocked.add(new Staff.Blocked(day.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()));
+                }
+            }
             Contract c = contractOf.get(p.id());
             int rest = c.minRestHours() != null ? c.minRestHours() : shiftRules.minRestHours();
             List<Staff.Window> windows = windowsOf.getOrDefault(p.id(), List.of()).stream()
                     .map(m -> new Staff.Window(m.day(), m.start(), m.end(), m.preferred())).toList();
             result.add(new Staff(p.id(), personSkills, c.minHoursPerWeek() * 60, c.maxHoursPerWeek() * 60, c.maxDaysPerWeek(), rest * 60,
-                    windows, blockedOf.getOrDefault(p.id(), List.of())));
+                    windows, blocked, kept));
         }
-        return result;
+        return new Inputs(result, replaced);
+    }
+
+    /**
+     * Per skill and quarter hour, the agents on replaced shifts, counted as staffing counts scheduled agents
+     * (a productive activity on the skill's channel, or on any channel, at the middle of the interval).
+     */
+    private int[][] replacedAgents(CompanyId company, List<Activity> replaced, List<Skill> skills, Instant start, int quarters) {
+        int[][] counts = new int[skills.size()][quarters];
+        if (replaced.isEmpty()) return counts;
+        Map<Long, ActivityType> types = new HashMap<>();
+        activityTypes.list(company).forEach(t -> types.put(t.id(), t));
+        for (Activity a : replaced) {
+            ActivityType t = types.get(a.activityTypeId());
+            if (t == null || !t.productive()) continue;
+            for (Skill s : skills) {
+                if (t.channel() != null && !t.channel().equals(s.channel())) continue;
+                for (int q = 0; q < quarters; q++) {
+                    Instant middle = start.plusSeconds(900L * q + 450);
+                    if (!a.start().isAfter(middle) && a.end().isAfter(middle)) counts[s.index()][q]++;
+                }
+            }
+        }
+        return counts;
     }
 
     /** Per skill: staffing settings, forecast volume and agents already scheduled per quarter hour of the horizon. */
     record Forecast(StaffingSettings[] settings, double[][] volume, int[][] already) {}
 
     private GenerationResult result(CompanyId company, ScheduleSolution best, Forecast forecast,
-                                    List<GenerationResult.ConstraintScore> explained) {
+                                    List<GenerationResult.ConstraintScore> explained, List<Long> replacedIds) {
         List<ActivityType> types = activityTypes.list(company);
         List<GenerationResult.Shift> shifts = new ArrayList<>();
         for (ScheduleProblem.Shift s : ScheduleProblem.shifts(best)) {
             List<GenerationResult.ShiftActivity> acts = new ArrayList<>();
             for (ScheduleProblem.Part part : s.parts()) {
-                ActivityType t = type(types, part.kind(), s.skill().channel());
-                acts.add(new GenerationResult.ShiftActivity(t.id(), t.name(), part.start(), part.end()));
+                ActivityType t = type(types, part.kind(), part.skill() == null ? s.skill().channel() : part.skill().channel());
+                acts.add(new GenerationResult.ShiftActivity(t.id(), t.name(), part.start(), part.end(),
+                        part.skill() == null ? null : part.skill().queueId(), part.skill() == null ? null : part.skill().channel()));
             }
             shifts.add(new GenerationResult.Shift(s.personId(), s.start(), s.end(), s.skill().queueId(), s.skill().channel(), acts));
         }
@@ -286,7 +352,7 @@ class GenerationRunner {
         }
         intervals.sort((a, b) -> a.start().equals(b.start()) ? 0 : a.start().compareTo(b.start()));
         Double expected = liveVolume > 0 ? Math.round(weightedLevel / liveVolume * 10_000) / 10_000.0 : null;
-        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts, explained);
+        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts, explained, replacedIds);
     }
 
     /** The activity type a block becomes: the channel's productive type (else a productive one for any channel), Break, Lunch. */

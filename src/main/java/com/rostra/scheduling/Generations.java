@@ -35,7 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Generations {
 
-    public record Request(String start, String end, List<Long> queueIds, List<Long> personIds, Integer timeLimitSeconds) {}
+    /**
+     * {@code keepPublished}: true keeps every published shift in the horizon; left out or false keeps only locked
+     * shifts (and hand-placed meetings, training, time off), so the other published shifts may be replaced on publish.
+     */
+    public record Request(String start, String end, List<Long> queueIds, List<Long> personIds, Integer timeLimitSeconds,
+                          Boolean keepPublished, Boolean skillSwitch) {
+        public Request(String start, String end, List<Long> queueIds, List<Long> personIds, Integer timeLimitSeconds) {
+            this(start, end, queueIds, personIds, timeLimitSeconds, null, null);
+        }
+    }
 
     static final int DEFAULT_TIME_LIMIT = 60;
     static final int MAX_TIME_LIMIT = 600;
@@ -44,7 +53,7 @@ public class Generations {
     /** The stored row, before its result is read. */
     record Row(long id, CompanyId company, String status, Instant start, Instant end, List<Long> queueIds, List<Long> personIds,
                int timeLimitSeconds, String score, Integer hardViolations, String result, String error, Instant createdAt,
-               Instant updatedAt, Instant publishedAt) {}
+               Instant updatedAt, Instant publishedAt, boolean keepPublished, boolean skillSwitch) {}
 
     private final JdbcClient jdbc;
     private final Companies companies;
@@ -89,8 +98,9 @@ public class Generations {
         Instant now = clock.instant();
         long id = Db.insert(jdbc.sql("""
                 insert into schedule_generations (company_id, status, start_at, end_at, queue_ids, person_ids, time_limit_seconds,
-                    created_at, updated_at) values (?, 'queued', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(company.value(), Db.ts(start), Db.ts(end), ids(queueIds), ids(personIds), limit, Db.ts(now), Db.ts(now)));
+                    created_at, updated_at, keep_published, skill_switch) values (?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(company.value(), Db.ts(start), Db.ts(end), ids(queueIds), ids(personIds), limit, Db.ts(now), Db.ts(now),
+                        in != null && Boolean.TRUE.equals(in.keepPublished()), in != null && Boolean.TRUE.equals(in.skillSwitch())));
         launcher.launch(id);
         return get(company, id);
     }
@@ -111,7 +121,10 @@ public class Generations {
         return get(company, id);
     }
 
-    /** Writes every shift's blocks as activities in one transaction; nothing is written if any would overlap (409). */
+    /**
+     * Writes every shift's blocks as activities in one transaction, after removing the unlocked published shifts the
+     * generation replaces; nothing is written (or removed) if any block would overlap (409), e.g. with a shift locked since.
+     */
     @Transactional
     public Generation publish(CompanyId company, long id) {
         Row row = row(company, id);
@@ -130,6 +143,7 @@ public class Generations {
         int updated = jdbc.sql("update schedule_generations set published_at = ?, updated_at = ? where company_id = ? and id = ? and published_at is null")
                 .params(Db.ts(clock.instant()), Db.ts(clock.instant()), company.value(), id).update();
         if (updated == 0) throw new ConflictException("generation " + id + " was already published");
+        if (result.replacedActivityIds() != null) activities.deleteAll(company, result.replacedActivityIds());
         activities.createAll(company, batch);
         return get(company, id);
     }
@@ -149,7 +163,8 @@ public class Generations {
         return new Generation(r.id(), r.status(), r.start(), r.end(), r.queueIds(), r.personIds(), r.timeLimitSeconds(), r.score(),
                 r.hardViolations(), r.error(), result == null ? null : result.coverage(), result == null ? List.of() : result.shifts(),
                 result == null || result.constraints() == null ? List.of() : result.constraints(),
-                r.createdAt(), r.updatedAt(), r.publishedAt());
+                r.createdAt(), r.updatedAt(), r.publishedAt(), r.keepPublished(), r.skillSwitch(),
+                result == null || result.replacedActivityIds() == null ? List.of() : result.replacedActivityIds());
     }
 
     private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -157,7 +172,7 @@ public class Generations {
                 Db.instant(rs, "end_at"), parseIds(rs.getString("queue_ids")), parseIds(rs.getString("person_ids")),
                 rs.getInt("time_limit_seconds"), rs.getString("score"), (Integer) rs.getObject("hard_violations", Integer.class),
                 rs.getString("result"), rs.getString("error"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"),
-                Db.instant(rs, "published_at"));
+                Db.instant(rs, "published_at"), rs.getBoolean("keep_published"), rs.getBoolean("skill_switch"));
     }
 
     private static String ids(List<Long> ids) {

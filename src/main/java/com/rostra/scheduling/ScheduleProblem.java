@@ -33,7 +33,8 @@ public final class ScheduleProblem {
     /** A shift shape: start (local minute of day), length, and where its breaks and lunch fall. */
     public record Pattern(int startMinute, int lengthMinutes, List<Block> blocks) {}
 
-    public record Part(Block.Kind kind, Instant start, Instant end) {}
+    /** A block of a shift; {@code skill}: what a work block works (a shift that switches works its second skill after the switch). */
+    public record Part(Block.Kind kind, Instant start, Instant end, Skill skill) {}
 
     public record Shift(long personId, Instant start, Instant end, Skill skill, List<Part> parts) {}
 
@@ -114,9 +115,17 @@ public final class ScheduleProblem {
     /**
      * The problem for [{@code start}, {@code end}): one entity per person and local day, offered the shifts that fit
      * inside the horizon, the person's skills, availability and blocked time. {@code required[skill][quarter]}.
+     * A day with a kept shift inside the horizon is a pinned entity holding that shift; kept shifts outside the horizon
+     * raise their week's hours and days and are checked for rest.
      */
     public static ScheduleSolution build(ShiftRules rules, ZoneId zone, Instant start, Instant end, List<Skill> skills,
                                          int[][] required, List<Staff> staff) {
+        return build(rules, zone, start, end, skills, required, staff, false);
+    }
+
+    /** {@code allowSwitch}: people with several skills are also offered shifts that switch skill once (at lunch's end or the middle). */
+    public static ScheduleSolution build(ShiftRules rules, ZoneId zone, Instant start, Instant end, List<Skill> skills,
+                                         int[][] required, List<Staff> staff, boolean allowSwitch) {
         int quarters = (int) (Duration.between(start, end).toMinutes() / 15);
         List<Demand> demands = new ArrayList<>();
         for (Skill s : skills) {
@@ -138,15 +147,51 @@ public final class ScheduleProblem {
         List<LocalDate> days = firstDay.datesUntil(lastDay.plusDays(1)).toList();
         List<StaffWeek> weeks = new ArrayList<>();
         List<ShiftAssignment> assignments = new ArrayList<>();
+        Map<Integer, ShiftOption> switching = new HashMap<>();
+        int[] nextId = {id + 1_000_000};
         for (Staff person : staff) {
+            // Kept shifts: inside the horizon they pin their day; outside it they count for their week and for rest.
+            Map<LocalDate, List<Staff.Kept>> pinnedByDay = new HashMap<>();
+            Map<LocalDate, int[]> keptByWeek = new HashMap<>();
+            Map<LocalDate, java.util.Set<LocalDate>> outsideDaysByWeek = new HashMap<>();
+            Map<LocalDate, java.util.Set<LocalDate>> keptDaysByWeek = new HashMap<>();
+            for (Staff.Kept k : person.kept()) {
+                LocalDate monday = k.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                int[] minutes = keptByWeek.computeIfAbsent(monday, m -> new int[2]);
+                keptDaysByWeek.computeIfAbsent(monday, m -> new java.util.HashSet<>()).add(k.day());
+                if (k.inHorizon()) {
+                    pinnedByDay.computeIfAbsent(k.day(), d -> new ArrayList<>()).add(k);
+                    minutes[1] += k.paidMinutes();
+                } else {
+                    outsideDaysByWeek.computeIfAbsent(monday, m -> new java.util.HashSet<>()).add(k.day());
+                    minutes[0] += k.paidMinutes();
+                }
+            }
             Map<LocalDate, StaffWeek> personWeeks = new LinkedHashMap<>();
             for (int d = 0; d < days.size(); d++) {
                 LocalDate day = days.get(d);
                 LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                StaffWeek week = personWeeks.computeIfAbsent(monday, m -> new StaffWeek(person, m,
-                        !m.isBefore(firstDay) && !m.plusDays(6).isAfter(lastDay)
-                                && !ShiftAssignment.startOf(m, 0, zone).isBefore(start)
-                                && !ShiftAssignment.startOf(m.plusDays(7), 0, zone).isAfter(end)));
+                StaffWeek week = personWeeks.computeIfAbsent(monday, m -> {
+                    int[] kept = keptByWeek.getOrDefault(m, new int[2]);
+                    int outsideDays = outsideDaysByWeek.getOrDefault(m, java.util.Set.of()).size();
+                    int keptDays = keptDaysByWeek.getOrDefault(m, java.util.Set.of()).size();
+                    return new StaffWeek(person, m,
+                            !m.isBefore(firstDay) && !m.plusDays(6).isAfter(lastDay)
+                                    && !ShiftAssignment.startOf(m, 0, zone).isBefore(start)
+                                    && !ShiftAssignment.startOf(m.plusDays(7), 0, zone).isAfter(end),
+                            kept[0], outsideDays, Math.max(person.maxMinutesPerWeek(), kept[0] + kept[1]),
+                            Math.max(person.maxDaysPerWeek(), keptDays));
+                });
+                List<Staff.Kept> pinned = pinnedByDay.get(day);
+                if (pinned != null) {
+                    Instant from = pinned.stream().map(Staff.Kept::start).min(Instant::compareTo).orElseThrow();
+                    Instant to = pinned.stream().map(Staff.Kept::end).max(Instant::compareTo).orElseThrow();
+                    int paid = pinned.stream().mapToInt(Staff.Kept::paidMinutes).sum();
+                    java.time.LocalTime local = from.atZone(zone).toLocalTime();
+                    ShiftOption kept = ShiftOption.kept(id++, local.getHour() * 60 + local.getMinute(), (int) Duration.between(from, to).toMinutes(), paid);
+                    assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, List.of()).pin(kept));
+                    continue;
+                }
                 List<ShiftOption> options = new ArrayList<>();
                 for (int p = 0; p < patterns.size(); p++) {
                     Pattern pattern = patterns.get(p);
@@ -156,6 +201,18 @@ public final class ScheduleProblem {
                     if (!person.availableFor(day.getDayOfWeek(), pattern.startMinute(), pattern.startMinute() + pattern.lengthMinutes())) continue;
                     if (person.blockedMinutes(from, to) > 0) continue;
                     for (Skill s : skills) if (person.skills().contains(s.index())) options.add(optionsByPattern.get(p)[s.index()]);
+                    // Several skills: also shifts that switch from one to another at the switch point (lunch's end or middle).
+                    if (allowSwitch && person.skills().size() > 1) {
+                        for (Skill a : skills) {
+                            if (!person.skills().contains(a.index())) continue;
+                            for (Skill b : skills) {
+                                if (b == a || !person.skills().contains(b.index())) continue;
+                                int key = (p * skills.size() + a.index()) * skills.size() + b.index();
+                                options.add(switching.computeIfAbsent(key, k -> new ShiftOption(nextId[0]++, pattern.startMinute(),
+                                        pattern.lengthMinutes(), a, b, pattern.blocks())));
+                            }
+                        }
+                    }
                 }
                 assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, options));
             }
@@ -167,11 +224,25 @@ public final class ScheduleProblem {
     public static List<Shift> shifts(ScheduleSolution solution) {
         List<Shift> result = new ArrayList<>();
         for (ShiftAssignment a : solution.getAssignments()) {
-            if (!a.isWorking()) continue;
+            if (!a.isWorking() || a.isPinned()) continue;
             Instant from = a.getStart();
-            List<Part> parts = a.getOption().blocks().stream().map(b -> new Part(b.kind(),
-                    from.plus(Duration.ofMinutes(b.offsetMinutes())), from.plus(Duration.ofMinutes(b.endMinutes())))).toList();
-            result.add(new Shift(a.getStaff().personId(), from, a.getEnd(), a.getOption().skill(), parts));
+            Skill first = a.getOption().skill();
+            Skill second = a.isSwitching() ? a.getSwitchSkill() : first;
+            int switchAt = a.getOption().switchMinute();
+            List<Part> parts = new ArrayList<>();
+            for (Block b : a.getOption().blocks()) {
+                Instant bs = from.plus(Duration.ofMinutes(b.offsetMinutes()));
+                Instant be = from.plus(Duration.ofMinutes(b.endMinutes()));
+                if (b.kind() != Block.Kind.WORK) parts.add(new Part(b.kind(), bs, be, null));
+                else if (b.endMinutes() <= switchAt || second == first) parts.add(new Part(b.kind(), bs, be, first));
+                else if (b.offsetMinutes() >= switchAt) parts.add(new Part(b.kind(), bs, be, second));
+                else {
+                    Instant at = from.plus(Duration.ofMinutes(switchAt));
+                    parts.add(new Part(b.kind(), bs, at, first));
+                    parts.add(new Part(b.kind(), at, be, second));
+                }
+            }
+            result.add(new Shift(a.getStaff().personId(), from, a.getEnd(), first, parts));
         }
         result.sort((x, y) -> x.start().equals(y.start()) ? Long.compare(x.personId(), y.personId()) : x.start().compareTo(y.start()));
         return result;

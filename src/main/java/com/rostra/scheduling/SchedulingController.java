@@ -120,7 +120,7 @@ class SchedulingController {
     }
 
     @Operation(summary = "Generate a schedule",
-            description = "Body `{start, end, queue_ids?, person_ids?, time_limit_seconds?}`: shifts for the people (all staffable, or those named) that cover the staffing requirements of the queues (all, or those named) between start and end, under contracts, availability, time off, rest and shift rules (Timefold Solver; default 60 s). 202 with `{id}`; the solve runs as a background job.")
+            description = "Body `{start, end, queue_ids?, person_ids?, time_limit_seconds?, keep_published?, skill_switch?}`: shifts for the people (all staffable, or those named) that cover the staffing requirements of the queues (all, or those named) between start and end, under contracts, availability, time off, rest and shift rules (Timefold Solver; default 60 s). Locked shifts (`POST /api/v1/activities/{id}/lock`), hand-placed meetings, training and time off are kept and planned around; other published shifts of these people inside the horizon are replaced when the generation is published (`replaced_activity_ids`), unless `keep_published: true` keeps them all. Contract hours, days and rest count the shifts just outside the horizon. `skill_switch: true` also offers people with several skills shifts that change queue × channel once, at the lunch's end (or the middle); each work block then names its `queue_id` and `channel`. 202 with `{id}`; the solve runs as a background job.")
     @PostMapping("/api/v1/schedule-generations")
     ResponseEntity<Generation> generate(@RequestBody(required = false) Generations.Request in) {
         Generation g = generations.create(currentCompany.id(), in);

@@ -32,6 +32,7 @@ import com.rostra.platform.InvalidRequestException;
 import com.rostra.schedules.Activities;
 import com.rostra.schedules.Activity;
 import com.rostra.schedules.ActivityTypes;
+import com.rostra.schedules.ScheduleWarnings;
 import com.rostra.scheduling.TimeOff;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyUser;
@@ -52,9 +53,12 @@ class SchedulesPage {
     private final Companies companies;
     private final Clock clock;
     private final TimeOff timeOff;
+    private final List<ScheduleWarnings> warnings;
 
-    SchedulesPage(Activities activities, ActivityTypes types, People people, Companies companies, Clock clock, TimeOff timeOff) {
+    SchedulesPage(Activities activities, ActivityTypes types, People people, Companies companies, Clock clock, TimeOff timeOff,
+                  List<ScheduleWarnings> warnings) {
         this.timeOff = timeOff;
+        this.warnings = warnings;
         this.activities = activities;
         this.types = types;
         this.people = people;
@@ -62,23 +66,39 @@ class SchedulesPage {
         this.clock = clock;
     }
 
-    /** One block in a day cell: its left edge and width in percent of the day. */
-    record Block(long id, String label, String category, String time, double left, double width, boolean removable) {}
+    /**
+     * One block in a day cell: its left edge and width in percent of the day; {@code startMinute}/{@code endMinute}
+     * from the day's local midnight (clipped to the day) for dragging in the day view.
+     */
+    record Block(long id, String label, String category, String time, double left, double width, boolean removable,
+                 long startMinute, long endMinute, boolean locked) {}
+
+    /** The activity being edited in place (day view): its fields as the form shows them. */
+    record Editing(long id, String label, String personName, long typeId, String date, String from, String to, boolean locked) {}
 
     record Row(long personId, String name, String team, List<List<Block>> days) {}
 
     @GetMapping("/schedules")
-    String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) String week, Model model) {
+    String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) String week,
+                @RequestParam(required = false) String day, @RequestParam(required = false) Long edit, Model model) {
         ZoneId zone = companies.get(user.companyId()).timeZone();
         LocalDate monday = LocalDate.now(clock.withZone(zone));
+        LocalDate oneDay = null;
         try {
             if (week != null && !week.isBlank()) monday = LocalDate.parse(week);
+            if (day != null && !day.isBlank()) {
+                oneDay = LocalDate.parse(day);
+                monday = oneDay;
+            }
         } catch (DateTimeParseException e) {
-            model.addAttribute("error", "'" + week + "' is not a date; showing this week.");
+            model.addAttribute("error", "'" + (oneDay == null && day != null ? day : week) + "' is not a date; showing this week.");
         }
         monday = monday.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Instant from = monday.atStartOfDay(zone).toInstant();
-        Instant to = monday.plusDays(7).atStartOfDay(zone).toInstant();
+        // The day view: one day at 15-minute precision, blocks dragged to move and resize, edited in place.
+        LocalDate firstDay = oneDay == null ? monday : oneDay;
+        int dayCount = oneDay == null ? 7 : 1;
+        Instant from = firstDay.atStartOfDay(zone).toInstant();
+        Instant to = firstDay.plusDays(dayCount).atStartOfDay(zone).toInstant();
         Map<Long, List<Activity>> byPerson = new HashMap<>();
         activities.list(user.companyId(), from, to, null).forEach(a -> byPerson.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
         Map<Long, List<TimeOff.Request>> timeOffByPerson = new HashMap<>();
@@ -88,8 +108,8 @@ class SchedulesPage {
         List<Person> staff = people.list(user.companyId()).stream().filter(Person::staffable).toList();
         for (Person p : staff) {
             List<List<Block>> days = new ArrayList<>();
-            for (int d = 0; d < 7; d++) {
-                LocalDate date = monday.plusDays(d);
+            for (int d = 0; d < dayCount; d++) {
+                LocalDate date = firstDay.plusDays(d);
                 Instant dayStart = date.atStartOfDay(zone).toInstant();
                 Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
                 double dayMinutes = Duration.between(dayStart, dayEnd).toMinutes();
@@ -101,7 +121,8 @@ class SchedulesPage {
                     blocks.add(new Block(a.id(), a.activityType(), a.category(),
                             TIME.format(a.start().atZone(zone)) + "–" + TIME.format(a.end().atZone(zone)),
                             Duration.between(dayStart, s).toMinutes() * 100 / dayMinutes,
-                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes), true));
+                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes), true,
+                            Duration.between(dayStart, s).toMinutes(), Duration.between(dayStart, e).toMinutes(), a.locked()));
                 }
                 // Approved (and still requested) time off shows in the grid; it is managed on the time off API.
                 for (TimeOff.Request t : timeOffByPerson.getOrDefault(p.id(), List.of())) {
@@ -111,14 +132,37 @@ class SchedulesPage {
                     blocks.add(new Block(t.id(), t.status().equals("approved") ? "Time off" : "Time off (requested)", "time_off",
                             TIME.format(s.atZone(zone)) + "–" + TIME.format(e.atZone(zone)),
                             Duration.between(dayStart, s).toMinutes() * 100 / dayMinutes,
-                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes), false));
+                            Math.max(0.8, Duration.between(s, e).toMinutes() * 100 / dayMinutes), false,
+                            Duration.between(dayStart, s).toMinutes(), Duration.between(dayStart, e).toMinutes(), false));
                 }
                 days.add(blocks);
             }
             rows.add(new Row(p.id(), p.name(), p.team(), days));
         }
         List<String> dayLabels = new ArrayList<>();
-        for (int d = 0; d < 7; d++) dayLabels.add(DAY.format(monday.plusDays(d)));
+        List<String> dayDates = new ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            dayLabels.add(DAY.format(monday.plusDays(d)));
+            dayDates.add(monday.plusDays(d).toString());
+        }
+        if (oneDay != null) {
+            model.addAttribute("day", oneDay.toString());
+            model.addAttribute("dayLabel", DAY.format(oneDay));
+            model.addAttribute("previousDay", oneDay.minusDays(1).toString());
+            model.addAttribute("nextDay", oneDay.plusDays(1).toString());
+            model.addAttribute("dayMinutes", Duration.between(from, to).toMinutes());
+            List<Integer> hours = new ArrayList<>();
+            for (int h = 0; h < 24; h++) hours.add(h);
+            model.addAttribute("hours", hours);
+            if (edit != null) {
+                activities.find(user.companyId(), edit).ifPresent(a -> model.addAttribute("editing", new Editing(a.id(), a.activityType(),
+                        staff.stream().filter(p -> p.id() == a.personId()).map(Person::name).findFirst().orElse(""), a.activityTypeId(),
+                        LocalDate.ofInstant(a.start(), zone).toString(), TIME.format(a.start().atZone(zone)), TIME.format(a.end().atZone(zone)),
+                        a.locked())));
+            }
+        }
+        model.addAttribute("dayView", oneDay != null);
+        model.addAttribute("dayDates", dayDates);
         model.addAttribute("page", "schedules");
         model.addAttribute("week", monday.toString());
         model.addAttribute("previousWeek", monday.minusWeeks(1).toString());
@@ -162,11 +206,69 @@ class SchedulesPage {
         return "redirect:/schedules";
     }
 
+    /**
+     * Moves, resizes or edits an activity from the day view: either {@code start_minute}/{@code end_minute} from the
+     * local midnight of {@code day} (a drag), or {@code date}, {@code from}, {@code to} and a type (the edit form).
+     * Overlaps are refused with the message; contract limits the change breaks are shown as warnings.
+     */
+    @PostMapping("/schedules/activities/{id}/edit")
+    String edit(@AuthenticationPrincipal CompanyUser user, @PathVariable long id, @RequestParam String day,
+                @RequestParam(name = "start_minute", required = false) Long startMinute,
+                @RequestParam(name = "end_minute", required = false) Long endMinute,
+                @RequestParam(required = false) String date, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, @RequestParam(name = "activity_type_id", required = false) Long typeId,
+                RedirectAttributes redirect) {
+        ZoneId zone = companies.get(user.companyId()).timeZone();
+        redirect.addAttribute("day", day);
+        try {
+            String start;
+            String end;
+            if (startMinute != null && endMinute != null) {
+                Instant midnight = LocalDate.parse(day).atStartOfDay(zone).toInstant();
+                start = midnight.plus(Duration.ofMinutes(startMinute)).toString();
+                end = midnight.plus(Duration.ofMinutes(endMinute)).toString();
+            } else {
+                LocalDate d = LocalDate.parse(date);
+                LocalTime s = LocalTime.parse(from);
+                LocalTime e = LocalTime.parse(to);
+                start = d.atTime(s).atZone(zone).toOffsetDateTime().toString();
+                end = (e.isAfter(s) ? d : d.plusDays(1)).atTime(e).atZone(zone).toOffsetDateTime().toString();
+            }
+            Activity a = activities.update(user.companyId(), id, null, typeId, start, end);
+            redirect.addFlashAttribute("message", "Saved " + a.activityType() + " " + TIME.format(a.start().atZone(zone)) + "–"
+                    + TIME.format(a.end().atZone(zone)) + ".");
+            List<String> found = new ArrayList<>();
+            warnings.forEach(w -> w.warnings(user.companyId(), a.personId(), a.start()).forEach(x -> found.add(x.message())));
+            if (!found.isEmpty()) redirect.addFlashAttribute("warnings", found);
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("editError", "give a date and a start and end time");
+            redirect.addAttribute("edit", id);
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("editError", String.join("; ", e.errors().stream().map(f -> f.field() + " " + f.message()).toList()));
+            redirect.addAttribute("edit", id);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("editError", "Not saved: " + e.getMessage());
+            redirect.addAttribute("edit", id);
+        }
+        return "redirect:/schedules";
+    }
+
+    /** Locks or unlocks the activity's shift: a new generation keeps locked shifts as they are. */
+    @PostMapping("/schedules/activities/{id}/lock")
+    String lock(@AuthenticationPrincipal CompanyUser user, @PathVariable long id, @RequestParam String day,
+                @RequestParam(defaultValue = "true") boolean locked, RedirectAttributes redirect) {
+        int n = activities.lock(user.companyId(), id, locked).size();
+        redirect.addAttribute("day", day);
+        redirect.addFlashAttribute("message", (locked ? "Locked " : "Unlocked ") + n + (n == 1 ? " activity." : " activities of the shift."));
+        return "redirect:/schedules";
+    }
+
     @PostMapping("/schedules/activities/{id}/delete")
     String delete(@AuthenticationPrincipal CompanyUser user, @PathVariable long id, @RequestParam String week,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) String day, RedirectAttributes redirect) {
         activities.delete(user.companyId(), id);
         redirect.addAttribute("week", week);
+        if (day != null && !day.isBlank()) redirect.addAttribute("day", day);
         redirect.addFlashAttribute("message", "Removed the activity.");
         return "redirect:/schedules";
     }

@@ -121,13 +121,41 @@ class ScheduleGenerationApiTest extends ApiTest {
         JsonNode req = http.get("/api/v1/requirements?channel=chat&start=" + at(monday, 10).replace("-0", "-0") + "&end=" + at(monday, 11), c.auth()).json();
         assertThat(req.get(0).get("scheduled_agents").asInt()).as("staffing sees the published schedule").isPositive();
 
-        // Generating the same day again: everyone has a published day, so nobody gets a second shift.
+        // Generating the same day again with keep_published: every published day is kept, nobody gets a second shift.
         long again = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(),
-                "end", monday.plusDays(1).toString(), "time_limit_seconds", 2)).json().get("id").asLong();
+                "end", monday.plusDays(1).toString(), "time_limit_seconds", 2, "keep_published", true)).json().get("id").asLong();
         JsonNode second = finished(c, again);
         assertThat(second.get("status").asString()).isEqualTo("done");
+        assertThat(second.get("keep_published").asBoolean()).isTrue();
+        assertThat(second.get("replaced_activity_ids")).isEmpty();
         assertThat(second.get("shifts").valueStream().map(s -> s.get("person_id").asLong()).toList())
                 .doesNotContainAnyElementsOf(shifts.valueStream().map(s -> s.get("person_id").asLong()).toList());
+
+        // Lock the first person's shift; a default generation keeps it (a pinned entity), replaces the other published
+        // shifts, and publishing removes those and writes the new ones while the locked blocks stay as they are.
+        long lockedPerson = shifts.get(0).get("person_id").asLong();
+        List<JsonNode> lockedBlocks = stored.valueStream().filter(a -> a.get("person_id").asLong() == lockedPerson).toList();
+        Http.Response lock = http.post("/api/v1/activities/" + lockedBlocks.get(0).get("id").asLong() + "/lock", c.auth(), Map.of());
+        assertThat(lock.status()).as(lock.body()).isEqualTo(200);
+        assertThat(lock.json().size()).as("the whole shift").isEqualTo(lockedBlocks.size());
+        List<Long> unlockedIds = stored.valueStream().filter(a -> a.get("person_id").asLong() != lockedPerson).map(a -> a.get("id").asLong()).sorted().toList();
+        long third = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(),
+                "end", monday.plusDays(1).toString(), "time_limit_seconds", 3)).json().get("id").asLong();
+        JsonNode regenerated = finished(c, third);
+        assertThat(regenerated.get("status").asString()).isEqualTo("done");
+        assertThat(regenerated.get("hard_violations").asInt()).isZero();
+        assertThat(regenerated.get("replaced_activity_ids").valueStream().map(JsonNode::asLong).toList()).isEqualTo(unlockedIds);
+        assertThat(regenerated.get("shifts").valueStream().map(s -> s.get("person_id").asLong()).toList())
+                .as("the locked person's day is kept").doesNotContain(lockedPerson).isNotEmpty();
+        Http.Response republished = http.post("/api/v1/schedule-generations/" + third + "/publish", c.auth(), Map.of());
+        assertThat(republished.status()).as(republished.body()).isEqualTo(200);
+        JsonNode after = http.get("/api/v1/activities?start=" + monday + "T00:00:00Z&end=" + monday.plusDays(2) + "T00:00:00Z", c.auth()).json();
+        assertThat(after.valueStream().map(a -> a.get("id").asLong()).toList()).doesNotContainAnyElementsOf(unlockedIds)
+                .containsAll(lockedBlocks.stream().map(a -> a.get("id").asLong()).toList());
+        assertThat(after.valueStream().filter(a -> a.get("person_id").asLong() == lockedPerson).map(a -> a.get("start").asString() + a.get("end").asString()).toList())
+                .isEqualTo(lockedBlocks.stream().map(a -> a.get("start").asString() + a.get("end").asString()).toList());
+        int newBlocks = regenerated.get("shifts").valueStream().mapToInt(s -> s.get("activities").size()).sum();
+        assertThat(after.size()).isEqualTo(lockedBlocks.size() + newBlocks);
     }
 
     @Test
@@ -145,8 +173,11 @@ class ScheduleGenerationApiTest extends ApiTest {
                 .as("at most 28 days").isEqualTo(400);
 
         LocalDate nextMonday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        long empty = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", nextMonday.toString(),
-                "end", nextMonday.plusDays(1).toString(), "time_limit_seconds", 1)).json().get("id").asLong();
+        Http.Response emptyRequest = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", nextMonday.toString(),
+                "end", nextMonday.plusDays(1).toString(), "time_limit_seconds", 1, "skill_switch", true));
+        assertThat(emptyRequest.json().get("skill_switch").asBoolean()).isTrue();
+        assertThat(emptyRequest.json().get("keep_published").asBoolean()).isFalse();
+        long empty = emptyRequest.json().get("id").asLong();
         JsonNode nobody = finished(c, empty);
         assertThat(nobody.get("status").asString()).as("nobody to schedule: done, with no shifts").isEqualTo("done");
         assertThat(nobody.get("shifts").size()).isZero();

@@ -147,4 +147,98 @@ class ShiftSolverTest {
         assertThat(shift.start()).isEqualTo(MONDAY.atTime(22, 0).atZone(ZONE).toInstant());
         assertThat(shift.end()).isEqualTo(MONDAY.plusDays(1).atTime(6, 0).atZone(ZONE).toInstant());
     }
+
+    static Staff withKept(long id, int maxHours, int maxDays, List<Staff.Window> availability, Staff.Kept... kept) {
+        return new Staff(id, Set.of(0), 0, maxHours * 60, maxDays, 11 * 60, availability, List.of(), List.of(kept));
+    }
+
+    static Staff.Kept kept(LocalDate day, int fromHour, int toHour, boolean inHorizon) {
+        return new Staff.Kept(day.atTime(fromHour, 0).atZone(ZONE).toInstant(), day.atTime(toHour, 0).atZone(ZONE).toInstant(),
+                (toHour - fromHour) * 60, day, inHorizon);
+    }
+
+    @Test
+    void restCountsLastWeeksSundayShiftJustOutsideTheHorizon() {
+        // Monday 06-14 needs one agent. Alone, the 06:00 shift covers it exactly; after a Sunday shift ending 22:00
+        // it would leave 8 h rest, so the solver must start at 09:00 or later and leave the early hours short.
+        Instant start = MONDAY.atStartOfDay(ZONE).toInstant();
+        int[][] need = {demand(1, hours(6, 14, 1, new int[24]))};
+        ScheduleSolution fresh = solve(ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE), need,
+                List.of(person(1, Set.of(0)))), 2);
+        assertThat(ScheduleProblem.shifts(fresh).get(0).start()).as("without the Sunday shift, 06:00 is best").isEqualTo(MONDAY.atTime(6, 0).atZone(ZONE).toInstant());
+
+        Staff afterSunday = withKept(1, 40, 5, List.of(), kept(MONDAY.minusDays(1), 14, 22, false));
+        ScheduleSolution solved = solve(ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE), need,
+                List.of(afterSunday)), 2);
+        assertThat(solved.getScore().hardScore()).isZero();
+        List<ScheduleProblem.Shift> shifts = ScheduleProblem.shifts(solved);
+        assertThat(shifts).singleElement().satisfies(sh -> assertThat(sh.start()).isEqualTo(MONDAY.atTime(9, 0).atZone(ZONE).toInstant()));
+        assertThat(ScheduleProblem.coverage(solved).stream().filter(c -> c.scheduled() < c.required())).as("06-09 stays short").hasSize(12);
+    }
+
+    @Test
+    void daysAndHoursCountTheWeeksShiftsBeforeAPartialHorizon() {
+        // The horizon is Thursday to Sunday; Monday to Wednesday already hold three kept 8-hour shifts.
+        LocalDate thursday = MONDAY.plusDays(3);
+        Instant start = thursday.atStartOfDay(ZONE).toInstant();
+        Instant end = start.plus(Duration.ofDays(4));
+        int[][] need = {demand(4, hours(9, 17, 1, new int[24]))};
+        Staff.Kept[] week = {kept(MONDAY, 9, 17, false), kept(MONDAY.plusDays(1), 9, 17, false), kept(MONDAY.plusDays(2), 9, 17, false)};
+        // Four days at most: one more day, although four are needed.
+        ScheduleSolution byDays = solve(ScheduleProblem.build(PLAIN, ZONE, start, end, List.of(PHONE), need,
+                List.of(withKept(1, 80, 4, List.of(), week))), 2);
+        assertThat(byDays.getScore().hardScore()).isZero();
+        assertThat(ScheduleProblem.shifts(byDays)).hasSize(1);
+        // 40 hours at most: 24 are used, so two more 8-hour shifts.
+        ScheduleSolution byHours = solve(ScheduleProblem.build(PLAIN, ZONE, start, end, List.of(PHONE), need,
+                List.of(withKept(1, 40, 7, List.of(), week))), 2);
+        assertThat(byHours.getScore().hardScore()).isZero();
+        assertThat(ScheduleProblem.shifts(byHours)).hasSize(2);
+        // Without them the same person works all four days.
+        ScheduleSolution fresh = solve(ScheduleProblem.build(PLAIN, ZONE, start, end, List.of(PHONE), need,
+                List.of(withKept(1, 40, 7, List.of()))), 2);
+        assertThat(ScheduleProblem.shifts(fresh)).hasSize(4);
+    }
+
+    @Test
+    void aLockedShiftIsAPinnedEntityTheSolverPlansAround() {
+        // Monday holds a locked 09-17 shift outside the person's availability (kept anyway, no hard penalty); the
+        // contract allows one day a week, so Tuesday's demand stays uncovered and the locked day is not proposed again.
+        Instant start = MONDAY.atStartOfDay(ZONE).toInstant();
+        Staff locked = withKept(1, 40, 1, List.of(new Staff.Window(DayOfWeek.TUESDAY, 6 * 60, 24 * 60)), kept(MONDAY, 9, 17, true));
+        ScheduleSolution problem = ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(2)), List.of(PHONE),
+                new int[][] {demand(2, hours(9, 17, 1, new int[24]))}, List.of(locked));
+        ScheduleSolution solved = solve(problem, 2);
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(solved.getAssignments()).filteredOn(com.rostra.scheduling.solver.ShiftAssignment::isPinned).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.getDay()).isEqualTo(MONDAY);
+                    assertThat(a.getStart()).isEqualTo(MONDAY.atTime(9, 0).atZone(ZONE).toInstant());
+                });
+        assertThat(ScheduleProblem.shifts(solved)).as("nothing new: one day a week, and Monday is the locked one").isEmpty();
+    }
+
+    @Test
+    void aPersonWithTwoSkillsSwitchesInsideTheShiftWhenThatIsTheOnlyWayToCoverBoth() {
+        // Phones need one agent 09-13, chat one agent 13-17; one person has both skills, the other only chat but is
+        // not available. One 8-hour shift switching at its middle covers both exactly (costing only the switch).
+        Instant start = MONDAY.atStartOfDay(ZONE).toInstant();
+        Staff both = person(1, Set.of(0, 1));
+        Staff away = new Staff(2, Set.of(1), 0, 2400, 5, 660, List.of(), List.of(new Staff.Blocked(start, start.plus(Duration.ofDays(1)))));
+        ScheduleSolution solved = solve(ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE, CHAT),
+                new int[][] {demand(1, hours(9, 13, 1, new int[24])), demand(1, hours(13, 17, 1, new int[24]))}, List.of(both, away), true), 3);
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(solved.getScore().softScore()).as("only the switch costs").isEqualTo(-com.rostra.scheduling.solver.ScheduleConstraints.SWITCH_WEIGHT);
+        ScheduleProblem.Shift shift = ScheduleProblem.shifts(solved).get(0);
+        assertThat(shift.parts()).extracting(p -> p.skill().channel() + " " + p.start().atZone(ZONE).getHour() + "-" + p.end().atZone(ZONE).getHour())
+                .containsExactly("phone 9-13", "chat 13-17");
+        // One skill: nothing to switch to; and without skill_switch nobody is offered a switch.
+        ScheduleSolution offered = ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE, CHAT),
+                new int[][] {new int[96], new int[96]}, List.of(both, person(3, Set.of(1))), true);
+        assertThat(offered.getAssignments().get(0).getOptions()).anyMatch(o -> o.switchSkill() != null);
+        assertThat(offered.getAssignments().get(1).getOptions()).isNotEmpty().allMatch(o -> o.switchSkill() == null);
+        ScheduleSolution off = ScheduleProblem.build(PLAIN, ZONE, start, start.plus(Duration.ofDays(1)), List.of(PHONE, CHAT),
+                new int[][] {new int[96], new int[96]}, List.of(both), false);
+        assertThat(off.getAssignments().get(0).getOptions()).isNotEmpty().allMatch(o -> o.switchSkill() == null);
+    }
 }

@@ -25,12 +25,14 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final String MAX_HOURS = "Contract max hours per week";
     public static final String MAX_DAYS = "Contract max days per week";
     public static final String REST = "Minimum rest between shifts";
+    public static final String REST_OUTSIDE = "Minimum rest next to shifts outside the horizon";
     public static final String ONE_SHIFT_A_DAY = "One shift per day";
     public static final String UNDER = "Under-coverage";
     public static final String OVER = "Over-coverage";
     public static final String MIN_HOURS = "Contract min hours per week";
     public static final String FAIRNESS = "Weekend and late shifts shared fairly";
     public static final String PREFERENCE = "Outside preferred times";
+    public static final String SWITCH = "Skill switch inside a shift";
 
     /** Soft weights: a missing agent in a quarter hour (squared), a spare one, a minute below the weekly minimum. */
     public static final long UNDER_WEIGHT = 100;
@@ -41,12 +43,14 @@ public class ScheduleConstraints implements ConstraintProvider {
     public static final int LATE_END_MINUTE = 20 * 60;
     /** A shift outside the person's preferred windows (when they marked any). */
     public static final long PREFERENCE_WEIGHT = 50;
+    /** A shift that changes queue × channel at its switch point: allowed, but only worth it when it covers more. */
+    public static final long SWITCH_WEIGHT = 30;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
         return new Constraint[] {
-                availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), oneShiftPerDay(f),
-                underCoverage(f), overCoverage(f), minHours(f), fairness(f), preference(f)
+                availability(f), timeOff(f), skill(f), maxHours(f), maxDays(f), rest(f), restOutside(f), oneShiftPerDay(f),
+                underCoverage(f), overCoverage(f), minHours(f), fairness(f), preference(f), skillSwitch(f)
         };
     }
 
@@ -74,24 +78,31 @@ public class ScheduleConstraints implements ConstraintProvider {
 
     Constraint maxHours(ConstraintFactory f) {
         return working(f).groupBy(ShiftAssignment::getWeek, ConstraintCollectors.sum(ShiftAssignment::getPaidMinutes))
-                .filter((week, minutes) -> minutes > week.staff().maxMinutesPerWeek())
-                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, minutes) -> minutes - week.staff().maxMinutesPerWeek())
+                .filter((week, minutes) -> minutes + week.outsideMinutes() > week.maxMinutes())
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, minutes) -> minutes + week.outsideMinutes() - week.maxMinutes())
                 .asConstraint(MAX_HOURS);
     }
 
     Constraint maxDays(ConstraintFactory f) {
         return working(f).groupBy(ShiftAssignment::getWeek, ConstraintCollectors.count())
-                .filter((week, days) -> days > week.staff().maxDaysPerWeek())
-                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, days) -> 60L * (days - week.staff().maxDaysPerWeek()))
+                .filter((week, days) -> days + week.outsideDays() > week.maxDays())
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (week, days) -> 60L * (days + week.outsideDays() - week.maxDays()))
                 .asConstraint(MAX_DAYS);
     }
 
     Constraint rest(ConstraintFactory f) {
         return working(f).join(working(f), Joiners.equal(ShiftAssignment::getStaff),
                         Joiners.lessThan(ShiftAssignment::getDayIndex))
-                .filter((a, b) -> a.restShortfallMinutes(b) > 0)
+                .filter((a, b) -> !(a.isPinned() && b.isPinned()) && a.restShortfallMinutes(b) > 0)
                 .penalizeLong(HardSoftLongScore.ONE_HARD, ShiftAssignment::restShortfallMinutes)
                 .asConstraint(REST);
+    }
+
+    /** Rest against kept shifts just outside the horizon (last week's Sunday, next week's Monday). */
+    Constraint restOutside(ConstraintFactory f) {
+        return working(f).filter(a -> a.outsideRestShortfall() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD, ShiftAssignment::outsideRestShortfall)
+                .asConstraint(REST_OUTSIDE);
     }
 
     Constraint oneShiftPerDay(ConstraintFactory f) {
@@ -126,8 +137,8 @@ public class ScheduleConstraints implements ConstraintProvider {
     Constraint minHours(ConstraintFactory f) {
         return working(f).groupBy(ShiftAssignment::getWeek, ConstraintCollectors.sum(ShiftAssignment::getPaidMinutes))
                 .complement(StaffWeek.class, week -> 0)
-                .filter((week, minutes) -> week.full() && minutes < week.staff().minMinutesPerWeek())
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (week, minutes) -> MIN_HOURS_WEIGHT * (week.staff().minMinutesPerWeek() - minutes))
+                .filter((week, minutes) -> week.full() && minutes + week.outsideMinutes() < week.staff().minMinutesPerWeek())
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, (week, minutes) -> MIN_HOURS_WEIGHT * (week.staff().minMinutesPerWeek() - minutes - week.outsideMinutes()))
                 .asConstraint(MIN_HOURS);
     }
 
@@ -143,5 +154,11 @@ public class ScheduleConstraints implements ConstraintProvider {
         return working(f).filter(ShiftAssignment::outsidePreference)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, a -> PREFERENCE_WEIGHT)
                 .asConstraint(PREFERENCE);
+    }
+
+    Constraint skillSwitch(ConstraintFactory f) {
+        return working(f).filter(ShiftAssignment::isSwitching)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, a -> SWITCH_WEIGHT)
+                .asConstraint(SWITCH);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
@@ -35,6 +36,10 @@ public class ShiftAssignment {
     @PlanningVariable(valueRangeProviderRefs = "options", allowsUnassigned = true)
     private ShiftOption option;
 
+    /** A kept shift (locked, or published and kept): the solver plans around it and never changes it. */
+    @PlanningPin
+    private boolean pinned;
+
     // Derived from (day, option); options are immutable, so a one-entry cache is safe to share between clones.
     private ShiftOption cachedFor;
     private Instant cachedStart;
@@ -54,6 +59,28 @@ public class ShiftAssignment {
         this.horizonStart = horizonStart;
         this.grid = grid;
         this.options = options;
+    }
+
+    /** Pins this person's day to a kept shift. */
+    public ShiftAssignment pin(ShiftOption kept) {
+        this.options = List.of(kept);
+        this.option = kept;
+        this.pinned = true;
+        return this;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    /** The skill worked after the switch point; null when the shift works one skill throughout. */
+    public Skill getSwitchSkill() {
+        return option == null ? null : option.switchSkill();
+    }
+
+    /** Works a second skill after the switch point. */
+    public boolean isSwitching() {
+        return option != null && !pinned && option.switchSkill() != null;
     }
 
     @ValueRangeProvider(id = "options")
@@ -120,20 +147,26 @@ public class ShiftAssignment {
                 || option.endMinute() > ScheduleConstraints.LATE_END_MINUTE;
     }
 
+    /** Shortfall below the minimum rest next to the person's kept shifts outside the horizon. */
+    public long outsideRestShortfall() {
+        return option == null || pinned ? 0 : staff.outsideRestShortfall(getStart(), getEnd());
+    }
+
     public boolean lacksSkill() {
-        return option != null && !staff.skills().contains(option.skill().index());
+        return option != null && !pinned && (!staff.skills().contains(option.skill().index())
+                || option.switchSkill() != null && !staff.skills().contains(option.switchSkill().index()));
     }
 
     public boolean outsideAvailability() {
-        return option != null && !staff.availableFor(day.getDayOfWeek(), option.startMinute(), option.endMinute());
+        return option != null && !pinned && !staff.availableFor(day.getDayOfWeek(), option.startMinute(), option.endMinute());
     }
 
     public boolean outsidePreference() {
-        return option != null && !staff.prefers(day.getDayOfWeek(), option.startMinute(), option.endMinute());
+        return option != null && !pinned && !staff.prefers(day.getDayOfWeek(), option.startMinute(), option.endMinute());
     }
 
     public long blockedMinutes() {
-        return option == null ? 0 : staff.blockedMinutes(getStart(), getEnd());
+        return option == null || pinned ? 0 : staff.blockedMinutes(getStart(), getEnd());
     }
 
     /** Shortfall below the person's minimum rest between this shift and another (negative gaps: overlap). */
@@ -156,14 +189,22 @@ public class ShiftAssignment {
         if (cachedFor == option) return;
         Instant start = startOf(day, option.startMinute(), zone);
         long firstQuarter = Duration.between(horizonStart, start).toMinutes();
+        if (option.isKept()) {
+            cachedStart = start;
+            cachedDemands = List.of();
+            cachedFor = option;
+            return;
+        }
         int quarters = grid.quarters();
         List<Demand> demands = new ArrayList<>(option.productiveQuarters().length);
         int base = option.skill().index() * quarters;
-        for (int q : option.productiveQuarters()) {
-            long minute = firstQuarter + q * 15L;
+        int switchBase = option.switchSkill() == null ? base : option.switchSkill().index() * quarters;
+        int[] productive = option.productiveQuarters();
+        for (int i = 0; i < productive.length; i++) {
+            long minute = firstQuarter + productive[i] * 15L;
             if (minute < 0 || minute % 15 != 0) continue;
             long quarter = minute / 15;
-            if (quarter < quarters) demands.add(grid.get(base + (int) quarter));
+            if (quarter < quarters) demands.add(grid.get((i < option.quartersBeforeSwitch() ? base : switchBase) + (int) quarter));
         }
         cachedStart = start;
         cachedDemands = demands;

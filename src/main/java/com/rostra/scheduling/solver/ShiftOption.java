@@ -16,15 +16,44 @@ public final class ShiftOption {
     private final List<Block> blocks;
     private final int paidMinutes;
     private final int[] productiveQuarters;
+    private final boolean kept;
+    /** Minute from the start where a shift that switches skill changes to its second one: the lunch's end, else the middle. */
+    private final int switchMinute;
+    /** How many of {@link #productiveQuarters} fall before the switch. */
+    private final int quartersBeforeSwitch;
+
+    private final Skill switchSkill;
 
     public ShiftOption(int id, int startMinute, int lengthMinutes, Skill skill, List<Block> blocks) {
+        this(id, startMinute, lengthMinutes, skill, blocks, false, -1, null);
+    }
+
+    /**
+     * A shift that works {@code skill} until its switch point (the lunch's end, else the middle) and {@code switchSkill}
+     * after it: for people with several skills.
+     */
+    public ShiftOption(int id, int startMinute, int lengthMinutes, Skill skill, Skill switchSkill, List<Block> blocks) {
+        this(id, startMinute, lengthMinutes, skill, blocks, false, -1, switchSkill);
+    }
+
+    /**
+     * A kept shift as a (pinned) option: its times and paid minutes, no skill and no demand cells (what it staffs was
+     * already taken off the requirements).
+     */
+    public static ShiftOption kept(int id, int startMinute, int lengthMinutes, int paidMinutes) {
+        return new ShiftOption(id, startMinute, lengthMinutes, null, List.of(new Block(Block.Kind.WORK, 0, lengthMinutes)), true, paidMinutes, null);
+    }
+
+    private ShiftOption(int id, int startMinute, int lengthMinutes, Skill skill, List<Block> blocks, boolean kept, int paid, Skill switchSkill) {
+        this.kept = kept;
+        this.switchSkill = switchSkill;
         this.id = id;
         this.startMinute = startMinute;
         this.lengthMinutes = lengthMinutes;
         this.skill = skill;
         this.blocks = List.copyOf(blocks);
-        this.paidMinutes = lengthMinutes - this.blocks.stream().filter(b -> b.kind() == Block.Kind.LUNCH).mapToInt(Block::minutes).sum();
-        int quarters = lengthMinutes / 15;
+        this.paidMinutes = kept ? paid : lengthMinutes - this.blocks.stream().filter(b -> b.kind() == Block.Kind.LUNCH).mapToInt(Block::minutes).sum();
+        int quarters = kept ? 0 : lengthMinutes / 15;
         int[] q = new int[quarters];
         int n = 0;
         for (int i = 0; i < quarters; i++) {
@@ -33,6 +62,24 @@ public final class ShiftOption {
             if (work) q[n++] = i;
         }
         this.productiveQuarters = java.util.Arrays.copyOf(q, n);
+        this.switchMinute = this.blocks.stream().filter(b -> b.kind() == Block.Kind.LUNCH).mapToInt(Block::endMinutes).findFirst()
+                .orElse(lengthMinutes / 2 / 15 * 15);
+        int before = 0;
+        for (int i = 0; i < n; i++) if (this.productiveQuarters[i] * 15 < switchMinute) before++;
+        this.quartersBeforeSwitch = before;
+    }
+
+    /** The skill after the switch point, or null: one skill throughout. */
+    public Skill switchSkill() {
+        return switchSkill;
+    }
+
+    public int switchMinute() {
+        return switchMinute;
+    }
+
+    int quartersBeforeSwitch() {
+        return quartersBeforeSwitch;
     }
 
     public int id() {
@@ -52,8 +99,14 @@ public final class ShiftOption {
         return startMinute + lengthMinutes;
     }
 
+    /** The skill worked; null for a kept shift. */
     public Skill skill() {
         return skill;
+    }
+
+    /** A shift scheduled before this generation and kept as it is. */
+    public boolean isKept() {
+        return kept;
     }
 
     public List<Block> blocks() {
@@ -71,6 +124,6 @@ public final class ShiftOption {
 
     @Override
     public String toString() {
-        return String.format("%02d:%02d+%dm %s", startMinute / 60, startMinute % 60, lengthMinutes, skill.channel());
+        return String.format("%02d:%02d+%dm %s", startMinute / 60, startMinute % 60, lengthMinutes, kept ? "kept" : skill.channel() + (switchSkill == null ? "" : ">" + switchSkill.channel()));
     }
 }

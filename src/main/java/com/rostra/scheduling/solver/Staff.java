@@ -7,10 +7,38 @@ import java.util.Set;
 
 /**
  * A person as the solver sees them: skills, contract limits, weekly availability (local minutes; none means
- * always available) and blocked time (approved time off, activities already scheduled).
+ * always available), blocked time (approved time off, activities already scheduled) and kept shifts: scheduled
+ * shifts the generation does not replace (locked, or outside the horizon), which still count for the contract's
+ * hours and days per week and for rest.
  */
 public record Staff(long personId, Set<Integer> skills, int minMinutesPerWeek, int maxMinutesPerWeek, int maxDaysPerWeek,
-                    int minRestMinutes, List<Window> availability, List<Blocked> blocked) {
+                    int minRestMinutes, List<Window> availability, List<Blocked> blocked, List<Kept> kept) {
+
+    public Staff(long personId, Set<Integer> skills, int minMinutesPerWeek, int maxMinutesPerWeek, int maxDaysPerWeek,
+                 int minRestMinutes, List<Window> availability, List<Blocked> blocked) {
+        this(personId, skills, minMinutesPerWeek, maxMinutesPerWeek, maxDaysPerWeek, minRestMinutes, availability, blocked, List.of());
+    }
+
+    /**
+     * A shift that stays as it is. {@code inHorizon}: it lies inside the horizon, so it becomes a pinned planning
+     * entity on its day; otherwise it lies (partly) outside and only counts for rest and its week's hours and days.
+     * {@code day}: the local day it starts on.
+     */
+    public record Kept(Instant start, Instant end, int paidMinutes, java.time.LocalDate day, boolean inHorizon) {}
+
+    /** Shortfall below the minimum rest between [start, end) and the kept shifts outside the horizon (overlap: all of it and more). */
+    public long outsideRestShortfall(Instant start, Instant end) {
+        long shortfall = 0;
+        for (Kept k : kept) {
+            if (k.inHorizon()) continue;
+            long gap;
+            if (!k.end().isAfter(start)) gap = java.time.Duration.between(k.end(), start).toMinutes();
+            else if (!end.isAfter(k.start())) gap = java.time.Duration.between(end, k.start()).toMinutes();
+            else gap = -java.time.Duration.between(k.start().isAfter(start) ? k.start() : start, k.end().isBefore(end) ? k.end() : end).toMinutes();
+            shortfall += Math.max(0, minRestMinutes - gap);
+        }
+        return shortfall;
+    }
 
     /** A weekly window; {@code endMinute} above 1440 runs past midnight; {@code preferred}: rather worked than the others. */
     public record Window(DayOfWeek day, int startMinute, int endMinute, boolean preferred) {

@@ -186,4 +186,42 @@ class ScheduleConstraintsTest {
                 .penalizesBy(ScheduleConstraints.PREFERENCE_WEIGHT);
         verifier.verifyThat(ScheduleConstraints::preference).given(on(staff(2), 0, option(12, 8, PHONE))).penalizesBy("no wishes", 0);
     }
+
+    ShiftAssignment inWeek(StaffWeek w, int day, ShiftOption option) {
+        ShiftAssignment a = new ShiftAssignment(w.staff().personId() + "-" + day, w.staff(), w, MONDAY.plusDays(day), day, ZoneOffset.UTC,
+                HORIZON, grid, option == null ? List.of() : List.of(option));
+        a.setOption(option);
+        return a;
+    }
+
+    @Test
+    void keptShiftsOutsideTheHorizonCountForRestHoursAndDays() {
+        // Last week's Sunday 14:00-22:00 is kept: Monday 06:00 leaves 8 h rest where 11 are due.
+        Instant sunday = MONDAY.minusDays(1).atTime(14, 0).toInstant(ZoneOffset.UTC);
+        Staff s = new Staff(1, Set.of(0), 0, 2400, 5, 660, List.of(), List.of(),
+                List.of(new Staff.Kept(sunday, sunday.plusSeconds(8 * 3600), 480, MONDAY.minusDays(1), false)));
+        verifier.verifyThat(ScheduleConstraints::restOutside).given(on(s, 0, option(6, 8, PHONE))).penalizesBy(180);
+        verifier.verifyThat(ScheduleConstraints::restOutside).given(on(s, 0, option(9, 8, PHONE))).penalizesBy(0);
+        // A week only partly inside the horizon: 24 h on 3 days already worked outside it.
+        StaffWeek partial = new StaffWeek(s, MONDAY, false, 24 * 60, 3, 40 * 60, 5);
+        verifier.verifyThat(ScheduleConstraints::maxHours)
+                .given(inWeek(partial, 3, option(9, 8, PHONE)), inWeek(partial, 4, option(9, 8, PHONE)), inWeek(partial, 5, option(9, 8, PHONE)))
+                .penalizesBy(8 * 60);
+        verifier.verifyThat(ScheduleConstraints::maxDays)
+                .given(inWeek(partial, 3, option(9, 8, PHONE)), inWeek(partial, 4, option(9, 8, PHONE)), inWeek(partial, 5, option(9, 8, PHONE)))
+                .penalizesBy(60);
+        verifier.verifyThat(ScheduleConstraints::maxDays)
+                .given(inWeek(partial, 3, option(9, 8, PHONE)), inWeek(partial, 4, option(9, 8, PHONE))).penalizesBy(0);
+    }
+
+    @Test
+    void aPinnedKeptShiftBreaksNoRuleItCannotChange() {
+        // Locked Monday 08:00-18:00 outside the person's 09-17 window, on no skill: kept as it is, no hard penalty.
+        Staff s = new Staff(1, Set.of(0), 0, 2400, 5, 660, List.of(new Staff.Window(DayOfWeek.MONDAY, 9 * 60, 17 * 60)), List.of());
+        ShiftAssignment pinned = on(s, 0, null).pin(ShiftOption.kept(900, 8 * 60, 600, 600));
+        verifier.verifyThat(ScheduleConstraints::availability).given(pinned).penalizesBy(0);
+        verifier.verifyThat(ScheduleConstraints::skill).given(pinned).penalizesBy(0);
+        // It still counts for rest: Tuesday 01:00 is 7 h after it ends.
+        verifier.verifyThat(ScheduleConstraints::rest).given(pinned, on(s, 1, option(1, 8, PHONE))).penalizesBy(240);
+    }
 }
