@@ -139,6 +139,22 @@ public class Contacts {
         return counts;
     }
 
+    /**
+     * When each channel's latest contact was queued, looking back to {@code since} (absent: none since then): the proof
+     * that intake works during a quiet hour. One backward index scan per channel, stopped at the first row.
+     */
+    public Map<String, Instant> lastQueuedByChannel(CompanyId company, Instant since) {
+        Map<String, Instant> last = new java.util.LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+            jdbc.sql("select queued_at from contacts where company_id = ? and channel = ? and queued_at >= ? "
+                            + "order by queued_at desc limit 1")
+                    .params(company.value(), c.wireName(), Db.ts(since))
+                    .query((rs, i) -> Db.instant(rs, "queued_at")).optional()
+                    .ifPresent(t -> last.put(c.wireName(), t));
+        }
+        return last;
+    }
+
     public long count(CompanyId company) {
         return jdbc.sql("select count(*) from contacts where company_id = ?").param(company.value()).query(Long.class).single();
     }

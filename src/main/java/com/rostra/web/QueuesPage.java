@@ -49,7 +49,8 @@ class QueuesPage {
         this.clock = clock;
     }
 
-    record Tile(String channel, String label, long count, List<Long> sparkline) {}
+    /** {@code lastQueued}: the channel's latest contact in the last 30 days, null when none. */
+    record Tile(String channel, String label, long count, List<Long> sparkline, Instant lastQueued) {}
 
     /**
      * One line of the queue table: counted contacts per channel and excluded ones. {@code key} is what the
@@ -69,13 +70,21 @@ class QueuesPage {
             default -> now.minus(Duration.ofHours(1));
         };
         Map<String, Long> counts = contacts.countByChannel(user.companyId(), from, now);
-        List<VolumeInterval> hourly = volume.volume(user.companyId(), now.minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS),
-                now, IntervalLength.MINUTES_60, Volume.GroupBy.CHANNEL, zone);
+        // The sparkline covers the selected range: the last hour by quarter hours, today and the week by hours.
+        IntervalLength step = range.equals("hour") || range.equals("today") && Duration.between(from, now).toHours() < 2
+                ? IntervalLength.MINUTES_15 : IntervalLength.MINUTES_60;
+        List<VolumeInterval> series = volume.volume(user.companyId(), from, now, step, Volume.GroupBy.CHANNEL, zone);
+        Map<String, Instant> lastQueued = contacts.lastQueuedByChannel(user.companyId(), now.minus(Duration.ofDays(30)));
         List<Tile> tiles = new ArrayList<>();
         for (Channel c : Channel.values()) {
-            List<Long> spark = hourly.stream().filter(v -> v.key().equals(c.wireName())).map(VolumeInterval::count).toList();
-            tiles.add(new Tile(c.wireName(), label(c), counts.getOrDefault(c.wireName(), 0L), spark));
+            List<Long> spark = series.stream().filter(v -> v.key().equals(c.wireName())).map(VolumeInterval::count).toList();
+            tiles.add(new Tile(c.wireName(), label(c), counts.getOrDefault(c.wireName(), 0L), spark, lastQueued.get(c.wireName())));
         }
+        model.addAttribute("sparkCaption", switch (range) {
+            case "today" -> step == IntervalLength.MINUTES_15 ? "today, per 15 minutes" : "today, hourly";
+            case "week" -> "last 7 days, hourly";
+            default -> "last hour, per 15 minutes";
+        });
         Channel filter = channel == null ? null : Channel.fromWire(channel).orElse(null);
         List<QueueCount> queueCounts = queues.contactCounts(user.companyId(), from, now);
         List<QueueLine> lines = queueLines(user, queueCounts);

@@ -127,6 +127,13 @@ class QueuesBrowserTest extends ApiTest {
             assertThat(d.findElement(By.id("excluded-" + support)).getText()).as("the spam inbox").isEqualTo("3");
             assertThat(d.findElement(By.id("excluded-company")).getText()).as("outbound calls").isEqualTo("3");
             assertThat(d.findElement(By.id("count-no_queue-total")).getText()).isEqualTo("0");
+            assertThat(d.findElement(By.id("count-no_queue-total")).getTagName()).as("a zero is not a link").isEqualTo("span");
+            assertThat(d.findElement(By.id("count-" + billing + "-phone")).getTagName()).isEqualTo("a");
+            assertThat(d.findElement(By.cssSelector("#tile-phone .tile-foot")).getText()).isEqualTo("last hour, per 15 minutes");
+            assertThat(d.findElement(By.id("last-phone")).getText()).startsWith("last contact");
+            long social = jdbc.sql("select count(*) from contacts where company_id = ? and channel = 'social'")
+                    .param(company.id()).query(Long.class).single();
+            assertThat(d.findElement(By.id("last-social")).getText()).startsWith(social == 0 ? "no contact in 30 days" : "last contact");
             browser.screenshot("queues-with-queues");
 
             d.findElement(By.id("excluded-" + support)).click();
