@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * outage windows, it walks the elementary stretches between their boundaries once (no per-minute expansion).
  *
  * <ul>
- * <li>A stretch of a scheduled block is <em>in adherence</em> when the agent's state fits it: working (a mapped
- *     productive state) on a productive block, anything else (away, logged out, unmapped) on a break, lunch or meeting.
- *     Time with no known state counts as logged out.</li>
+ * <li>A stretch of a scheduled block is <em>in adherence</em> when the agent's state satisfies its activity type's
+ *     rule ({@link ActivityRules}; by default a productive state available for the block's channel on productive
+ *     work, away or logged out on a break, lunch or meeting). Time with no known state counts as logged out.</li>
  * <li>The first and the last {@code grace} of every block count as in adherence whatever the state: an agent a
  *     minute late from lunch is not flagged. Time beyond the grace counts as usual.</li>
  * <li>Time off is not part of schedule adherence. Outage windows (Rostra heard nothing from Gladly) count neither
@@ -23,11 +23,29 @@ import java.util.TreeSet;
  */
 final class AdherenceCalculator {
 
-    /** A scheduled activity; blocks of one person never overlap. */
-    record Block(Instant start, Instant end, boolean productive, boolean timeOff) {}
+    /**
+     * A scheduled activity; blocks of one person never overlap. {@code rule}: which states satisfy it (its activity
+     * type's, see {@link ActivityRules}); {@code channel}: the channel its type works, or null.
+     */
+    record Block(Instant start, Instant end, boolean productive, boolean timeOff, ActivityRules.Rule rule, String channel) {
+        /** A block with the default rule of its kind and no channel. */
+        Block(Instant start, Instant end, boolean productive, boolean timeOff) {
+            this(start, end, productive, timeOff, productive ? ActivityRules.PRODUCTIVE : ActivityRules.AWAY_OR_LOGGED_OUT, null);
+        }
+    }
 
-    /** One state of the timeline; {@code end} null while it lasts. {@code working}: mapped productive, logged in. */
-    record StateSpan(Instant start, Instant end, boolean working) {}
+    /** One stretch of the timeline with what the agent was doing in it; {@code end} null while it lasts. */
+    record StateSpan(Instant start, Instant end, ActivityRules.Rule.Fact fact) {
+        /** {@code working}: active on a productive mapping; otherwise away on a non-productive one. */
+        StateSpan(Instant start, Instant end, boolean working) {
+            this(start, end, working ? new ActivityRules.Rule.Fact(com.rostra.agents.AgentState.ACTIVE, "Productive", true, null)
+                    : new ActivityRules.Rule.Fact(com.rostra.agents.AgentState.AWAY, "Away", false, null));
+        }
+
+        boolean working() {
+            return fact.working();
+        }
+    }
 
     record Window(Instant start, Instant end) {
         long seconds() {
@@ -88,14 +106,16 @@ final class AdherenceCalculator {
                 Block block = bi < sortedBlocks.size() && !sortedBlocks.get(bi).start().isAfter(s) ? sortedBlocks.get(bi) : null;
                 while (si + 1 < sortedStates.size() && !sortedStates.get(si + 1).start().isAfter(s)) si++;
                 StateSpan state = si >= 0 ? sortedStates.get(si) : null;
-                boolean working = state != null && (state.end() == null || s.isBefore(state.end())) && state.working();
+                ActivityRules.Rule.Fact fact = state != null && (state.end() == null || s.isBefore(state.end()))
+                        ? state.fact() : ActivityRules.Rule.Fact.UNKNOWN;
+                boolean working = fact.working();
                 if (covers(outages, s)) {
                     excludedSeconds += seconds;
                     add(excluded, s, e);
                 } else {
                     if (working) worked += seconds;
                     if (block != null && !block.timeOff()) {
-                        boolean fits = block.productive() == working || inGrace(block, s, grace);
+                        boolean fits = block.rule().fits(fact, block.channel()) || inGrace(block, s, grace);
                         scheduled += seconds;
                         if (fits) in += seconds;
                         else add(out, s, e);
