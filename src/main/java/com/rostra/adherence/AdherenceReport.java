@@ -72,27 +72,54 @@ public class AdherenceReport {
 
     /**
      * Per person over [from, to) (up to now): a chunk of {@value #CHUNK} people at a time, three range-bounded queries
-     * per chunk (their activities, state timelines and availability), then one pass per person.
+     * per chunk (their activities, state timelines and availability), then one pass per person. Two chunks run at
+     * once (one reading the database while the other computes), so memory holds at most two chunks' rows.
      */
     public List<PersonAdherence> report(CompanyId company, Instant from, Instant to, Long personId) {
         Instant end = min(to, clock.instant());
         Inputs inputs = inputs(company, from, end);
         List<Person> everyone = people.list(company).stream().filter(p -> personId == null || p.id() == personId).toList();
-        List<PersonAdherence> result = new ArrayList<>();
+        List<java.util.concurrent.Future<List<PersonAdherence>>> chunks = new ArrayList<>();
         for (int i = 0; i < everyone.size(); i += CHUNK) {
             List<Person> chunk = everyone.subList(i, Math.min(everyone.size(), i + CHUNK));
-            Map<Long, List<Activity>> byPerson = new HashMap<>();
-            if (end.isAfter(from)) {
-                activities.listFor(company, from, end, chunk.stream().map(Person::id).toList())
-                        .forEach(a -> byPerson.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
-            }
-            List<Person> rated = chunk.stream().filter(p -> personId != null || byPerson.containsKey(p.id())).toList();
-            Map<String, List<AdherenceCalculator.StateSpan>> spans = spans(company, rated, inputs, from, end);
-            for (Person p : rated) {
-                AdherenceCalculator.Figures f = figures(p, byPerson.getOrDefault(p.id(), List.of()), spans, inputs, from, end);
-                result.add(new PersonAdherence(p.id(), p.name(), p.team(), f.scheduledSeconds(), f.inAdherenceSeconds(),
-                        f.adherence(), f.productiveAdherence(), f.conformance(), f.excludedSeconds()));
-            }
+            chunks.add(everyone.size() <= CHUNK ? java.util.concurrent.CompletableFuture.completedFuture(chunk(company, chunk, personId, inputs, from, end))
+                    : WORKERS.submit(() -> chunk(company, chunk, personId, inputs, from, end)));
+        }
+        List<PersonAdherence> result = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<List<PersonAdherence>> f : chunks) result.addAll(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            chunks.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            chunks.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+        return result;
+    }
+
+    /** Shared by every report: two chunks at a time on the whole node, however many reports run. */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "adherence-report");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private List<PersonAdherence> chunk(CompanyId company, List<Person> chunk, Long personId, Inputs inputs, Instant from, Instant end) {
+        Map<Long, List<Activity>> byPerson = new HashMap<>();
+        if (end.isAfter(from)) {
+            activities.listFor(company, from, end, chunk.stream().map(Person::id).toList())
+                    .forEach(a -> byPerson.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
+        }
+        List<Person> rated = chunk.stream().filter(p -> personId != null || byPerson.containsKey(p.id())).toList();
+        Map<String, List<AdherenceCalculator.StateSpan>> spans = spans(company, rated, inputs, from, end);
+        List<PersonAdherence> result = new ArrayList<>();
+        for (Person p : rated) {
+            AdherenceCalculator.Figures f = figures(p, byPerson.getOrDefault(p.id(), List.of()), spans, inputs, from, end);
+            result.add(new PersonAdherence(p.id(), p.name(), p.team(), f.scheduledSeconds(), f.inAdherenceSeconds(),
+                    f.adherence(), f.productiveAdherence(), f.conformance(), f.excludedSeconds()));
         }
         return result;
     }
