@@ -24,7 +24,7 @@ echo "== end to end on PostgreSQL =="
 psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $DB"
 export ROSTRA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ROSTRA_DB_USER=postgres ROSTRA_DB_PASSWORD= ROSTRA_ADMIN_TOKEN=bench-token
 # The clock reads two days after the range, so all of it is past.
-java -Xmx512m -jar $JAR --server.port=$PORT --logging.level.root=WARN --rostra.clock.start-at=2026-11-02T00:00:00Z \
+java -Xmx512m ${ROSTRA_JAVA_OPTS:-} -jar $JAR --server.port=$PORT --logging.level.root=WARN --rostra.clock.start-at=2026-11-02T00:00:00Z \
   > /tmp/rostra-adh-bench.log 2>&1 &
 APP=$!
 # KEEP_DB=1 keeps the database for a look with psql afterwards (drop it yourself).

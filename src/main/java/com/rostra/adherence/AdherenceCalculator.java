@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Adherence arithmetic for one person over [from, to), pure: fed the scheduled blocks, the state timeline and the
@@ -78,7 +77,7 @@ final class AdherenceCalculator {
 
     static Figures compute(List<Block> blocks, List<StateSpan> states, List<Window> outages, Instant from, Instant to,
                            Duration grace) {
-        TreeSet<Instant> cuts = new TreeSet<>();
+        List<Instant> cuts = new ArrayList<>(4 * blocks.size() + 2 * states.size() + 2);
         cuts.add(from);
         cuts.add(to);
         for (Block b : blocks) {
@@ -87,6 +86,8 @@ final class AdherenceCalculator {
         }
         for (StateSpan s : states) cut(cuts, from, to, s.start(), s.end() == null ? to : s.end());
         for (Window w : outages) cut(cuts, from, to, w.start(), w.end());
+
+        cuts.sort(null); // duplicates stay: the walk skips zero-length stretches
 
         List<Block> sortedBlocks = blocks.stream().sorted(java.util.Comparator.comparing(Block::start)).toList();
         List<StateSpan> sortedStates = states.stream().sorted(java.util.Comparator.comparing(StateSpan::start)).toList();
@@ -98,7 +99,7 @@ final class AdherenceCalculator {
         int si = -1;
         Instant previous = null;
         for (Instant cut : cuts) {
-            if (previous != null) {
+            if (previous != null && cut.isAfter(previous)) {
                 Instant s = previous;
                 Instant e = cut;
                 long seconds = Duration.between(s, e).getSeconds();
@@ -131,7 +132,7 @@ final class AdherenceCalculator {
         return new Figures(scheduled, in, productiveScheduled, productiveIn, worked, excludedSeconds, out, excluded);
     }
 
-    private static void cut(TreeSet<Instant> cuts, Instant from, Instant to, Instant a, Instant b) {
+    private static void cut(List<Instant> cuts, Instant from, Instant to, Instant a, Instant b) {
         if (a.isAfter(from) && a.isBefore(to)) cuts.add(a);
         if (b.isAfter(from) && b.isBefore(to)) cuts.add(b);
     }

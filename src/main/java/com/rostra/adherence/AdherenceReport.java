@@ -177,14 +177,25 @@ public class AdherenceReport {
             availability.computeIfAbsent(a.gladlyAgentId(), k -> new ArrayList<>()).add(a);
         }
         Map<List<String>, Set<String>> channelSets = new HashMap<>();
+        // Both lists are sorted by agent and start: one cursor into the agent's availability moves forward only.
+        String agent = null;
+        List<AgentStates.AvailabilityEntry> avail = List.of();
+        int ai = 0;
         for (AgentStates.TimelineEntry t : states.timelines(company, agents, from, end)) {
             StateMappings.Mapping m = StateMappings.resolve(in.mappings(), t.state(), t.reason());
+            if (!t.gladlyAgentId().equals(agent)) {
+                agent = t.gladlyAgentId();
+                avail = availability.getOrDefault(agent, List.of());
+                ai = 0;
+            }
             List<AdherenceCalculator.StateSpan> out = byAgent.computeIfAbsent(t.gladlyAgentId(), k -> new ArrayList<>());
             Instant s = t.start();
             Instant e = t.end() == null ? end : t.end();
-            for (AgentStates.AvailabilityEntry a : availability.getOrDefault(t.gladlyAgentId(), List.of())) {
+            while (ai < avail.size() && avail.get(ai).end() != null && !avail.get(ai).end().isAfter(s)) ai++;
+            for (int j = ai; j < avail.size() && avail.get(j).start().isBefore(e); j++) {
+                AgentStates.AvailabilityEntry a = avail.get(j);
                 Instant ae = a.end() == null ? Instant.MAX : a.end();
-                if (!a.start().isBefore(e) || !ae.isAfter(s)) continue;
+                if (!ae.isAfter(s)) continue;
                 if (a.start().isAfter(s)) {
                     out.add(span(s, a.start(), t.state(), m, null));
                     s = a.start();

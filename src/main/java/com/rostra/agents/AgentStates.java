@@ -257,13 +257,15 @@ public class AgentStates {
                   and c.occurred_at >= coalesce(b.first_at, :from)""")
                 .param("company", company.value()).param("agents", List.copyOf(agentIds))
                 .param("from", Db.ts(from)).param("to", Db.ts(to))
-                .query((rs, i) -> new Object[] {new TimelineEntry(rs.getString(1), AgentState.fromWire(rs.getString(2)), rs.getString(3),
-                        Db.instant(rs, 4), null), rs.getLong(5)})
+                .query((rs, i) -> new Row(new TimelineEntry(rs.getString(1), AgentState.fromWire(rs.getString(2)), rs.getString(3),
+                        Db.instant(rs, 4), null), rs.getLong(5)))
                 .list().stream()
                 // Sorted here rather than by the database: a sort of every row there costs more than the query itself.
-                .sorted(java.util.Comparator.comparing((Object[] r) -> ((TimelineEntry) r[0]).gladlyAgentId())
-                        .thenComparing(r -> ((TimelineEntry) r[0]).start()).thenComparingLong(r -> (Long) r[1]))
-                .map(r -> (TimelineEntry) r[0]).toList();
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.entry().gladlyAgentId(), java.util.TreeMap::new,
+                        java.util.stream.Collectors.toList()))
+                .values().stream()
+                .flatMap(perAgent -> perAgent.stream().sorted(java.util.Comparator.comparing((Row r) -> r.entry().start()).thenComparingLong(Row::id)))
+                .map(Row::entry).toList();
         List<TimelineEntry> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             TimelineEntry t = rows.get(i);
@@ -272,6 +274,8 @@ public class AgentStates {
         }
         return out;
     }
+
+    private record Row(TimelineEntry entry, long id) {}
 
     /** What an agent was available for (Gladly's codes, {@code []} = unavailable) from {@code start} to {@code end}. */
     public record AvailabilityEntry(String gladlyAgentId, List<String> availableFor, Instant start, Instant end) {}
