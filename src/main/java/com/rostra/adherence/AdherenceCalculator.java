@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Adherence arithmetic for one person over [from, to), pure: fed the scheduled blocks, the state timeline and the
  * outage windows, it walks the elementary stretches between their boundaries once (no per-minute expansion).
  *
  * <ul>
- * <li>A stretch of a scheduled block is <em>in adherence</em> when the agent's state fits it: working (a mapped
- *     productive state) on a productive block, anything else (away, logged out, unmapped) on a break, lunch or meeting.
- *     Time with no known state counts as logged out.</li>
+ * <li>A stretch of a scheduled block is <em>in adherence</em> when the agent's state satisfies its activity type's
+ *     rule ({@link ActivityRules}; by default a productive state available for the block's channel on productive
+ *     work, away or logged out on a break, lunch or meeting). Time with no known state counts as logged out.</li>
  * <li>The first and the last {@code grace} of every block count as in adherence whatever the state: an agent a
  *     minute late from lunch is not flagged. Time beyond the grace counts as usual.</li>
  * <li>Time off is not part of schedule adherence. Outage windows (Rostra heard nothing from Gladly) count neither
@@ -23,11 +22,29 @@ import java.util.TreeSet;
  */
 final class AdherenceCalculator {
 
-    /** A scheduled activity; blocks of one person never overlap. */
-    record Block(Instant start, Instant end, boolean productive, boolean timeOff) {}
+    /**
+     * A scheduled activity; blocks of one person never overlap. {@code rule}: which states satisfy it (its activity
+     * type's, see {@link ActivityRules}); {@code channel}: the channel its type works, or null.
+     */
+    record Block(Instant start, Instant end, boolean productive, boolean timeOff, ActivityRules.Rule rule, String channel) {
+        /** A block with the default rule of its kind and no channel. */
+        Block(Instant start, Instant end, boolean productive, boolean timeOff) {
+            this(start, end, productive, timeOff, productive ? ActivityRules.PRODUCTIVE : ActivityRules.AWAY_OR_LOGGED_OUT, null);
+        }
+    }
 
-    /** One state of the timeline; {@code end} null while it lasts. {@code working}: mapped productive, logged in. */
-    record StateSpan(Instant start, Instant end, boolean working) {}
+    /** One stretch of the timeline with what the agent was doing in it; {@code end} null while it lasts. */
+    record StateSpan(Instant start, Instant end, ActivityRules.Rule.Fact fact) {
+        /** {@code working}: active on a productive mapping; otherwise away on a non-productive one. */
+        StateSpan(Instant start, Instant end, boolean working) {
+            this(start, end, working ? new ActivityRules.Rule.Fact(com.rostra.agents.AgentState.ACTIVE, "Productive", true, null)
+                    : new ActivityRules.Rule.Fact(com.rostra.agents.AgentState.AWAY, "Away", false, null));
+        }
+
+        boolean working() {
+            return fact.working();
+        }
+    }
 
     record Window(Instant start, Instant end) {
         long seconds() {
@@ -60,7 +77,7 @@ final class AdherenceCalculator {
 
     static Figures compute(List<Block> blocks, List<StateSpan> states, List<Window> outages, Instant from, Instant to,
                            Duration grace) {
-        TreeSet<Instant> cuts = new TreeSet<>();
+        List<Instant> cuts = new ArrayList<>(4 * blocks.size() + 2 * states.size() + 2);
         cuts.add(from);
         cuts.add(to);
         for (Block b : blocks) {
@@ -69,6 +86,8 @@ final class AdherenceCalculator {
         }
         for (StateSpan s : states) cut(cuts, from, to, s.start(), s.end() == null ? to : s.end());
         for (Window w : outages) cut(cuts, from, to, w.start(), w.end());
+
+        cuts.sort(null); // duplicates stay: the walk skips zero-length stretches
 
         List<Block> sortedBlocks = blocks.stream().sorted(java.util.Comparator.comparing(Block::start)).toList();
         List<StateSpan> sortedStates = states.stream().sorted(java.util.Comparator.comparing(StateSpan::start)).toList();
@@ -80,7 +99,7 @@ final class AdherenceCalculator {
         int si = -1;
         Instant previous = null;
         for (Instant cut : cuts) {
-            if (previous != null) {
+            if (previous != null && cut.isAfter(previous)) {
                 Instant s = previous;
                 Instant e = cut;
                 long seconds = Duration.between(s, e).getSeconds();
@@ -88,14 +107,16 @@ final class AdherenceCalculator {
                 Block block = bi < sortedBlocks.size() && !sortedBlocks.get(bi).start().isAfter(s) ? sortedBlocks.get(bi) : null;
                 while (si + 1 < sortedStates.size() && !sortedStates.get(si + 1).start().isAfter(s)) si++;
                 StateSpan state = si >= 0 ? sortedStates.get(si) : null;
-                boolean working = state != null && (state.end() == null || s.isBefore(state.end())) && state.working();
+                ActivityRules.Rule.Fact fact = state != null && (state.end() == null || s.isBefore(state.end()))
+                        ? state.fact() : ActivityRules.Rule.Fact.UNKNOWN;
+                boolean working = fact.working();
                 if (covers(outages, s)) {
                     excludedSeconds += seconds;
                     add(excluded, s, e);
                 } else {
                     if (working) worked += seconds;
                     if (block != null && !block.timeOff()) {
-                        boolean fits = block.productive() == working || inGrace(block, s, grace);
+                        boolean fits = block.rule().fits(fact, block.channel()) || inGrace(block, s, grace);
                         scheduled += seconds;
                         if (fits) in += seconds;
                         else add(out, s, e);
@@ -111,7 +132,7 @@ final class AdherenceCalculator {
         return new Figures(scheduled, in, productiveScheduled, productiveIn, worked, excludedSeconds, out, excluded);
     }
 
-    private static void cut(TreeSet<Instant> cuts, Instant from, Instant to, Instant a, Instant b) {
+    private static void cut(List<Instant> cuts, Instant from, Instant to, Instant a, Instant b) {
         if (a.isAfter(from) && a.isBefore(to)) cuts.add(a);
         if (b.isAfter(from) && b.isBefore(to)) cuts.add(b);
     }

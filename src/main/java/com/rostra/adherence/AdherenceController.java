@@ -30,16 +30,18 @@ class AdherenceController {
 
     private final AdherenceReport report;
     private final AdherenceSettings settings;
+    private final ActivityRules rules;
     private final CurrentCompany currentCompany;
 
-    AdherenceController(AdherenceReport report, AdherenceSettings settings, CurrentCompany currentCompany) {
+    AdherenceController(AdherenceReport report, AdherenceSettings settings, ActivityRules rules, CurrentCompany currentCompany) {
+        this.rules = rules;
         this.report = report;
         this.settings = settings;
         this.currentCompany = currentCompany;
     }
 
     @Operation(summary = "Adherence per person",
-            description = "For [start, end) (at most 31 days; time after now does not count), per person: `scheduled_seconds` (every scheduled activity but time off), `in_adherence_seconds`, `adherence` (share of scheduled time whose state matched: a mapped productive state on productive work, anything else on breaks, lunch and meetings; time with no known state counts as logged out; the first and last `grace_seconds` of each block count as in), `productive_adherence` (productive blocks only), `conformance` (productive time worked / productive time scheduled) and `excluded_seconds` (outage windows, when Rostra heard nothing from Gladly: neither for nor against). Optional `person_id`.")
+            description = "For [start, end) (at most 31 days; time after now does not count), per person: `scheduled_seconds` (every scheduled activity but time off), `in_adherence_seconds`, `adherence` (share of scheduled time whose state satisfied the activity type's rule, see `activity_rules` in `GET /api/v1/adherence-settings`: by default a productive state available for the block's channel on productive work, away or logged out on breaks, lunch and meetings; time with no known state counts as logged out; the first and last `grace_seconds` of each block count as in), `productive_adherence` (productive blocks only), `conformance` (productive time worked / productive time scheduled) and `excluded_seconds` (outage windows, when Rostra heard nothing from Gladly: neither for nor against). Optional `person_id`.")
     @GetMapping("/api/v1/adherence")
     List<AdherenceReport.PersonAdherence> adherence(@RequestParam(required = false) String start,
                                                     @RequestParam(required = false) String end,
@@ -97,20 +99,28 @@ class AdherenceController {
         return report.timeline(currentCompany.id(), personId, day, currentCompany.company().timeZone());
     }
 
-    record SettingsInput(Integer graceSeconds, Integer alertAfterSeconds) {}
+    record SettingsInput(Integer graceSeconds, Integer alertAfterSeconds, List<ActivityRules.RuleInput> activityRules) {}
+
+    record SettingsView(int graceSeconds, int alertAfterSeconds, List<ActivityRules.RuleView> activityRules) {}
+
+    private SettingsView view() {
+        AdherenceSettings.Settings s = settings.get(currentCompany.id());
+        return new SettingsView(s.graceSeconds(), s.alertAfterSeconds(), rules.views(currentCompany.id()));
+    }
 
     @Operation(summary = "Read adherence settings",
-            description = "`grace_seconds` (default 120): at the start and end of every scheduled block this much out-of-adherence time is forgiven; `alert_after_seconds` (default 300): after how long out of adherence Realtime highlights an agent.")
+            description = "`grace_seconds` (default 120): at the start and end of every scheduled block this much out-of-adherence time is forgiven; `alert_after_seconds` (default 300): after how long out of adherence Realtime highlights an agent; `activity_rules`: for every activity type but time off, which agent states satisfy a block of it (`satisfied_by`, any of: `productive` = a logged-in state mapped to a productive activity type, `state:active` / `state:away` / `state:logged_out` = Gladly's state whatever the reason, where logged_out also covers time with no known state, `mapped:<name>` = a state the state mappings map to that activity type) and `requires_channel` (a logged-in state satisfies a block of a type with a `channel` only while the agent is available for that channel in Gladly: VOICE = phone, MAIL = email, MESSAGING = chat, SMS, social; not checked while Rostra has never heard the agent's availability). `customized` false: the default (productive types: `productive` with the channel; other types: `state:away` or `state:logged_out`). The rules judge the adherence report, the day timeline, the Realtime badge and the live stream.")
     @GetMapping("/api/v1/adherence-settings")
-    AdherenceSettings.Settings settings() {
-        return settings.get(currentCompany.id());
+    SettingsView settings() {
+        return view();
     }
 
     @Operation(summary = "Change adherence settings",
-            description = "Body `{grace_seconds?, alert_after_seconds?}`; left-out fields are kept. grace 0-3600 s, alert 0-86400 s; a 400 names each field out of range.")
+            description = "Body `{grace_seconds?, alert_after_seconds?, activity_rules?}`; left-out fields are kept. grace 0-3600 s, alert 0-86400 s. `activity_rules` (`[{activity_type, satisfied_by: [...], requires_channel?}]`), when given, replaces every customized rule: types left out go back to their default; `requires_channel` left out is true for a type with a channel. A 400 names each bad field (an unknown activity type or token, time off, a type twice) and nothing is changed.")
     @PutMapping("/api/v1/adherence-settings")
-    AdherenceSettings.Settings putSettings(@RequestBody SettingsInput body) {
-        if (body == null) throw new InvalidRequestException("body", "give grace_seconds and/or alert_after_seconds");
-        return settings.put(currentCompany.id(), body.graceSeconds(), body.alertAfterSeconds());
+    SettingsView putSettings(@RequestBody SettingsInput body) {
+        if (body == null) throw new InvalidRequestException("body", "give grace_seconds, alert_after_seconds and/or activity_rules");
+        settings.putAll(currentCompany.id(), body.graceSeconds(), body.alertAfterSeconds(), body.activityRules());
+        return view();
     }
 }

@@ -29,9 +29,11 @@ public class AdherenceSettings {
     static final int MAX_ALERT_SECONDS = 86_400;
 
     private final JdbcClient jdbc;
+    private final ActivityRules rules;
     private final Clock clock;
 
-    AdherenceSettings(JdbcClient jdbc, Clock clock) {
+    AdherenceSettings(JdbcClient jdbc, ActivityRules rules, Clock clock) {
+        this.rules = rules;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -40,6 +42,13 @@ public class AdherenceSettings {
         return jdbc.sql("select grace_seconds, alert_after_seconds from adherence_settings where company_id = ?")
                 .param(company.value())
                 .query((rs, i) -> new Settings(rs.getInt(1), rs.getInt(2))).optional().orElse(DEFAULTS);
+    }
+
+    /** Grace, alert and (when given) the activity rules together: all or nothing. */
+    @Transactional
+    public void putAll(CompanyId company, Integer graceSeconds, Integer alertAfterSeconds, List<ActivityRules.RuleInput> activityRules) {
+        put(company, graceSeconds, alertAfterSeconds);
+        if (activityRules != null) rules.replace(company, activityRules);
     }
 
     /** Left-out fields keep their value; out-of-range ones are a 400 naming each field. */

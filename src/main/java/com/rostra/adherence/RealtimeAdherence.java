@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
 import com.rostra.agents.AgentState;
+import com.rostra.agents.AgentStates;
+import com.rostra.agents.AvailabilityChannels;
 import com.rostra.agents.RealtimeAgents;
 import com.rostra.agents.RealtimeView;
 import com.rostra.schedules.Activities;
@@ -32,53 +35,73 @@ public class RealtimeAdherence implements RealtimeView {
                       List<String> availableFor, String activityType, Boolean productive, Instant since,
                       String scheduledActivity, Boolean inAdherence, Instant adherenceSince) implements RealtimeView.Row {}
 
-    /** What a person is scheduled to do at a moment. */
-    record Scheduled(String activityType, boolean productive, Instant start, Instant end) {}
+    /** What a person is scheduled to do at a moment, and the rule of its activity type (null: time off, not rated). */
+    record Scheduled(String activityType, boolean productive, Instant start, Instant end, ActivityRules.Rule rule, String channel) {}
 
     private final RealtimeAgents agents;
     private final Activities activities;
     private final ActivityTypes types;
+    private final ActivityRules rules;
+    private final AgentStates states;
+    private final AvailabilityChannels channels;
     private final Clock clock;
 
-    RealtimeAdherence(RealtimeAgents agents, Activities activities, ActivityTypes types, Clock clock) {
+    RealtimeAdherence(RealtimeAgents agents, Activities activities, ActivityTypes types, ActivityRules rules, AgentStates states,
+                      AvailabilityChannels channels, Clock clock) {
         this.agents = agents;
         this.activities = activities;
         this.types = types;
+        this.rules = rules;
+        this.states = states;
+        this.channels = channels;
         this.clock = clock;
     }
 
     @Override
     public List<Row> current(CompanyId company) {
-        Map<Long, Scheduled> scheduled = scheduledAt(company, clock.instant());
+        Instant at = clock.instant();
+        Map<Long, Scheduled> scheduled = scheduledAt(company, at);
+        List<RealtimeAgents.Row> live = agents.current(company);
+        // What each scheduled agent is available for now, from the availability history (absent: never heard).
+        List<String> scheduledAgents = live.stream().filter(r -> r.personId() != null && scheduled.containsKey(r.personId()))
+                .map(RealtimeAgents.Row::gladlyAgentId).toList();
+        Map<String, Set<String>> available = new HashMap<>();
+        for (AgentStates.AvailabilityEntry a : states.availability(company, scheduledAgents, at, at.plusMillis(1))) {
+            available.put(a.gladlyAgentId(), Set.copyOf(channels.channels(a.availableFor())));
+        }
         List<Row> rows = new ArrayList<>();
-        for (RealtimeAgents.Row r : agents.current(company)) {
+        for (RealtimeAgents.Row r : live) {
             Scheduled now = r.personId() == null ? null : scheduled.get(r.personId());
             Instant adherenceSince = now == null ? null : now.start().isAfter(r.since()) ? now.start() : r.since();
+            ActivityRules.Rule.Fact fact = new ActivityRules.Rule.Fact(AgentState.fromWire(r.state()), r.activityType(),
+                    Boolean.TRUE.equals(r.productive()), available.get(r.gladlyAgentId()));
             rows.add(new Row(r.personId(), r.gladlyAgentId(), r.name(), r.team(), r.state(), r.reason(), r.availableFor(),
                     r.activityType(), r.productive(), r.since(), now == null ? null : now.activityType(),
-                    inAdherence(now, AgentState.fromWire(r.state()), r.productive()), adherenceSince));
+                    inAdherence(now, fact), now == null || now.rule() == null ? null : adherenceSince));
         }
         return rows;
     }
 
     /** Scheduled activity per person id at {@code at}; people without one are absent. */
     Map<Long, Scheduled> scheduledAt(CompanyId company, Instant at) {
-        Map<Long, Boolean> productive = new HashMap<>();
-        for (ActivityType t : types.list(company)) productive.put(t.id(), t.productive());
+        Map<Long, ActivityType> byId = new HashMap<>();
+        for (ActivityType t : types.list(company)) byId.put(t.id(), t);
+        Map<Long, ActivityRules.Rule> rated = rules.rules(company);
         Map<Long, Scheduled> now = new HashMap<>();
         for (Activity a : activities.list(company, at, at.plusMillis(1), null)) {
-            now.put(a.personId(), new Scheduled(a.activityType(), productive.getOrDefault(a.activityTypeId(), false), a.start(), a.end()));
+            ActivityType t = byId.get(a.activityTypeId());
+            now.put(a.personId(), new Scheduled(a.activityType(), t != null && t.productive(), a.start(), a.end(),
+                    rated.get(a.activityTypeId()), t == null ? null : t.channel()));
         }
         return now;
     }
 
     /**
-     * In adherence: on a productive activity the agent's state counts as productive; on anything else (break,
-     * lunch, meeting, time off) it does not. Null when nothing is scheduled.
+     * In adherence: the agent's state satisfies the rule of the scheduled activity's type ({@link ActivityRules}).
+     * Null when nothing is scheduled, or time off (not rated).
      */
-    static Boolean inAdherence(Scheduled scheduled, AgentState state, Boolean mappedProductive) {
-        if (scheduled == null) return null;
-        boolean working = state != AgentState.LOGGED_OUT && Boolean.TRUE.equals(mappedProductive);
-        return scheduled.productive() == working;
+    static Boolean inAdherence(Scheduled scheduled, ActivityRules.Rule.Fact fact) {
+        if (scheduled == null || scheduled.rule() == null) return null;
+        return scheduled.rule().fits(fact, scheduled.channel());
     }
 }

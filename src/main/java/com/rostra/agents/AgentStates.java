@@ -135,6 +135,7 @@ public class AgentStates {
     public void apply(AvailabilityChange change) {
         announce(List.of(Map.entry(change.companyId(), change.gladlyAgentId())));
         String channels = String.join(",", change.availableFor());
+        recordAvailability(change, channels);
         int updated = jdbc.sql("""
                 update agent_current_states set available_for = ?, availability_at = ?
                 where company_id = ? and gladly_agent_id = ? and (availability_at is null or availability_at <= ?)""")
@@ -143,6 +144,24 @@ public class AgentStates {
         if (updated == 0 && insertIfAbsent(change.companyId(), change.gladlyAgentId(),
                 change.availableFor().isEmpty() ? AgentState.LOGGED_OUT : AgentState.ACTIVE, null, change.occurredAt())) {
             apply(change);
+        }
+    }
+
+    /** Keeps the availability history (adherence reads it); a change at the same instant replaces the earlier one. */
+    private void recordAvailability(AvailabilityChange change, String channels) {
+        if (dialect.isPostgres()) {
+            jdbc.sql("""
+                    insert into agent_availability_changes (company_id, gladly_agent_id, occurred_at, available_for)
+                    values (?, ?, ?, ?) on conflict (company_id, gladly_agent_id, occurred_at)
+                    do update set available_for = excluded.available_for""")
+                    .params(change.companyId().value(), change.gladlyAgentId(), Db.ts(change.occurredAt()), channels).update();
+            return;
+        }
+        int updated = jdbc.sql("update agent_availability_changes set available_for = ? where company_id = ? and gladly_agent_id = ? and occurred_at = ?")
+                .params(channels, change.companyId().value(), change.gladlyAgentId(), Db.ts(change.occurredAt())).update();
+        if (updated == 0) {
+            jdbc.sql("insert into agent_availability_changes (company_id, gladly_agent_id, occurred_at, available_for) values (?, ?, ?, ?)")
+                    .params(change.companyId().value(), change.gladlyAgentId(), Db.ts(change.occurredAt()), channels).update();
         }
     }
 
@@ -221,6 +240,75 @@ public class AgentStates {
                 .query((rs, i) -> new TimelineEntry(rs.getString("gladly_agent_id"), AgentState.fromWire(rs.getString("state")),
                         rs.getString("reason"), Db.instant(rs, "start_at"), Db.instant(rs, "end_at")))
                 .list();
+    }
+
+    /**
+     * The state timelines of several agents over [from, to), sorted by agent and start, for reads in bulk (adherence
+     * over a range, a chunk of people at a time): the entry in effect at {@code from} and every change before
+     * {@code to}. Ends are the next change of the agent; the last entry's end is null (it lasts at least to
+     * {@code to}, or is still current). Bounded by the range: history before {@code from} is read through the index.
+     */
+    public List<TimelineEntry> timelines(CompanyId company, java.util.Collection<String> agentIds, Instant from, Instant to) {
+        if (agentIds.isEmpty()) return List.of();
+        List<TimelineEntry> rows = jdbc.sql("""
+                select c.gladly_agent_id, c.state, c.reason, c.occurred_at, c.id from agent_state_changes c
+                left join (select gladly_agent_id, max(occurred_at) as first_at from agent_state_changes
+                           where company_id = :company and gladly_agent_id in (:agents) and occurred_at <= :from
+                           group by gladly_agent_id) b on b.gladly_agent_id = c.gladly_agent_id
+                where c.company_id = :company and c.gladly_agent_id in (:agents) and c.occurred_at < :to
+                  and c.occurred_at >= coalesce(b.first_at, :from)""")
+                .param("company", company.value()).param("agents", List.copyOf(agentIds))
+                .param("from", Db.ts(from)).param("to", Db.ts(to))
+                .query((rs, i) -> new Row(new TimelineEntry(rs.getString(1), AgentState.fromWire(rs.getString(2)), rs.getString(3),
+                        Db.instant(rs, 4), null), rs.getLong(5)))
+                .list().stream()
+                // Sorted here rather than by the database: a sort of every row there costs more than the query itself.
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.entry().gladlyAgentId(), java.util.TreeMap::new,
+                        java.util.stream.Collectors.toList()))
+                .values().stream()
+                .flatMap(perAgent -> perAgent.stream().sorted(java.util.Comparator.comparing((Row r) -> r.entry().start()).thenComparingLong(Row::id)))
+                .map(Row::entry).toList();
+        List<TimelineEntry> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TimelineEntry t = rows.get(i);
+            TimelineEntry next = i + 1 < rows.size() && rows.get(i + 1).gladlyAgentId().equals(t.gladlyAgentId()) ? rows.get(i + 1) : null;
+            out.add(new TimelineEntry(t.gladlyAgentId(), t.state(), t.reason(), t.start(), next == null ? null : next.start()));
+        }
+        return out;
+    }
+
+    private record Row(TimelineEntry entry, long id) {}
+
+    /** What an agent was available for (Gladly's codes, {@code []} = unavailable) from {@code start} to {@code end}. */
+    public record AvailabilityEntry(String gladlyAgentId, List<String> availableFor, Instant start, Instant end) {}
+
+    /**
+     * The availability histories of several agents over [from, to), sorted by agent and start, shaped like
+     * {@link #timelines}: the entry in effect at {@code from}, every change before {@code to}, the last end null.
+     * Before an agent's first availability change nothing is known (no entry).
+     */
+    public List<AvailabilityEntry> availability(CompanyId company, java.util.Collection<String> agentIds, Instant from, Instant to) {
+        if (agentIds.isEmpty()) return List.of();
+        List<AvailabilityEntry> rows = jdbc.sql("""
+                select c.gladly_agent_id, c.available_for, c.occurred_at from agent_availability_changes c
+                left join (select gladly_agent_id, max(occurred_at) as first_at from agent_availability_changes
+                           where company_id = :company and gladly_agent_id in (:agents) and occurred_at <= :from
+                           group by gladly_agent_id) b on b.gladly_agent_id = c.gladly_agent_id
+                where c.company_id = :company and c.gladly_agent_id in (:agents) and c.occurred_at < :to
+                  and c.occurred_at >= coalesce(b.first_at, :from)""")
+                .param("company", company.value()).param("agents", List.copyOf(agentIds))
+                .param("from", Db.ts(from)).param("to", Db.ts(to))
+                .query((rs, i) -> new AvailabilityEntry(rs.getString(1), split(rs.getString(2)), Db.instant(rs, 3), null))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing(AvailabilityEntry::gladlyAgentId).thenComparing(AvailabilityEntry::start))
+                .toList();
+        List<AvailabilityEntry> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            AvailabilityEntry a = rows.get(i);
+            AvailabilityEntry next = i + 1 < rows.size() && rows.get(i + 1).gladlyAgentId().equals(a.gladlyAgentId()) ? rows.get(i + 1) : null;
+            out.add(new AvailabilityEntry(a.gladlyAgentId(), a.availableFor(), a.start(), next == null ? null : next.start()));
+        }
+        return out;
     }
 
     /** Every state and reason seen, with how often: what the mapping settings page lists. */

@@ -144,6 +144,20 @@ public class Activities {
         return result;
     }
 
+    /** The activities of some people overlapping [from, to), in no particular order: for reads a chunk of people at a time. */
+    public List<Activity> listFor(CompanyId company, Instant from, Instant to, java.util.Collection<Long> personIds) {
+        if (personIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select a.id, a.person_id, a.activity_type_id, t.name, t.category, a.start_at, a.end_at, a.locked
+                from activities a join activity_types t on t.id = a.activity_type_id and t.company_id = a.company_id
+                where a.company_id = :company and a.start_at < :to and a.end_at > :from and a.person_id in (:people)""")
+                .param("company", company.value()).param("to", Db.ts(to)).param("from", Db.ts(from))
+                .param("people", List.copyOf(personIds))
+                .query((rs, i) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        Db.instant(rs, 6), Db.instant(rs, 7), rs.getBoolean(8)))
+                .list();
+    }
+
     @Transactional
     public Activity create(CompanyId company, Long personId, Long typeId, String start, String end) {
         List<FieldError> errors = new ArrayList<>();

@@ -157,6 +157,7 @@ class SecurityConfig {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/realtime", "/realtime/**", "/schedules",
                                 "/schedules/template.csv").authenticated()
                         .requestMatchers("/logout").authenticated()
+                        .requestMatchers("/people/*/timeline").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().hasAnyRole("ADMIN", "MANAGER"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
                         .failureHandler(countingFailures(throttle)))

@@ -14,11 +14,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.rostra.adherence.AdherenceSettings;
 import com.rostra.adherence.RealtimeAdherence;
 import com.rostra.agents.AgentStateStream;
+import com.rostra.agents.People;
+import com.rostra.queues.Queues;
 import com.rostra.tenancy.CompanyUser;
 
 /**
@@ -31,10 +34,14 @@ class RealtimePage {
     private final RealtimeAdherence realtime;
     private final AgentStateStream stream;
     private final AdherenceSettings settings;
+    private final People people;
+    private final Queues queues;
     private final Clock clock;
 
-    RealtimePage(RealtimeAdherence realtime, AgentStateStream stream, AdherenceSettings settings, Clock clock) {
+    RealtimePage(RealtimeAdherence realtime, AgentStateStream stream, AdherenceSettings settings, People people, Queues queues, Clock clock) {
         this.settings = settings;
+        this.people = people;
+        this.queues = queues;
         this.realtime = realtime;
         this.stream = stream;
         this.clock = clock;
@@ -42,15 +49,34 @@ class RealtimePage {
 
     @GetMapping("/realtime")
     String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String team,
-                @RequestParam(defaultValue = "") String channel, Model model) {
+                @RequestParam(defaultValue = "") String queue, @RequestParam(defaultValue = "") String channel, Model model) {
         List<RealtimeAdherence.Row> all = realtime.current(user.companyId());
         TreeSet<String> teams = new TreeSet<>();
         all.forEach(r -> { if (r.team() != null) teams.addAll(List.of(r.team().split(", "))); });
         model.addAttribute("page", "realtime");
         model.addAttribute("teams", teams);
+        model.addAttribute("queues", queues.list(user.companyId()).stream()
+                .sorted(Comparator.comparing(com.rostra.queues.Queue::name, String.CASE_INSENSITIVE_ORDER)).toList());
         model.addAttribute("channels", CHANNEL_NAMES);
-        fill(model, all, team, channel, settings.get(user.companyId()));
+        fill(model, user, all, team, queue, channel, settings.get(user.companyId()));
         return "realtime";
+    }
+
+    /** Managers set after how many minutes out of adherence an agent is highlighted (the company's alert threshold). */
+    @PostMapping("/realtime/alert")
+    String alert(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String minutes,
+                 @RequestParam(defaultValue = "") String team, @RequestParam(defaultValue = "") String queue,
+                 @RequestParam(defaultValue = "") String channel) {
+        int m;
+        try {
+            m = Integer.parseInt(minutes.strip());
+        } catch (NumberFormatException e) {
+            throw new com.rostra.platform.InvalidRequestException("minutes", "give a whole number of minutes, 0 to 1440");
+        }
+        if (m < 0 || m > 1440) throw new com.rostra.platform.InvalidRequestException("minutes", "give a whole number of minutes, 0 to 1440");
+        settings.put(user.companyId(), null, m * 60);
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/realtime")
+                .queryParam("team", team).queryParam("queue", queue).queryParam("channel", channel).encode().build().toUriString();
     }
 
     /** The live stream for the signed-in company (the API's stream, with the page's session instead of a key). */
@@ -62,8 +88,8 @@ class RealtimePage {
 
     @GetMapping("/realtime/table")
     String table(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String team,
-                 @RequestParam(defaultValue = "") String channel, Model model) {
-        fill(model, realtime.current(user.companyId()), team, channel, settings.get(user.companyId()));
+                 @RequestParam(defaultValue = "") String queue, @RequestParam(defaultValue = "") String channel, Model model) {
+        fill(model, user, realtime.current(user.companyId()), team, queue, channel, settings.get(user.companyId()));
         return "realtime :: live";
     }
 
@@ -87,11 +113,35 @@ class RealtimePage {
         }
     }
 
-    private void fill(Model model, List<RealtimeAdherence.Row> all, String team, String channel, AdherenceSettings.Settings rules) {
+    /** Adherence now of one team: agents scheduled now (time off left out) in and out of adherence. */
+    record TeamNow(String team, long in, long out, Long percent) {}
+
+    private void fill(Model model, CompanyUser user, List<RealtimeAdherence.Row> all, String team, String queue, String channel,
+                      AdherenceSettings.Settings rules) {
+        java.util.Set<Long> inQueue = null;
+        if (!queue.isBlank()) {
+            inQueue = new java.util.HashSet<>();
+            for (com.rostra.agents.Person p : people.list(user.companyId())) {
+                if (p.queueIds().stream().anyMatch(q -> String.valueOf(q).equals(queue.strip()))) inQueue.add(p.id());
+            }
+        }
+        java.util.Set<Long> queueMembers = inQueue;
         List<RealtimeAdherence.Row> rows = all.stream()
                 .filter(r -> team.isBlank() || (r.team() != null && List.of(r.team().split(", ")).contains(team)))
+                .filter(r -> queueMembers == null || (r.personId() != null && queueMembers.contains(r.personId())))
                 .filter(r -> channel.isBlank() || r.availableFor().contains(channel))
                 .toList();
+        Map<String, long[]> byTeam = new java.util.TreeMap<>();
+        for (RealtimeAdherence.Row r : rows) {
+            if (r.inAdherence() == null) continue;
+            for (String t : r.team() == null || r.team().isBlank() ? List.of("No team") : List.of(r.team().split(", "))) {
+                if (!team.isBlank() && !t.equals(team)) continue;
+                byTeam.computeIfAbsent(t, k -> new long[2])[r.inAdherence() ? 0 : 1]++;
+            }
+        }
+        model.addAttribute("teamsNow", byTeam.entrySet().stream().map(e -> new TeamNow(e.getKey(), e.getValue()[0], e.getValue()[1],
+                Math.round(100.0 * e.getValue()[0] / (e.getValue()[0] + e.getValue()[1])))).toList());
+        model.addAttribute("alertMinutes", rules.alertAfterSeconds() / 60);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("active", rows.stream().filter(r -> r.state().equals("active")).count());
         counts.put("away", rows.stream().filter(r -> r.state().equals("away")).count());
@@ -112,9 +162,10 @@ class RealtimePage {
             return new Line(r, duration(Duration.between(r.since(), now)), outFor == null ? null : duration(outFor), alert);
         }).toList());
         model.addAttribute("team", team);
+        model.addAttribute("queue", queue);
         model.addAttribute("channel", channel);
         model.addAttribute("total", all.size());
-        model.addAttribute("filtered", !Objects.equals(team, "") || !Objects.equals(channel, ""));
+        model.addAttribute("filtered", !Objects.equals(team, "") || !Objects.equals(queue, "") || !Objects.equals(channel, ""));
     }
 
     static String duration(Duration d) {

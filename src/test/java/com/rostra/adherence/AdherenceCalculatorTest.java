@@ -139,4 +139,61 @@ class AdherenceCalculatorTest {
         assertThat(f.adherence()).isEqualTo(1.0);
         assertThat(minutes(f.workedSeconds())).isEqualTo(300);
     }
+
+    private static StateSpan fact(Instant s, Instant e, com.rostra.agents.AgentState state, String mapped, boolean productive, String... channels) {
+        return new StateSpan(s, e, new ActivityRules.Rule.Fact(state, mapped, productive, channels.length == 1 && channels[0] == null ? null : java.util.Set.of(channels)));
+    }
+
+    @Test
+    void aPhoneBlockNeedsPhoneAvailabilityNotEmailOnly() {
+        // Phone 10:00-11:00, active on a productive mapping throughout; available for phone, then 10:20-10:40 for
+        // email only, then phone again. Out 10:20-10:40 (inside the block, far from its grace).
+        List<Block> phone = List.of(new Block(at(10, 0), at(11, 0), true, false, ActivityRules.PRODUCTIVE, "phone"));
+        List<StateSpan> states = List.of(
+                fact(at(10, 0), at(10, 20), com.rostra.agents.AgentState.ACTIVE, "Productive", true, "phone", "email"),
+                fact(at(10, 20), at(10, 40), com.rostra.agents.AgentState.ACTIVE, "Productive", true, "email"),
+                fact(at(10, 40), at(11, 0), com.rostra.agents.AgentState.ACTIVE, "Productive", true, "phone"));
+        Figures f = AdherenceCalculator.compute(phone, states, List.of(), at(10, 0), at(11, 0), TWO_MINUTES);
+        assertThat(f.outOfAdherence()).containsExactly(new Window(at(10, 20), at(10, 40)));
+        assertThat(minutes(f.inAdherenceSeconds())).isEqualTo(40);
+        assertThat(minutes(f.workedSeconds())).as("worked all hour, whatever the channel").isEqualTo(60);
+
+        // Availability never heard: the channel is not checked.
+        Figures unknown = AdherenceCalculator.compute(phone,
+                List.of(fact(at(10, 0), at(11, 0), com.rostra.agents.AgentState.ACTIVE, "Productive", true, (String) null)),
+                List.of(), at(10, 0), at(11, 0), TWO_MINUTES);
+        assertThat(unknown.adherence()).isEqualTo(1.0);
+
+        // Available for nothing ([]): not working the phone.
+        Figures none = AdherenceCalculator.compute(phone,
+                List.of(fact(at(10, 0), at(11, 0), com.rostra.agents.AgentState.ACTIVE, "Productive", true)),
+                List.of(), at(10, 0), at(11, 0), TWO_MINUTES);
+        assertThat(minutes(none.inAdherenceSeconds())).as("only the two grace ends").isEqualTo(4);
+
+        // The same states without the channel check: all in.
+        Block unchecked = new Block(at(10, 0), at(11, 0), true, false, new ActivityRules.Rule(true, java.util.Set.of(), java.util.Set.of(), false), "phone");
+        assertThat(AdherenceCalculator.compute(List.of(unchecked), states, List.of(), at(10, 0), at(11, 0), TWO_MINUTES).adherence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aBreakNeedsAwayOrLoggedOutAndCustomRulesNameMappedTypes() {
+        // Break 12:00-12:30: 12:00-12:10 active on an unmapped reason, 12:10-12:20 away (Coffee, mapped Away),
+        // 12:20-12:30 away (Training, mapped Training). Grace 0.
+        List<StateSpan> states = List.of(
+                fact(at(12, 0), at(12, 10), com.rostra.agents.AgentState.ACTIVE, null, false, (String) null),
+                fact(at(12, 10), at(12, 20), com.rostra.agents.AgentState.AWAY, "Away", false, (String) null),
+                fact(at(12, 20), at(12, 30), com.rostra.agents.AgentState.AWAY, "Training", false, (String) null));
+        Figures byDefault = AdherenceCalculator.compute(List.of(pause(at(12, 0), at(12, 30))), states, List.of(), at(12, 0), at(12, 30), Duration.ZERO);
+        assertThat(byDefault.outOfAdherence()).as("active is not on a break").containsExactly(new Window(at(12, 0), at(12, 10)));
+
+        ActivityRules.Rule trainingOnly = ActivityRules.parse(List.of("mapped:training"), false, "f", new java.util.ArrayList<>());
+        Figures custom = AdherenceCalculator.compute(List.of(new Block(at(12, 0), at(12, 30), false, false, trainingOnly, null)), states,
+                List.of(), at(12, 0), at(12, 30), Duration.ZERO);
+        assertThat(custom.outOfAdherence()).as("only the Training stretch satisfies it (names match without case)")
+                .containsExactly(new Window(at(12, 0), at(12, 20)));
+
+        ActivityRules.Rule activeToo = ActivityRules.parse(List.of("state:active", "state:away"), false, "f", new java.util.ArrayList<>());
+        assertThat(AdherenceCalculator.compute(List.of(new Block(at(12, 0), at(12, 30), false, false, activeToo, null)), states,
+                List.of(), at(12, 0), at(12, 30), Duration.ZERO).adherence()).isEqualTo(1.0);
+    }
 }

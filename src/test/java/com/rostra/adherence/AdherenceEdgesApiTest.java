@@ -126,9 +126,10 @@ class AdherenceEdgesApiTest extends ApiTest {
                 event("AGENT_STATUS/LOGGED_IN", "unmapped", nine(), Map.of()),
                 event("AGENT_STATUS/WENT_AWAY", "unmapped", nine().plus(Duration.ofMinutes(70)), Map.of("awayReason", reason("Mystery"))));
         JsonNode a = adherence(c, p, nine(), nine().plus(Duration.ofMinutes(80)));
-        // Phone hour: active but unmapped, out. Break 60-70: active unmapped, in (not working). 70-80: away, in.
-        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(20 * 60);
-        assertThat(a.get("adherence").asDouble()).isEqualTo(0.25);
+        // Phone hour: active but unmapped, out. Break 60-70: still active (unmapped), so not on a break: out (a break
+        // needs away or logged out by default). 70-80: away, in.
+        assertThat(a.get("in_adherence_seconds").asLong()).isEqualTo(10 * 60);
+        assertThat(a.get("adherence").asDouble()).isEqualTo(0.125);
     }
 
     @Test

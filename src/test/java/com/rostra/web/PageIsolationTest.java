@@ -77,6 +77,11 @@ class PageIsolationTest extends ApiTest {
         mallory.post("/settings/api-keys/" + v.apiKeyId() + "/revoke", Map.of());
         assertThat(http.get("/api/v1/queues", Http.key(v.apiKey())).status()).as("the victim's key still works").isEqualTo(200);
 
+        HttpResponse<String> timeline = mallory.fetch("/people/" + v.person() + "/timeline?date=2026-11-23");
+        assertThat(timeline.statusCode()).as("another company's person's day").isEqualTo(404);
+        assertThat(timeline.body()).doesNotContain("Vic Tim");
+        assertThat(mallory.fetch("/realtime/table?queue=" + v.queue()).statusCode()).isEqualTo(200);
+
         // Their own pages never list the victim's things either.
         assertThat(mallory.fetch("/settings/queues").body()).doesNotContain(v.queueName());
         assertThat(mallory.fetch("/schedules?week=2026-11-23").body()).doesNotContain("Vic Tim").doesNotContain("Secret project");
