@@ -45,9 +45,11 @@ public class RealtimeAdherence implements RealtimeView {
     private final AgentStates states;
     private final AvailabilityChannels channels;
     private final Clock clock;
+    private final AdherenceSettings settings;
 
     RealtimeAdherence(RealtimeAgents agents, Activities activities, ActivityTypes types, ActivityRules rules, AgentStates states,
-                      AvailabilityChannels channels, Clock clock) {
+                      AvailabilityChannels channels, Clock clock, AdherenceSettings settings) {
+        this.settings = settings;
         this.agents = agents;
         this.activities = activities;
         this.types = types;
@@ -61,6 +63,7 @@ public class RealtimeAdherence implements RealtimeView {
     public List<Row> current(CompanyId company) {
         Instant at = clock.instant();
         Map<Long, Scheduled> scheduled = scheduledAt(company, at);
+        java.time.Duration grace = settings.get(company).grace();
         List<RealtimeAgents.Row> live = agents.current(company);
         // What each scheduled agent is available for now, from the availability history (absent: never heard).
         List<String> scheduledAgents = live.stream().filter(r -> r.personId() != null && scheduled.containsKey(r.personId()))
@@ -77,7 +80,7 @@ public class RealtimeAdherence implements RealtimeView {
                     Boolean.TRUE.equals(r.productive()), available.get(r.gladlyAgentId()));
             rows.add(new Row(r.personId(), r.gladlyAgentId(), r.name(), r.team(), r.state(), r.reason(), r.availableFor(),
                     r.activityType(), r.productive(), r.since(), now == null ? null : now.activityType(),
-                    inAdherence(now, fact), now == null || now.rule() == null ? null : adherenceSince));
+                    inAdherence(now, fact, at, grace), now == null || now.rule() == null ? null : adherenceSince));
         }
         return rows;
     }
@@ -103,5 +106,18 @@ public class RealtimeAdherence implements RealtimeView {
     static Boolean inAdherence(Scheduled scheduled, ActivityRules.Rule.Fact fact) {
         if (scheduled == null || scheduled.rule() == null) return null;
         return scheduled.rule().fits(fact, scheduled.channel());
+    }
+
+    /**
+     * The badge as the report counts it: within the grace period after a block starts or before it ends, a state that
+     * does not fit yet (a late log-in, an early break) is not out of adherence.
+     */
+    static Boolean inAdherence(Scheduled scheduled, ActivityRules.Rule.Fact fact, Instant at, java.time.Duration grace) {
+        Boolean fits = inAdherence(scheduled, fact);
+        if (Boolean.FALSE.equals(fits) && !grace.isZero()
+                && (at.isBefore(scheduled.start().plus(grace)) || !at.isBefore(scheduled.end().minus(grace)))) {
+            return Boolean.TRUE;
+        }
+        return fits;
     }
 }
