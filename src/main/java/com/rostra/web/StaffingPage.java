@@ -147,6 +147,12 @@ class StaffingPage {
         model.addAttribute("models", List.of("erlang_c", "erlang_a"));
         model.addAttribute("day", date.toString());
         model.addAttribute("settings", shown);
+        model.addAttribute("serviceLevelPct", percent(shown.serviceLevel()));
+        model.addAttribute("shrinkagePct", percent(shown.shrinkage()));
+        model.addAttribute("maxOccupancyPct", percent(shown.maxOccupancy()));
+        model.addAttribute("previousDay", date.minusDays(1).toString());
+        model.addAttribute("nextDay", date.plusDays(1).toString());
+        percentMessages(errors);
         model.addAttribute("preview", preview && errors.isEmpty());
         model.addAttribute("errors", errors);
         model.addAttribute("labels", labels);
@@ -196,8 +202,45 @@ class StaffingPage {
         return "redirect:/staffing";
     }
 
+    /** Shares people think of in percent: the form shows and takes them so, the settings keep fractions. */
+    private static final List<String> PERCENT_FIELDS = List.of("service_level", "shrinkage", "max_occupancy");
+
+    static String percent(double share) {
+        return new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    /** "must be between 0 and 0.9" → "must be between 0 % and 90 %" for the percent fields. */
+    private static void percentMessages(Map<String, String> errors) {
+        for (String f : PERCENT_FIELDS) {
+            String m = errors.get(f);
+            if (m == null || m.contains("not a number")) continue;
+            java.util.regex.Matcher n = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?").matcher(m);
+            StringBuilder out = new StringBuilder();
+            while (n.find()) n.appendReplacement(out, percent(Double.parseDouble(n.group())) + " %");
+            n.appendTail(out);
+            errors.put(f, out.toString());
+        }
+    }
+
+    /** The form's percent fields ({@code service_level_pct}: 80) as the fractions the settings keep (0.8). */
+    private static Map<String, String> fromPercent(Map<String, String> p, Map<String, String> errors) {
+        Map<String, String> q = new HashMap<>(p);
+        for (String f : PERCENT_FIELDS) {
+            String v = p.get(f + "_pct");
+            if (v == null || v.isBlank()) continue;
+            try {
+                q.put(f, Double.toString(Double.parseDouble(v.strip().replace("%", "").strip()) / 100));
+            } catch (NumberFormatException e) {
+                errors.put(f, "'" + v + "' is not a number");
+                q.remove(f);
+            }
+        }
+        return q;
+    }
+
     /** The settings with the form's values in place of the saved ones; unreadable numbers are errors by field. */
-    private static StaffingSettings overrides(StaffingSettings s, Map<String, String> p, Map<String, String> errors) {
+    private static StaffingSettings overrides(StaffingSettings s, Map<String, String> form, Map<String, String> errors) {
+        Map<String, String> p = fromPercent(form, errors);
         // The handle time stays measured while the field is left as shown (or emptied); another number overrides it.
         String aht = p.get("aht_seconds");
         int ahtSeconds = (int) number(p, "aht_seconds", s.ahtSeconds(), errors);

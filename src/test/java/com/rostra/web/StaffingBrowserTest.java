@@ -47,11 +47,14 @@ class StaffingBrowserTest extends ApiTest {
             assertThat(http.get("/api/v1/staffing-settings/all/chat", company.auth()).json().get("aht_seconds").asInt())
                     .as("a preview saves nothing").isEqualTo(600);
 
+            assertThat(d.findElement(By.id("shrinkage")).getAttribute("value")).as("shares in percent").isEqualTo("30");
             d.findElement(By.id("shrinkage")).clear();
-            d.findElement(By.id("shrinkage")).sendKeys("0.95");
+            d.findElement(By.id("shrinkage")).sendKeys("95");
             d.findElement(By.id("save-settings")).click();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(d.findElement(By.cssSelector("#settings-form .field-error")).getText()).contains("0.9"));
+                    assertThat(d.findElement(By.cssSelector("#settings-form .field-error")).getText()).contains("90 %"));
+            d.findElement(By.id("shrinkage")).clear();
+            d.findElement(By.id("shrinkage")).sendKeys("25");
 
             d.findElement(By.id("aht_seconds")).clear();
             d.findElement(By.id("aht_seconds")).sendKeys("420");
@@ -60,6 +63,15 @@ class StaffingBrowserTest extends ApiTest {
                     assertThat(d.findElement(By.id("staffing-message")).getText()).contains("Saved"));
             Http.Response saved = http.get("/api/v1/staffing-settings/all/chat", company.auth());
             assertThat(saved.json().get("aht_seconds").asInt()).isEqualTo(420);
+            assertThat(saved.json().get("shrinkage").asDouble()).as("25 % typed, a fraction kept").isEqualTo(0.25);
+
+            String day = d.findElement(By.id("day")).getAttribute("value");
+            d.findElement(By.id("next-day")).click();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(d.findElement(By.id("day")).getAttribute("value")).isEqualTo(java.time.LocalDate.parse(day).plusDays(1).toString()));
+            d.findElement(By.id("previous-day")).click();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(d.findElement(By.id("day")).getAttribute("value")).isEqualTo(day));
         }
     }
 }
