@@ -19,9 +19,12 @@
     const modelOnly = numbers(forecast, 'model');
     forecast.dataset.points = String(labels.length);
     forecast.dataset.intradayPoints = String(intraday.filter(v => v !== null).length);
+    const nowIndex = forecast.dataset.now === undefined || forecast.dataset.now === '' ? -1 : Number(forecast.dataset.now);
     const datasets = [
       { label: 'Actual', data: actual, borderColor: '#2b7bb9', backgroundColor: '#2b7bb9', pointRadius: 0, borderWidth: 1.5, spanGaps: false },
-      { label: 'Forecast', data: predicted, borderColor: '#1e7b4d', backgroundColor: '#1e7b4d', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5 }
+      // The forecast the past was given stays visible, lighter, against what happened.
+      { label: 'Forecast', data: predicted, borderColor: '#1e7b4d', backgroundColor: '#1e7b4d', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5,
+        segment: { borderColor: ctx => ctx.p1DataIndex <= nowIndex ? 'rgba(30, 123, 77, 0.4)' : '#1e7b4d' } }
     ];
     if (intraday.some(v => v !== null)) {
       datasets.push({ label: 'Intraday reforecast', data: intraday, borderColor: '#d9822b', backgroundColor: '#d9822b',
@@ -32,12 +35,39 @@
         borderDash: [2, 3], pointRadius: 0, borderWidth: 1 });
     }
     if (typeof Chart !== 'undefined') {
+      // A vertical "now" line: where the actuals end and the forecast is all there is.
+      const nowLine = {
+        id: 'nowLine',
+        afterDatasetsDraw(chart) {
+          if (nowIndex < 0 || nowIndex >= labels.length) return;
+          const x = chart.scales.x.getPixelForValue(nowIndex);
+          const { top, bottom } = chart.chartArea;
+          const g = chart.ctx;
+          g.save();
+          g.strokeStyle = '#c0392b';
+          g.lineWidth = 1;
+          g.beginPath(); g.moveTo(x, top); g.lineTo(x, bottom); g.stroke();
+          g.fillStyle = '#c0392b';
+          g.font = '11px sans-serif';
+          g.fillText('now', x + 4, top + 12);
+          g.restore();
+        }
+      };
       new Chart(forecast, {
         type: 'line',
         data: { labels, datasets },
+        plugins: [nowLine],
         options: { animation: false, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
-          scales: { x: { ticks: { maxTicksLimit: 14, autoSkip: true } }, y: { beginAtZero: true, title: { display: true, text: 'contacts per hour' } } },
-          plugins: { legend: { position: 'bottom' } } }
+          scales: {
+            // Ticks only at midnight: the day's name on Mondays, its date on other days.
+            x: { ticks: { autoSkip: false, maxRotation: 0, callback: (value, index) => {
+              const label = labels[index] || '';
+              if (!label.endsWith(' 00:00')) return null;
+              const parts = label.split(' ');
+              return parts[0] === 'Mon' ? 'Mon ' + parts[1] : parts[1];
+            } }, grid: { color: ctx => (labels[ctx.index] || '').endsWith(' 00:00') ? '#e3e7ec' : 'transparent' } },
+            y: { beginAtZero: true, title: { display: true, text: 'contacts per hour' } } },
+          plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } } } }
       });
     }
   }
