@@ -56,10 +56,13 @@ class RealtimeAndPeopleBrowserTest extends ApiTest {
             browser.screenshot("realtime");
 
             browser.open("/people");
+            assertThat(d.findElement(By.id("go-add-from-gladly")).getText()).as("at the top of the page")
+                    .isEqualTo("Add from Gladly (20 new)");
             d.findElement(By.id("select-all")).click();
             d.findElement(By.id("add-selected")).click();
             assertThat(d.findElement(By.id("people-message")).getText()).contains("20 added from Gladly");
             assertThat(d.findElements(By.cssSelector("#people-table tbody tr"))).hasSize(20);
+            assertThat(d.findElement(By.id("go-add-from-gladly")).getText()).isEqualTo("Add from Gladly");
             browser.screenshot("people");
 
             Path csv = Files.createTempFile("people", ".csv");
