@@ -146,7 +146,7 @@ class StaffingBoundsApiTest extends ApiTest {
         Page page = Page.signIn(this, company, addUser(company, "manager", "Sam Staffing"));
         HttpResponse<String> shown = page.get("/staffing?channel=phone");
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("id=\"staffing-error\"").contains("max_occupancy").contains("must be from 0.1 to 1");
+        assertThat(shown.body()).contains("id=\"staffing-error\"").contains("max_occupancy").contains("must be from 10 % to 100 %");
     }
 
     @Test
@@ -163,9 +163,10 @@ class StaffingBoundsApiTest extends ApiTest {
         assertThat(erlangA.statusCode()).isEqualTo(200);
         assertThat(erlangA.body()).doesNotContain("id=\"staffing-error\"").contains("what-if preview");
         // Saving through the form is checked the same way.
-        HttpResponse<String> saved = page.post("/staffing/settings", Map.of("channel", "phone", "max_occupancy", "1e-12"));
+        // (The form takes shares in percent: 5 % occupancy is below the 10 % floor.)
+        HttpResponse<String> saved = page.post("/staffing/settings", Map.of("channel", "phone", "max_occupancy_pct", "5"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(page.get(saved.headers().firstValue("Location").orElseThrow()).body()).contains("must be from 0.1 to 1");
+        assertThat(page.get(saved.headers().firstValue("Location").orElseThrow()).body()).contains("must be from 10 % to 100 %");
         assertThat(http.get("/api/v1/staffing-settings/all/phone", company.auth()).json().get("max_occupancy").asDouble())
                 .isEqualTo(0.85);
     }
