@@ -30,7 +30,9 @@ KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: 
 START=$(date +%s.%N)
 curl -sf -u "$KEY:" -X PUT -H 'Content-Type: application/json' localhost:$PORT/api/v1/integrations/gladly \
   -d "{\"username\":\"$USER\",\"api_token\":\"$TOKEN\",\"base_url\":\"http://127.0.0.1:$SIM_PORT/api/v1\",\"backfill_days\":$DAYS}" >/dev/null
+DEADLINE=$(( $(date +%s) + ${BACKFILL_TIMEOUT_SECONDS:-600} ))
 while true; do
+  [ "$(date +%s)" -lt "$DEADLINE" ] || { echo "backfill not healthy within ${BACKFILL_TIMEOUT_SECONDS:-600} s"; exit 1; }
   STATUS=$(curl -sf -u "$KEY:" localhost:$PORT/api/v1/integrations/gladly)
   echo "$STATUS" | grep -q '"status":"healthy"' && break
   echo "$STATUS" | grep -q '"status":"invalid"' && { echo "sync invalid: $STATUS"; exit 1; }
