@@ -118,8 +118,10 @@ class ContactSync {
             reconciliation.reconcile(company, client);
             boolean backfillDone = pullContacts(c, client);
             lookUpCallTimes(company, client);
-            workSessions.pull(c, client);
             connections.markSynced(company, clock.instant(), backfillDone);
+            // After the contacts are marked synced: a new connection is healthy once its contacts are in, not once
+            // the whole Work Session history (one more report per week of backfill) has been pulled too.
+            workSessions.pull(c, client);
             return reauthorizedMeanwhile(c) ? Duration.ZERO : properties.syncInterval();
         } catch (GladlyApiException e) {
             return recordFailure(c, e.status(), e.getMessage(), e.isAuthorization());

@@ -119,8 +119,13 @@ public class GladlyConnections {
                 : new IntegrationStatus.LastError(c.lastErrorCode(), c.lastErrorMessage(), c.lastErrorHint(),
                         c.lastErrorStatus(), c.lastErrorAt(), c.nextRetryAt());
         return new IntegrationStatus(c.status(), c.username(), c.baseUrl(), c.lastSyncedAt(), contacts.count(company),
-                percent, c.contactsCheckpoint(), c.agentsSyncedAt(), c.agentStatesSyncedAt(), rejected, error,
+                percent, c.contactsCheckpoint(), handleTimesSyncedUntil(company), c.agentsSyncedAt(), c.agentStatesSyncedAt(), rejected, error,
                 webhook(company), quarantinedEvents(company), lastQuarantinedEvent(company));
+    }
+
+    private Instant handleTimesSyncedUntil(CompanyId company) {
+        return jdbc.sql("select checkpoint from gladly_work_session_sync where company_id = ?").param(company.value())
+                .query((rs, i) -> com.rostra.platform.Db.instant(rs, 1)).optional().orElse(null);
     }
 
     private long quarantinedEvents(CompanyId company) {

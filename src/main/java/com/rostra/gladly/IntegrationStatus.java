@@ -2,7 +2,11 @@ package com.rostra.gladly;
 
 import java.time.Instant;
 
-/** What the Gladly card and {@code GET /api/v1/integrations/gladly} show. */
+/**
+ * What the Gladly card and {@code GET /api/v1/integrations/gladly} show. {@code handleTimesSyncedUntil} is how far
+ * Gladly's Work Session report (measured handle times) has been pulled: it follows the contacts, after the
+ * connection is already healthy, because handle times must never hold up the contacts.
+ */
 public record IntegrationStatus(
         String status,
         String username,
@@ -11,6 +15,7 @@ public record IntegrationStatus(
         long contactsSynced,
         Integer backfillPercent,
         Instant contactsSyncedUntil,
+        Instant handleTimesSyncedUntil,
         Instant agentsSyncedAt,
         Instant agentStatesSyncedAt,
         long rejectedRows,
@@ -36,7 +41,7 @@ public record IntegrationStatus(
 
     /** Webhook deliveries arrive whether or not the sync is connected, so their health shows either way. */
     public static IntegrationStatus notConnected(Webhook webhook, long quarantinedEvents, QuarantinedEvent lastQuarantinedEvent) {
-        return new IntegrationStatus("not_connected", null, null, null, 0, null, null, null, null, 0, null,
+        return new IntegrationStatus("not_connected", null, null, null, 0, null, null, null, null, null, 0, null,
                 webhook, quarantinedEvents, lastQuarantinedEvent);
     }
 }

@@ -51,7 +51,9 @@ class MeasuredRecoveryApiTest extends ApiTest {
         Instant before = now();
         Http.Response connected = connect(c, sim, 7);
         assertThat(connected.status()).as(connected.body()).isEqualTo(200);
-        Simulators.assertHealthy(Simulators.awaitSettled(http, c, before));
+        JsonNode settled = Simulators.awaitSettled(http, c, before);
+        Simulators.assertHealthy(settled);
+        Simulators.awaitHandleTimes(http, c, settled);
         Instant backfillStart = jdbc.sql("select backfill_start from gladly_connections where company_id = ?").param(c.id())
                 .query((rs, i) -> Db.instant(rs, 1)).single();
         Instant at = now();

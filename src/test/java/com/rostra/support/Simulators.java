@@ -50,6 +50,22 @@ public final class Simulators {
         return last[0];
     }
 
+    /**
+     * Waits until Gladly's Work Session report has been pulled up to the sync that made the connection healthy: that
+     * pull runs after the contacts are marked synced, within the same run, up to a minute (truncated) before it.
+     */
+    public static JsonNode awaitHandleTimes(Http http, ApiTest.TestCompany company, JsonNode settled) {
+        Instant through = Instant.parse(settled.get("last_synced_at").asString()).minus(Duration.ofMinutes(2));
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode s = http.get("/api/v1/integrations/gladly", company.auth()).json();
+            last[0] = s;
+            JsonNode until = s.get("handle_times_synced_until");
+            return !until.isNull() && !Instant.parse(until.asString()).isBefore(through);
+        });
+        return last[0];
+    }
+
     public static void assertHealthy(JsonNode status) {
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("healthy");
     }
