@@ -86,11 +86,27 @@ public final class Http {
         try {
             HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // The server runs in this JVM: what its threads were doing is what a hang's diagnosis needs.
+            System.out.println("== request timed out: " + builder.build().uri() + "; threads of the test JVM:");
+            for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                System.out.print(fullStack(t));
+            }
+            throw new java.io.UncheckedIOException(e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@link java.lang.management.ThreadInfo#toString()} stops after eight frames. */
+    private static String fullStack(java.lang.management.ThreadInfo t) {
+        StringBuilder out = new StringBuilder("\"" + t.getThreadName() + "\" " + t.getThreadState()
+                + (t.getLockName() == null ? "" : " on " + t.getLockName())
+                + (t.getLockOwnerName() == null ? "" : " owned by \"" + t.getLockOwnerName() + "\"") + "\n");
+        for (StackTraceElement frame : t.getStackTrace()) out.append("\tat ").append(frame).append('\n');
+        return out.append('\n').toString();
     }
 }
