@@ -100,11 +100,11 @@ class ForecastsPage {
         java.time.LocalDate today = now.atZone(zone).toLocalDate();
         List<String[]> special = new ArrayList<>();
         for (SpecialDays.SpecialDay d : specialDays.list(user.companyId(), today.minusDays(84), today.plusDays(120))) {
-            special.add(new String[] {d.date().toString(), d.kind(), d.note() == null ? "" : d.note()});
+            special.add(new String[] {Formats.DATE.format(d.date()), d.kind(), d.note() == null ? "" : d.note()});
         }
         List<String> detected = new ArrayList<>();
         for (java.time.LocalDate d : forecasts.abnormalDays(user.companyId(), zone)) {
-            if (special.stream().noneMatch(r -> r[0].equals(d.toString()))) detected.add(d.toString());
+            if (special.stream().noneMatch(r -> r[0].equals(Formats.DATE.format(d)))) detected.add(Formats.DATE.format(d));
         }
         model.addAttribute("specialDays", special);
         model.addAttribute("modelOnly", adjusted ? modelOnly : List.of());
