@@ -1,25 +1,34 @@
 // Small page helpers shared by every page; htmx does the rest.
 (function () {
-  const tz = document.querySelector('.zone')?.getAttribute('title') || undefined;
-
-  function relative(date) {
-    const seconds = Math.round((Date.now() - date.getTime()) / 1000);
+  // Relative times are computed here, from the ISO instant the server put in datetime, never by the server: a page
+  // served from a cache or left open for an hour still tells the truth. The exact time (company zone) stays on hover.
+  function ago(seconds) {
     const abs = Math.abs(seconds);
     const units = [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']];
     for (const [size, name] of units) {
       if (abs >= size || size === 1) {
         const n = Math.floor(abs / size);
+        if (size === 1 && n < 10) return 'just now';
         return seconds >= 0 ? `${n} ${name} ago` : `in ${n} ${name}`;
       }
     }
   }
 
+  function lasted(seconds) {
+    const s = Math.max(0, seconds);
+    const d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
+    if (d > 0) return `${d}d ${h}h`;
+    if (h > 0) return `${h}h ${m}m`;
+    return m > 0 ? `${m}m ${s % 60}s` : `${s}s`;
+  }
+
   function renderTimes(root) {
     root.querySelectorAll('time[data-relative]').forEach(el => {
-      const date = new Date(el.getAttribute('datetime'));
-      if (isNaN(date)) return;
-      el.title = date.toLocaleString(undefined, { timeZone: tz, dateStyle: 'medium', timeStyle: 'medium' });
-      el.textContent = relative(date);
+      const at = Date.parse(el.getAttribute('datetime'));
+      if (isNaN(at)) return;
+      const seconds = Math.round((Date.now() - at) / 1000);
+      el.textContent = el.dataset.relative === 'duration' ? lasted(seconds) : ago(seconds);
+      el.dataset.rendered = 'browser';
     });
   }
 
@@ -66,6 +75,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     renderTimes(document);
+    setInterval(() => renderTimes(document), 15000);
     renderSparks(document);
     document.body.addEventListener('htmx:afterSwap', e => { renderTimes(e.target); renderSparks(e.target); });
     document.body.addEventListener('htmx:configRequest', e => {

@@ -61,12 +61,23 @@ public class RealtimeAdherence implements RealtimeView {
 
     @Override
     public List<Row> current(CompanyId company) {
+        return join(company, agents.current(company));
+    }
+
+    /**
+     * {@link #current} plus every staffable person Gladly has not reported yet ({@code state} null, never rated: no
+     * state is not evidence of being out of adherence), for the Realtime page.
+     */
+    public List<Row> roster(CompanyId company) {
+        return join(company, agents.roster(company));
+    }
+
+    private List<Row> join(CompanyId company, List<RealtimeAgents.Row> live) {
         Instant at = clock.instant();
         Map<Long, Scheduled> scheduled = scheduledAt(company, at);
         java.time.Duration grace = settings.get(company).grace();
-        List<RealtimeAgents.Row> live = agents.current(company);
         // What each scheduled agent is available for now, from the availability history (absent: never heard).
-        List<String> scheduledAgents = live.stream().filter(r -> r.personId() != null && scheduled.containsKey(r.personId()))
+        List<String> scheduledAgents = live.stream().filter(r -> r.state() != null && r.personId() != null && scheduled.containsKey(r.personId()))
                 .map(RealtimeAgents.Row::gladlyAgentId).toList();
         Map<String, Set<String>> available = new HashMap<>();
         for (AgentStates.AvailabilityEntry a : states.availability(company, scheduledAgents, at, at.plusMillis(1))) {
@@ -75,6 +86,11 @@ public class RealtimeAdherence implements RealtimeView {
         List<Row> rows = new ArrayList<>();
         for (RealtimeAgents.Row r : live) {
             Scheduled now = r.personId() == null ? null : scheduled.get(r.personId());
+            if (r.state() == null) {
+                rows.add(new Row(r.personId(), r.gladlyAgentId(), r.name(), r.team(), null, null, r.availableFor(), null, null,
+                        null, now == null ? null : now.activityType(), null, null));
+                continue;
+            }
             Instant adherenceSince = now == null ? null : now.start().isAfter(r.since()) ? now.start() : r.since();
             ActivityRules.Rule.Fact fact = new ActivityRules.Rule.Fact(AgentState.fromWire(r.state()), r.activityType(),
                     Boolean.TRUE.equals(r.productive()), available.get(r.gladlyAgentId()));

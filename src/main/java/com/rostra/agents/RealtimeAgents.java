@@ -55,4 +55,21 @@ public class RealtimeAgents {
         rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
         return rows;
     }
+
+    /**
+     * The live rows plus every staffable person Gladly has not reported a state for (state, since and the rest null):
+     * a lead looks for who is missing, not only at who is there. The live stream keeps {@link #current} (one row per
+     * agent seen), so its payload does not change.
+     */
+    public List<Row> roster(CompanyId company) {
+        List<Row> rows = new ArrayList<>(current(company));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Row r : rows) if (r.personId() != null) seen.add(r.personId());
+        for (Person p : people.list(company)) {
+            if (!p.staffable() || seen.contains(p.id())) continue;
+            rows.add(new Row(p.id(), p.gladlyAgentId(), p.name(), p.team(), null, null, List.of(), null, null, null));
+        }
+        rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
+        return rows;
+    }
 }

@@ -34,7 +34,7 @@ import com.rostra.tenancy.CompanyUser;
 @Controller
 class ForecastsPage {
 
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter LABEL = Formats.DAY_TIME;
 
     private final Forecasts forecasts;
     private final Queues queues;
@@ -92,7 +92,7 @@ class ForecastsPage {
         List<String> weekLabels = new ArrayList<>();
         List<String> weekWape = new ArrayList<>();
         for (PublishedForecasts.WeekAccuracy w : publishedWeeks) {
-            weekLabels.add(w.weekStart().toString());
+            weekLabels.add(Formats.DAY.format(w.weekStart()));
             weekWape.add(w.wape() == null ? "" : String.valueOf(Math.round(w.wape() * 1000) / 10.0));
         }
         double nextWeek = forecast.intervals().stream().filter(p -> !p.start().isBefore(now)
@@ -100,24 +100,24 @@ class ForecastsPage {
         java.time.LocalDate today = now.atZone(zone).toLocalDate();
         List<String[]> special = new ArrayList<>();
         for (SpecialDays.SpecialDay d : specialDays.list(user.companyId(), today.minusDays(84), today.plusDays(120))) {
-            special.add(new String[] {d.date().toString(), d.kind(), d.note() == null ? "" : d.note()});
+            special.add(new String[] {Formats.DATE.format(d.date()), d.kind(), d.note() == null ? "" : d.note()});
         }
         List<String> detected = new ArrayList<>();
         for (java.time.LocalDate d : forecasts.abnormalDays(user.companyId(), zone)) {
-            if (special.stream().noneMatch(r -> r[0].equals(d.toString()))) detected.add(d.toString());
+            if (special.stream().noneMatch(r -> r[0].equals(Formats.DATE.format(d)))) detected.add(Formats.DATE.format(d));
         }
         model.addAttribute("specialDays", special);
         model.addAttribute("modelOnly", adjusted ? modelOnly : List.of());
         model.addAttribute("intraday", intraday);
         model.addAttribute("intradayShrink", forecast.intradayShrink());
         List<String[]> adjustmentView = new ArrayList<>();
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+        DateTimeFormatter when = Formats.DAY_TIME;
         for (ForecastAdjustments.Adjustment a : adjustmentRows) {
             String queueName = a.queueId() == null ? "all" : all.stream().filter(q -> q.id() == a.queueId()).findFirst()
                     .map(Queue::name).orElse("#" + a.queueId());
             String change = a.percent() != null ? (a.percent() > 0 ? "+" : "") + a.percent() + " %"
                     : (a.absolute() > 0 ? "+" : "") + Math.round(a.absolute()) + " a day";
-            adjustmentView.add(new String[] {a.start() + " – " + a.end().minusDays(1), queueName,
+            adjustmentView.add(new String[] {Formats.DATE.format(a.start()) + " – " + Formats.DATE.format(a.end().minusDays(1)), queueName,
                     a.channel() == null ? "all" : a.channel(), change, a.note() == null ? "" : a.note(),
                     a.createdBy() + ", " + when.format(a.createdAt().atZone(zone))});
         }

@@ -31,6 +31,12 @@ class PageModel {
         }
     }
 
+    /** How every page writes dates, times and numbers (in the company's time zone); UTC before sign-in. */
+    @ModelAttribute("fmt")
+    Formats fmt(@AuthenticationPrincipal CompanyUser user) {
+        return new Formats(user == null ? ZoneId.of("UTC") : companies.get(user.companyId()).timeZone());
+    }
+
     @ModelAttribute("frame")
     Frame frame(@AuthenticationPrincipal CompanyUser user) {
         if (user == null) {

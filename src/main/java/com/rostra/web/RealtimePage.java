@@ -50,7 +50,7 @@ class RealtimePage {
     @GetMapping("/realtime")
     String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String team,
                 @RequestParam(defaultValue = "") String queue, @RequestParam(defaultValue = "") String channel, Model model) {
-        List<RealtimeAdherence.Row> all = realtime.current(user.companyId());
+        List<RealtimeAdherence.Row> all = realtime.roster(user.companyId());
         TreeSet<String> teams = new TreeSet<>();
         all.forEach(r -> { if (r.team() != null) teams.addAll(List.of(r.team().split(", "))); });
         model.addAttribute("page", "realtime");
@@ -89,7 +89,7 @@ class RealtimePage {
     @GetMapping("/realtime/table")
     String table(@AuthenticationPrincipal CompanyUser user, @RequestParam(defaultValue = "") String team,
                  @RequestParam(defaultValue = "") String queue, @RequestParam(defaultValue = "") String channel, Model model) {
-        fill(model, user, realtime.current(user.companyId()), team, queue, channel, settings.get(user.companyId()));
+        fill(model, user, realtime.roster(user.companyId()), team, queue, channel, settings.get(user.companyId()));
         return "realtime :: live";
     }
 
@@ -105,8 +105,25 @@ class RealtimePage {
         CHANNEL_NAMES = java.util.Collections.unmodifiableMap(names);
     }
 
-    /** {@code alert}: out of adherence for longer than the company's alert threshold. */
-    record Line(RealtimeAdherence.Row row, String timeInState, String outFor, boolean alert) {
+    /**
+     * {@code alert}: out of adherence for longer than the company's alert threshold. How long (in state, out) is
+     * written by the browser from the row's instants (fragments/format.html).
+     */
+    record Line(RealtimeAdherence.Row row, boolean alert) {
+
+        /** Logged out (or never reported) and nothing scheduled now: folded away, nobody expects them at work. */
+        boolean resting() {
+            return (row.state() == null || row.state().equals("logged_out")) && row.scheduledActivity() == null;
+        }
+
+        public String stateLabel() {
+            return row.state() == null ? "No state yet" : switch (row.state()) {
+                case "logged_out" -> "Logged out";
+                case "away" -> "Away";
+                default -> "Active";
+            };
+        }
+
         public String availableFor() {
             return row.availableFor().isEmpty() ? "—"
                     : String.join(", ", row.availableFor().stream().map(c -> CHANNEL_NAMES.getOrDefault(c, c)).toList());
@@ -143,9 +160,10 @@ class RealtimePage {
                 Math.round(100.0 * e.getValue()[0] / (e.getValue()[0] + e.getValue()[1])))).toList());
         model.addAttribute("alertMinutes", rules.alertAfterSeconds() / 60);
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("active", rows.stream().filter(r -> r.state().equals("active")).count());
-        counts.put("away", rows.stream().filter(r -> r.state().equals("away")).count());
-        counts.put("logged_out", rows.stream().filter(r -> r.state().equals("logged_out")).count());
+        counts.put("active", rows.stream().filter(r -> "active".equals(r.state())).count());
+        counts.put("away", rows.stream().filter(r -> "away".equals(r.state())).count());
+        counts.put("logged_out", rows.stream().filter(r -> "logged_out".equals(r.state())).count());
+        counts.put("no_state", rows.stream().filter(r -> r.state() == null).count());
         long out = rows.stream().filter(r -> Boolean.FALSE.equals(r.inAdherence())).count();
         long in = rows.stream().filter(r -> Boolean.TRUE.equals(r.inAdherence())).count();
         counts.put("out", out);
@@ -156,18 +174,21 @@ class RealtimePage {
         // Out of adherence first, longest out at the top: the agents a lead acts on.
         Comparator<RealtimeAdherence.Row> order = Comparator.comparing((RealtimeAdherence.Row r) -> !Boolean.FALSE.equals(r.inAdherence()))
                 .thenComparing(r -> Boolean.FALSE.equals(r.inAdherence()) && r.adherenceSince() != null ? r.adherenceSince() : Instant.MAX);
-        model.addAttribute("lines", rows.stream().sorted(order).map(r -> {
+        List<Line> sorted = rows.stream().sorted(order).map(r -> {
             Duration outFor = r.adherenceSince() == null ? null : Duration.between(r.adherenceSince(), now);
-            boolean alert = Boolean.FALSE.equals(r.inAdherence()) && outFor != null && outFor.getSeconds() >= rules.alertAfterSeconds();
-            return new Line(r, duration(Duration.between(r.since(), now)), outFor == null ? null : duration(outFor), alert);
-        }).toList());
+            return new Line(r, Boolean.FALSE.equals(r.inAdherence()) && outFor != null && outFor.getSeconds() >= rules.alertAfterSeconds());
+        }).toList();
+        model.addAttribute("lines", sorted.stream().filter(l -> !l.resting()).toList());
+        model.addAttribute("resting", sorted.stream().filter(Line::resting).toList());
         model.addAttribute("team", team);
         model.addAttribute("queue", queue);
         model.addAttribute("channel", channel);
         model.addAttribute("total", all.size());
+        model.addAttribute("anyState", all.stream().anyMatch(r -> r.state() != null));
         model.addAttribute("filtered", !Objects.equals(team, "") || !Objects.equals(queue, "") || !Objects.equals(channel, ""));
     }
 
+    /** The alert threshold as a lead set it ("10m 0s"): a setting, not a time that passes. */
     static String duration(Duration d) {
         if (d.isNegative()) return "0s";
         long h = d.toHours();

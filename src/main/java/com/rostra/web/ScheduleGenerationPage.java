@@ -41,8 +41,8 @@ import com.rostra.tenancy.CompanyUser;
 @Controller
 class ScheduleGenerationPage {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = Formats.DAY;
+    private static final DateTimeFormatter TIME = Formats.TIME;
 
     private final Generations generations;
     private final People people;

@@ -44,8 +44,8 @@ import com.rostra.tenancy.CompanyUser;
 @Controller
 class SchedulesPage {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = Formats.DAY;
+    private static final DateTimeFormatter TIME = Formats.TIME;
 
     private final Activities activities;
     private final ActivityTypes types;

@@ -38,7 +38,7 @@ import com.rostra.tenancy.CompanyUser;
 @Controller
 class StaffingPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter TIME = Formats.TIME;
 
     private final Requirements requirements;
     private final StaffingSettingsStore settings;

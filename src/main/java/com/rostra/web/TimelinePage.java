@@ -32,7 +32,7 @@ import com.rostra.tenancy.CompanyUser;
 @Controller
 class TimelinePage {
 
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HM = Formats.TIME;
 
     private final AdherenceReport report;
     private final People people;

@@ -58,7 +58,8 @@ class ForecastsBrowserTest extends ApiTest {
             assertThat(d.findElement(By.id("adjustments")).getText()).contains("Product launch", "+25.0 %", "chat");
             assertThat(Integer.parseInt(d.findElement(By.id("published-chart")).getAttribute("data-points")))
                     .as("weekly WAPE: last week and this one").isEqualTo(2);
-            assertThat(d.findElement(By.id("published-table")).getText()).contains(monday.minusWeeks(1).toString());
+            assertThat(d.findElement(By.id("published-table")).getText()).as("weeks in the one date form")
+                    .contains(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH).format(monday.minusWeeks(1)));
             browser.screenshot("forecasts");
 
             new Select(d.findElement(By.id("channel"))).selectByValue("email");

@@ -53,6 +53,39 @@ class PageLayoutBrowserTest extends ApiTest {
         return new ArrayList<>(pages);
     }
 
+    /**
+     * Consecutive blocks of the content column (and of regions swapped in by htmx, .flow) whose vertical distance is
+     * not the one gap; inline, hidden, empty and out-of-flow elements take no part.
+     */
+    private static final String GAPS = """
+            const out = [];
+            const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : '');
+            for (const parent of document.querySelectorAll('.content, .flow')) {
+              let prev = null;
+              for (const el of parent.children) {
+                const cs = getComputedStyle(el), r = el.getBoundingClientRect();
+                if (cs.display === 'none' || cs.display.startsWith('inline') || cs.position === 'absolute' || cs.position === 'fixed' || r.height === 0) continue;
+                if (prev) {
+                  const gap = Math.round(r.top - prev.getBoundingClientRect().bottom);
+                  if (gap !== 16) out.push(name(prev) + ' -> ' + name(el) + ': ' + gap + ' px');
+                }
+                prev = el;
+              }
+            }
+            return out;
+            """;
+
+    /** Time elements that are not relative times written by the browser from an ISO instant. */
+    private static final String SERVER_TIMES = """
+            return [...document.querySelectorAll('time')]
+              .filter(t => !(t.dataset.relative !== undefined && t.dataset.rendered === 'browser' && !isNaN(Date.parse(t.getAttribute('datetime')))))
+              .map(t => t.outerHTML);
+            """;
+
+    private static Object js(Browser browser, String script) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script);
+    }
+
     @Test
     void everyPageFitsA1366WideScreenAndIsPhotographedAtBothSizes() throws Exception {
         assertThat(Browser.available()).as("chromium and chromedriver must be installed (.ci/run installs them)").isTrue();
@@ -70,6 +103,9 @@ class PageLayoutBrowserTest extends ApiTest {
 
             browser.login(email, USER_PASSWORD);
             List<String> overflowing = new ArrayList<>();
+            List<String> uneven = new ArrayList<>();
+            List<String> serverTimes = new ArrayList<>();
+            int relativeTimes = 0;
             for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
                 browser.driver().manage().window().setSize(size);
                 Path dir = Path.of("target", "screenshots", size.getWidth() + "x" + size.getHeight());
@@ -83,10 +119,22 @@ class PageLayoutBrowserTest extends ApiTest {
                         Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
                                 "const e = document.documentElement; return e.scrollWidth - e.clientWidth;");
                         if (((Number) overflow).longValue() > 1) overflowing.add(page + " by " + overflow + " px");
+                        for (Object gap : (List<?>) js(browser, GAPS)) uneven.add(page + ": " + gap);
+                        for (Object t : (List<?>) js(browser, SERVER_TIMES)) serverTimes.add(page + ": " + t);
+                        relativeTimes += ((Number) js(browser, "return document.querySelectorAll('time[data-rendered=browser]').length;")).intValue();
                     }
                 }
             }
             assertThat(overflowing).as("pages that scroll sideways at 1366 px").isEmpty();
+            assertThat(uneven).as("blocks not one gap (16 px) apart").isEmpty();
+            assertThat(serverTimes).as("times not carrying an ISO instant, or not written by the browser").isEmpty();
+            assertThat(relativeTimes).as("relative times seen (last synced, last contact, key created...)").isPositive();
+
+            // Numbers with thousands separators: two days of history at 600 contacts a day.
+            browser.driver().manage().window().setSize(new Dimension(1366, 768));
+            browser.open("/settings/integrations");
+            String pulled = browser.driver().findElement(By.id("contacts-pulled")).getText();
+            assertThat(pulled).matches("\\d{1,3}(,\\d{3})+ pulled");
         }
     }
 }

@@ -51,7 +51,8 @@ class TimelinePageTest extends ApiTest {
         assertThat(lead.get("/adherence?from=" + day + "&to=" + day)).contains("href=\"/people/" + p + "/timeline?date=" + day + "\"");
 
         String page = lead.get("/people/" + p + "/timeline?date=" + day);
-        assertThat(page).contains("id=\"timeline-person\">Tim Line<").contains("id=\"timeline-date\">" + day + "<");
+        assertThat(page).contains("id=\"timeline-person\">Tim Line<").contains("id=\"timeline-date\" data-date=\"" + day + "\">"
+                + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH).format(day) + "<");
         // Phone 09:00-11:00 of a 24-hour day: 37.5 % from the left, 8.33 % wide; lunch from 45.83 %.
         assertThat(page).contains("left: 37.5%; width: 8.33%").contains("left: 45.83%; width: 2.08%");
         // The actual lane: active from 09:10 (38.19 %), away for lunch from 11:00.
