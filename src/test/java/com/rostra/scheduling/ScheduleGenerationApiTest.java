@@ -278,7 +278,7 @@ class ScheduleGenerationApiTest extends ApiTest {
     void deferredEmailGetsTheShareAnsweredWithinItsSlaWindow() {
         TestCompany c = newCompany("UTC");
         http.put("/api/v1/business-hours", c.auth(), Map.of("enabled", true, "weekly",
-                List.of("tuesday", "tuesday", "wednesday", "thursday", "friday").stream()
+                List.of("monday", "tuesday", "wednesday", "thursday", "friday").stream()
                         .map(d -> Map.of("day", d, "open", "09:00", "close", "17:00")).toList(), "holidays", List.of()));
         // An email every quarter hour, day and night, for five weeks; answered 09-17 on weekdays within 4 business hours.
         List<com.rostra.contacts.ContactRecord> emails = new java.util.ArrayList<>();
@@ -321,7 +321,9 @@ class ScheduleGenerationApiTest extends ApiTest {
         double ten = all.get("coverage").get("deferred_service_level").asDouble();
         // One person answers fewer than 32 of ~96 emails a day, Monday night's first: the night's mail misses its window.
         assertThat(one).isLessThan(0.5);
-        assertThat(ten).isGreaterThan(one);
+        // Ten people have twice the 40 agent-hours Tuesday needs (5 flat through 09-17: Monday night's 64 emails are due
+        // by 13:00): a short quarter hour at lunch is caught up well within 4 hours.
+        assertThat(ten).isGreaterThan(0.9).isGreaterThan(one);
         // Meeting the requirement everywhere answers everything in time: the requirement is the model's own plan.
         if (all.get("coverage").get("understaffed_agent_hours").asDouble() == 0) assertThat(ten).isEqualTo(1.0);
     }
