@@ -92,8 +92,8 @@ public class Activities {
         list(company, from, to, person).stream().filter(a -> a.id() != id).findFirst().ifPresent(a -> {
             throw new ConflictException("overlaps " + a.activityType() + " from " + a.start() + " to " + a.end());
         });
-        jdbc.sql("update activities set person_id = ?, activity_type_id = ?, start_at = ?, end_at = ? where company_id = ? and id = ?")
-                .params(person, type, Db.ts(from), Db.ts(to), company.value(), id).update();
+        jdbc.sql("update activities set person_id = ?, activity_type_id = ?, start_at = ?, end_at = ?, updated_at = ? where company_id = ? and id = ?")
+                .params(person, type, Db.ts(from), Db.ts(to), Db.ts(clock.instant()), company.value(), id).update();
         return find(company, id).orElseThrow();
     }
 
@@ -113,6 +113,17 @@ public class Activities {
         Instant from = shift.get(0).start();
         Instant to = shift.get(shift.size() - 1).end();
         return list(company, from, to, a.personId()).stream().filter(x -> shift.stream().anyMatch(y -> y.id() == x.id())).toList();
+    }
+
+    /**
+     * Ids of the activities overlapping [from, to) that were created or changed at or after {@code since}: for
+     * publishing a generation without overwriting what people did by hand while it ran.
+     */
+    public java.util.Set<Long> changedSince(CompanyId company, Instant from, Instant to, Instant since) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select id from activities where company_id = ? and start_at < ? and end_at > ?
+                  and (created_at >= ? or updated_at >= ?)""")
+                .params(company.value(), Db.ts(to), Db.ts(from), Db.ts(since), Db.ts(since)).query(Long.class).list());
     }
 
     /** Removes the given activities of the company (those still there); for replacing generated shifts. */

@@ -13,4 +13,4 @@ public record Generation(long id, String status, Instant start, Instant end, Lis
                          GenerationResult.Coverage coverage, List<GenerationResult.Shift> shifts,
                          List<GenerationResult.ConstraintScore> constraints,
                          Instant createdAt, Instant updatedAt, Instant publishedAt, boolean keepPublished,
-                         boolean skillSwitch, List<Long> replacedActivityIds) {}
+                         boolean skillSwitch, List<Long> replacedActivityIds, GenerationResult.Publication publication) {}

@@ -33,6 +33,9 @@ import com.rostra.schedules.Activities;
 import com.rostra.schedules.Activity;
 import com.rostra.schedules.ActivityType;
 import com.rostra.schedules.ActivityTypes;
+import com.rostra.staffing.DeferredServiceLevels;
+import com.rostra.staffing.HandleTimes;
+import com.rostra.staffing.MeasuredPatience;
 import com.rostra.staffing.Requirements;
 import com.rostra.staffing.ServiceLevels;
 import com.rostra.staffing.StaffingSettings;
@@ -67,6 +70,9 @@ class GenerationRunner {
     private final ShiftRulesStore rules;
     private final Requirements requirements;
     private final StaffingSettingsStore staffingSettings;
+    private final HandleTimes handleTimes;
+    private final DeferredServiceLevels deferredServiceLevels;
+    private final MeasuredPatience patience;
     private final Activities activities;
     private final ActivityTypes activityTypes;
     private final JsonMapper json;
@@ -74,8 +80,12 @@ class GenerationRunner {
 
     GenerationRunner(JdbcClient jdbc, Generations generations, GenerationScheduling.Launcher launcher, Companies companies,
                      People people, Contracts contracts, TimeOff timeOff, ShiftRulesStore rules, Requirements requirements,
-                     StaffingSettingsStore staffingSettings, Activities activities, ActivityTypes activityTypes, JsonMapper json,
-                     Clock clock) {
+                     StaffingSettingsStore staffingSettings, HandleTimes handleTimes, MeasuredPatience patience,
+                     DeferredServiceLevels deferredServiceLevels, Activities activities, ActivityTypes activityTypes,
+                     JsonMapper json, Clock clock) {
+        this.deferredServiceLevels = deferredServiceLevels;
+        this.handleTimes = handleTimes;
+        this.patience = patience;
         this.jdbc = jdbc;
         this.generations = generations;
         this.launcher = launcher;
@@ -95,8 +105,12 @@ class GenerationRunner {
     void run(long id) {
         Generations.Row row = generations.row(id).orElse(null);
         if (row == null || !(row.status().equals("queued") || row.status().equals("solving"))) return;
-        if (jdbc.sql("update schedule_generations set status = 'solving', updated_at = ? where id = ? and status in ('queued', 'solving')")
-                .params(Db.ts(clock.instant()), id).update() == 0) return;
+        // started_at: hand changes from this instant on survive publishing (the schedule is read after it).
+        Instant now = clock.instant();
+        if (jdbc.sql("""
+                update schedule_generations set status = 'solving', updated_at = ?, started_at = coalesce(started_at, ?)
+                where id = ? and status in ('queued', 'solving')""")
+                .params(Db.ts(now), Db.ts(now), id).update() == 0) return;
         io.micrometer.core.instrument.Timer.Sample running = io.micrometer.core.instrument.Timer.start();
         String outcome = "done";
         try {
@@ -129,13 +143,18 @@ class GenerationRunner {
         Inputs inputs = staff(company, zone, shiftRules, start, end, chosen, skills, row.keepPublished());
         int[][] replaced = replacedAgents(company, inputs.replaced(), skills, start, quarters);
         int[][] required = new int[skills.size()][quarters];
-        Forecast forecast = new Forecast(new StaffingSettings[skills.size()], new double[skills.size()][quarters], new int[skills.size()][quarters]);
+        Forecast forecast = new Forecast(new StaffingSettings[skills.size()], new double[skills.size()][quarters], new int[skills.size()][quarters],
+                new int[skills.size()][quarters]);
         for (Skill s : skills) {
             Channel channel = Channel.fromWire(s.channel()).orElseThrow();
-            StaffingSettings settings = staffingSettings.get(company, s.queueId() == null ? 0 : s.queueId(), s.channel());
+            // The settings as the Staffing page plans with them: measured patience and handle time where they say so.
+            StaffingSettings saved = staffingSettings.get(company, s.queueId() == null ? 0 : s.queueId(), s.channel());
+            HandleTimes.Profiled profiled = handleTimes.resolve(company, s.queueId(), s.channel(), zone,
+                    patience.resolve(company, s.queueId(), s.channel(), saved));
+            StaffingSettings settings = profiled.settings();
             forecast.settings()[s.index()] = settings;
             List<Requirements.Requirement> reqs = requirements.requirements(company, s.queueId(), channel, start, end,
-                    IntervalLength.MINUTES_15, zone, settings);
+                    IntervalLength.MINUTES_15, zone, settings, profiled.profile());
             for (Requirements.Requirement r : reqs) {
                 long minutes = Duration.between(start, r.start()).toMinutes();
                 if (minutes < 0 || minutes % 15 != 0 || minutes / 15 >= quarters) continue;
@@ -144,6 +163,7 @@ class GenerationRunner {
                 int already = Math.max(0, (r.scheduledAgents() == null ? 0 : r.scheduledAgents()) - replaced[s.index()][q]);
                 required[s.index()][q] = Math.max(0, r.requiredWithShrinkage() - already);
                 forecast.volume()[s.index()][q] = r.forecastVolume();
+                forecast.aht()[s.index()][q] = r.ahtSeconds() == null ? settings.ahtSeconds() : r.ahtSeconds();
                 forecast.already()[s.index()][q] = already;
             }
         }
@@ -183,7 +203,8 @@ class GenerationRunner {
             }
         }
         explained.sort((a, b) -> a.hard() != b.hard() ? Long.compare(a.hard(), b.hard()) : Long.compare(a.soft(), b.soft()));
-        GenerationResult result = result(company, best, forecast, explained, inputs.replaced().stream().map(Activity::id).sorted().toList());
+        GenerationResult result = result(company, zone, start, end, skills, best, forecast, explained,
+                inputs.replaced().stream().map(Activity::id).sorted().toList());
         io.micrometer.core.instrument.Metrics.summary("rostra.schedule.generation.hard.violations").record(hardViolations);
         if (score != null) {
             io.micrometer.core.instrument.Metrics.summary("rostra.schedule.generation.soft.score").record(-score.softScore());
@@ -316,10 +337,14 @@ class GenerationRunner {
         return counts;
     }
 
-    /** Per skill: staffing settings, forecast volume and agents already scheduled per quarter hour of the horizon. */
-    record Forecast(StaffingSettings[] settings, double[][] volume, int[][] already) {}
+    /**
+     * Per skill: staffing settings, and per quarter hour of the horizon forecast volume, agents already scheduled and the
+     * handle time planned with (measured per hour of the week, or the settings').
+     */
+    record Forecast(StaffingSettings[] settings, double[][] volume, int[][] already, int[][] aht) {}
 
-    private GenerationResult result(CompanyId company, ScheduleSolution best, Forecast forecast,
+    private GenerationResult result(CompanyId company, ZoneId zone, Instant start, Instant end, List<Skill> skills,
+                                    ScheduleSolution best, Forecast forecast,
                                     List<GenerationResult.ConstraintScore> explained, List<Long> replacedIds) {
         List<ActivityType> types = activityTypes.list(company);
         List<GenerationResult.Shift> shifts = new ArrayList<>();
@@ -334,15 +359,28 @@ class GenerationRunner {
         }
         List<GenerationResult.Interval> intervals = new ArrayList<>();
         long required = 0, scheduled = 0, under = 0;
-        double weightedLevel = 0, liveVolume = 0;
-        for (ScheduleProblem.Cell c : ScheduleProblem.coverage(best)) {
+        double weightedLevel = 0, liveVolume = 0, weightedDeferred = 0, deferredVolume = 0;
+        List<ScheduleProblem.Cell> cells = ScheduleProblem.coverage(best);
+        List<List<Double>> deferred = deferredLevels(company, zone, start, end, skills, forecast, cells);
+        for (ScheduleProblem.Cell c : cells) {
             int k = c.skill().index();
             int q = c.quarter();
             double volume = forecast.volume()[k][q];
-            Double level = ServiceLevels.expected(forecast.settings()[k], volume, 900, forecast.already()[k][q] + c.scheduled());
-            if (level != null) {
-                weightedLevel += level * volume;
-                liveVolume += volume;
+            StaffingSettings settings = forecast.settings()[k];
+            if (forecast.aht()[k][q] > 0) settings = settings.withAht(forecast.aht()[k][q]);
+            Double level;
+            if (settings.slaWindowHours() != null) {
+                level = q < deferred.get(k).size() ? deferred.get(k).get(q) : null;
+                if (level != null) {
+                    weightedDeferred += level * volume;
+                    deferredVolume += volume;
+                }
+            } else {
+                level = ServiceLevels.expected(settings, volume, 900, forecast.already()[k][q] + c.scheduled());
+                if (level != null) {
+                    weightedLevel += level * volume;
+                    liveVolume += volume;
+                }
             }
             intervals.add(new GenerationResult.Interval(c.start(), c.skill().queueId(), c.skill().channel(), c.required(), c.scheduled(),
                     Math.round(volume * 100) / 100.0, level));
@@ -352,7 +390,32 @@ class GenerationRunner {
         }
         intervals.sort((a, b) -> a.start().equals(b.start()) ? 0 : a.start().compareTo(b.start()));
         Double expected = liveVolume > 0 ? Math.round(weightedLevel / liveVolume * 10_000) / 10_000.0 : null;
-        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected, intervals), shifts, explained, replacedIds);
+        Double expectedDeferred = deferredVolume > 0 ? Math.round(weightedDeferred / deferredVolume * 10_000) / 10_000.0 : null;
+        return new GenerationResult(new GenerationResult.Coverage(required / 4.0, scheduled / 4.0, under / 4.0, expected,
+                expectedDeferred, intervals), shifts, explained, replacedIds);
+    }
+
+    /**
+     * Per deferred skill and quarter hour, the share of arriving contacts answered within the SLA window with the
+     * agents already scheduled plus those generated; empty lists for live skills.
+     */
+    private List<List<Double>> deferredLevels(CompanyId company, ZoneId zone, Instant start, Instant end, List<Skill> skills,
+                                              Forecast forecast, List<ScheduleProblem.Cell> cells) {
+        List<List<Double>> result = new ArrayList<>();
+        int quarters = (int) (Duration.between(start, end).toMinutes() / 15);
+        for (Skill s : skills) {
+            StaffingSettings settings = forecast.settings()[s.index()];
+            if (settings == null || settings.slaWindowHours() == null) {
+                result.add(List.of());
+                continue;
+            }
+            double[] people = new double[quarters];
+            for (int q = 0; q < quarters; q++) people[q] = forecast.already()[s.index()][q];
+            for (ScheduleProblem.Cell c : cells) if (c.skill().index() == s.index() && c.quarter() < quarters) people[c.quarter()] += c.scheduled();
+            result.add(deferredServiceLevels.expected(company, s.queueId(), Channel.fromWire(s.channel()).orElseThrow(), start, end,
+                    zone, settings, people));
+        }
+        return result;
     }
 
     /** The activity type a block becomes: the channel's productive type (else a productive one for any channel), Break, Lunch. */

@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,7 @@ import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.platform.NotFoundException;
 import com.rostra.queues.Queues;
 import com.rostra.schedules.Activities;
+import com.rostra.schedules.Activity;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyId;
 
@@ -53,7 +56,7 @@ public class Generations {
     /** The stored row, before its result is read. */
     record Row(long id, CompanyId company, String status, Instant start, Instant end, List<Long> queueIds, List<Long> personIds,
                int timeLimitSeconds, String score, Integer hardViolations, String result, String error, Instant createdAt,
-               Instant updatedAt, Instant publishedAt, boolean keepPublished, boolean skillSwitch) {}
+               Instant updatedAt, Instant publishedAt, boolean keepPublished, boolean skillSwitch, Instant startedAt) {}
 
     private final JdbcClient jdbc;
     private final Companies companies;
@@ -123,7 +126,10 @@ public class Generations {
 
     /**
      * Writes every shift's blocks as activities in one transaction, after removing the unlocked published shifts the
-     * generation replaces; nothing is written (or removed) if any block would overlap (409), e.g. with a shift locked since.
+     * generation replaces. A shift changed or created by hand since the generation started (or locked since) is treated
+     * as locked: its replaced activities stay, and the generated shifts of that person that overlap it or start on its
+     * day are left out (the generator would have planned around it). Nothing is written (or removed) if any block
+     * would still overlap (409).
      */
     @Transactional
     public Generation publish(CompanyId company, long id) {
@@ -134,8 +140,15 @@ public class Generations {
             throw new ConflictException("generation " + id + " breaks " + row.hardViolations() + " hard rule(s); generate again");
         }
         GenerationResult result = json.readValue(row.result(), GenerationResult.class);
+        ZoneId zone = companies.get(company).timeZone();
+        HandKept hand = handKept(company, row, result, zone);
         List<Activities.NewActivity> batch = new ArrayList<>();
+        int skipped = 0;
         for (GenerationResult.Shift s : result.shifts()) {
+            if (hand.clashes(s.personId(), s.start(), s.end(), zone)) {
+                skipped++;
+                continue;
+            }
             for (GenerationResult.ShiftActivity a : s.activities()) {
                 batch.add(new Activities.NewActivity(s.personId(), a.activityTypeId(), a.start(), a.end()));
             }
@@ -143,9 +156,59 @@ public class Generations {
         int updated = jdbc.sql("update schedule_generations set published_at = ?, updated_at = ? where company_id = ? and id = ? and published_at is null")
                 .params(Db.ts(clock.instant()), Db.ts(clock.instant()), company.value(), id).update();
         if (updated == 0) throw new ConflictException("generation " + id + " was already published");
-        if (result.replacedActivityIds() != null) activities.deleteAll(company, result.replacedActivityIds());
-        activities.createAll(company, batch);
+        List<Long> replaced = result.replacedActivityIds() == null ? List.of()
+                : result.replacedActivityIds().stream().filter(a -> !hand.activityIds().contains(a)).toList();
+        int removed = activities.deleteAll(company, replaced);
+        int created = activities.createAll(company, batch);
+        List<Long> keptIds = result.replacedActivityIds() == null ? List.of()
+                : result.replacedActivityIds().stream().filter(hand.activityIds()::contains).sorted().toList();
+        GenerationResult.Publication publication = new GenerationResult.Publication(created, removed,
+                (int) hand.shifts().stream().filter(HandKept.Shift::replaced).count(),
+                keptIds, skipped);
+        jdbc.sql("update schedule_generations set result = ? where company_id = ? and id = ?")
+                .params(json.writeValueAsString(result.withPublication(publication)), company.value(), id).update();
         return get(company, id);
+    }
+
+    /**
+     * The shifts of the generation's people, around its horizon, that were touched by hand since it started: one of
+     * their activities was created or changed since, or one of the activities it would replace was locked since.
+     */
+    private HandKept handKept(CompanyId company, Row row, GenerationResult result, ZoneId zone) {
+        Instant since = row.startedAt() != null ? row.startedAt() : row.createdAt();
+        Instant from = row.start().minus(Duration.ofDays(1));
+        Instant to = row.end().plus(Duration.ofDays(1));
+        Set<Long> replaced = new HashSet<>(result.replacedActivityIds() == null ? List.of() : result.replacedActivityIds());
+        Set<Long> changed = activities.changedSince(company, from, to, since);
+        List<Activity> around = activities.list(company, from, to, null);
+        Map<Long, List<Activity>> byPerson = new HashMap<>();
+        around.forEach(a -> byPerson.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
+        List<HandKept.Shift> shifts = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
+        for (var e : byPerson.entrySet()) {
+            for (List<Activity> shift : Activities.shifts(e.getValue(), ContractWarnings.SHIFT_GAP)) {
+                boolean touched = shift.stream().anyMatch(a -> changed.contains(a.id()) || (a.locked() && replaced.contains(a.id())));
+                if (!touched) continue;
+                Instant a = shift.get(0).start();
+                Instant b = shift.stream().map(Activity::end).max(Instant::compareTo).orElseThrow();
+                shifts.add(new HandKept.Shift(e.getKey(), a, b, shift.stream().anyMatch(x -> replaced.contains(x.id()))));
+                shift.forEach(x -> ids.add(x.id()));
+            }
+        }
+        return new HandKept(shifts, ids);
+    }
+
+    /** Shifts touched by hand since a generation started, and their activity ids. */
+    record HandKept(List<Shift> shifts, Set<Long> activityIds) {
+        /** {@code replaced}: the generation meant to replace (some of) it. */
+        record Shift(long personId, Instant start, Instant end, boolean replaced) {}
+
+        /** A generated shift of the person that overlaps a hand-kept shift or starts on its local day gives way to it. */
+        boolean clashes(long personId, Instant start, Instant end, ZoneId zone) {
+            LocalDate day = LocalDate.ofInstant(start, zone);
+            return shifts.stream().anyMatch(s -> s.personId() == personId && ((s.start().isBefore(end) && start.isBefore(s.end()))
+                    || LocalDate.ofInstant(s.start(), zone).equals(day)));
+        }
     }
 
     Row row(CompanyId company, long id) {
@@ -164,7 +227,8 @@ public class Generations {
                 r.hardViolations(), r.error(), result == null ? null : result.coverage(), result == null ? List.of() : result.shifts(),
                 result == null || result.constraints() == null ? List.of() : result.constraints(),
                 r.createdAt(), r.updatedAt(), r.publishedAt(), r.keepPublished(), r.skillSwitch(),
-                result == null || result.replacedActivityIds() == null ? List.of() : result.replacedActivityIds());
+                result == null || result.replacedActivityIds() == null ? List.of() : result.replacedActivityIds(),
+                result == null ? null : result.publication());
     }
 
     private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -172,7 +236,8 @@ public class Generations {
                 Db.instant(rs, "end_at"), parseIds(rs.getString("queue_ids")), parseIds(rs.getString("person_ids")),
                 rs.getInt("time_limit_seconds"), rs.getString("score"), (Integer) rs.getObject("hard_violations", Integer.class),
                 rs.getString("result"), rs.getString("error"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"),
-                Db.instant(rs, "published_at"), rs.getBoolean("keep_published"), rs.getBoolean("skill_switch"));
+                Db.instant(rs, "published_at"), rs.getBoolean("keep_published"), rs.getBoolean("skill_switch"),
+                Db.instant(rs, "started_at"));
     }
 
     private static String ids(List<Long> ids) {

@@ -128,14 +128,14 @@ class SchedulingController {
     }
 
     @Operation(summary = "A schedule generation",
-            description = "`status` queued, solving (with the best `score` so far), done, failed or cancelled; `hard_violations`; coverage (required, scheduled and understaffed agent-hours, and per interval); the proposed shifts with their activities; the score by constraint and the expected service level.")
+            description = "`status` queued, solving (with the best `score` so far), done, failed or cancelled; `hard_violations`; coverage (required, scheduled and understaffed agent-hours, and per interval); the proposed shifts with their activities; the score by constraint and the expected service level: live channels the share answered within the target time (`coverage.expected_service_level`), deferred channels (an SLA window) the share of each interval's contacts answered within the window (`coverage.deferred_service_level`), per interval in `expected_service_level`. Requirements are the Staffing page's: measured handle time and patience where the staffing settings say so. `publication` once published.")
     @GetMapping("/api/v1/schedule-generations/{id}")
     Generation generation(@PathVariable long id) {
         return generations.get(currentCompany.id(), id);
     }
 
     @Operation(summary = "Publish a generated schedule",
-            description = "Writes the shifts as activities in one transaction; 409 (nothing written) when any would overlap an existing activity.")
+            description = "Writes the shifts as activities in one transaction, removing the published shifts the generation replaces (`replaced_activity_ids`). A shift changed or created by hand after the generation started (or locked since) is treated as locked: it stays as it is, and the generated shifts of that person that overlap it or start on its day are left out. `publication` says what happened: `created_activities`, `removed_activities`, `kept_edited_shifts` (replaced shifts kept because they were changed by hand since), `kept_activity_ids`, `skipped_shifts` (generated shifts left out). 409 (nothing written) when a block would still overlap an existing activity, or when already published.")
     @PostMapping("/api/v1/schedule-generations/{id}/publish")
     Generation publish(@PathVariable long id) {
         return generations.publish(currentCompany.id(), id);

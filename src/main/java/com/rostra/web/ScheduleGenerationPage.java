@@ -109,7 +109,14 @@ class ScheduleGenerationPage {
         try {
             Generation g = generations.publish(user.companyId(), id);
             redirect.addAttribute("week", week);
-            redirect.addFlashAttribute("message", "Published " + g.shifts().size() + " shifts.");
+            GenerationResult.Publication done = g.publication();
+            String message = "Published " + (done == null ? g.shifts().size() : g.shifts().size() - done.skippedShifts()) + " shifts.";
+            if (done != null && (done.keptEditedShifts() > 0 || done.skippedShifts() > 0)) {
+                // Hand changes made while the generation ran win over it; say so, or the lead wonders where shifts went.
+                message += " Kept " + done.keptEditedShifts() + " shift(s) changed by hand since the generation started; left out "
+                        + done.skippedShifts() + " generated shift(s) that clashed with hand changes.";
+            }
+            redirect.addFlashAttribute("message", message);
             return "redirect:/schedules";
         } catch (ConflictException e) {
             redirect.addAttribute("week", week);

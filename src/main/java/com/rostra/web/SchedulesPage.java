@@ -78,6 +78,25 @@ class SchedulesPage {
 
     record Row(long personId, String name, String team, List<List<Block>> days) {}
 
+    /** One hour mark of the day view's ruler: the local time it shows, and where it sits in percent of the day. */
+    record Tick(String label, double left, String title) {}
+
+    /**
+     * The local hours of [from, to) at their real positions: on a daylight-saving change the day has 23 or 25 hours,
+     * so an hour is skipped or shown twice (its title names the offset), as the blocks below are placed by real time.
+     */
+    static List<Tick> ruler(Instant from, Instant to, ZoneId zone) {
+        double minutes = Duration.between(from, to).toMinutes();
+        List<Tick> ticks = new ArrayList<>();
+        for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofHours(1))) {
+            java.time.ZonedDateTime local = t.atZone(zone);
+            String label = local.getMinute() == 0 ? String.format("%02d", local.getHour()) : TIME.format(local);
+            ticks.add(new Tick(label, Duration.between(from, t).toMinutes() * 100 / minutes,
+                    TIME.format(local) + " " + java.time.format.DateTimeFormatter.ofPattern("zzz xxx").format(local)));
+        }
+        return ticks;
+    }
+
     @GetMapping("/schedules")
     String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) String week,
                 @RequestParam(required = false) String day, @RequestParam(required = false) Long edit, Model model) {
@@ -151,9 +170,8 @@ class SchedulesPage {
             model.addAttribute("previousDay", oneDay.minusDays(1).toString());
             model.addAttribute("nextDay", oneDay.plusDays(1).toString());
             model.addAttribute("dayMinutes", Duration.between(from, to).toMinutes());
-            List<Integer> hours = new ArrayList<>();
-            for (int h = 0; h < 24; h++) hours.add(h);
-            model.addAttribute("hours", hours);
+            model.addAttribute("ticks", ruler(from, to, zone));
+            model.addAttribute("dayHours", Duration.between(from, to).toMinutes() / 60.0);
             if (edit != null) {
                 activities.find(user.companyId(), edit).ifPresent(a -> model.addAttribute("editing", new Editing(a.id(), a.activityType(),
                         staff.stream().filter(p -> p.id() == a.personId()).map(Person::name).findFirst().orElse(""), a.activityTypeId(),
