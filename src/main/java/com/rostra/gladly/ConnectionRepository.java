@@ -99,6 +99,17 @@ class ConnectionRepository {
                 .params(Db.ts(now), backfillDone, backfillDone, Db.ts(now), company.value()).update();
     }
 
+    /** Counts a "sync now": a sync running meanwhile sees the count change and runs again when it ends. */
+    void requestSync(CompanyId company) {
+        jdbc.sql("update gladly_connections set sync_requests = sync_requests + 1 where company_id = ?")
+                .param(company.value()).update();
+    }
+
+    long syncRequests(CompanyId company) {
+        return jdbc.sql("select sync_requests from gladly_connections where company_id = ?").param(company.value())
+                .query(Long.class).optional().orElse(0L);
+    }
+
     void markAgentsSynced(CompanyId company, Instant now) {
         jdbc.sql("update gladly_connections set agents_synced_at = ? where company_id = ?")
                 .params(Db.ts(now), company.value()).update();

@@ -99,6 +99,7 @@ class ContactSync {
         if ("invalid".equals(c.status()) && ("permissions".equals(c.lastErrorCode()) || "base_url_not_allowed".equals(c.lastErrorCode()))) {
             return null;
         }
+        long requestsBefore = connections.syncRequests(company);
         MDC.put("company_id", company.toString());
         try {
             // The stored address is checked again at every use: a row saved under a looser allow-list (or edited in
@@ -122,7 +123,9 @@ class ContactSync {
             // After the contacts are marked synced: a new connection is healthy once its contacts are in, not once
             // the whole Work Session history (one more report per week of backfill) has been pulled too.
             workSessions.pull(c, client);
-            return reauthorizedMeanwhile(c) ? Duration.ZERO : properties.syncInterval();
+            // "Sync now" during this run could not move it (it was executing): honour it by running again at once.
+            boolean askedAgain = connections.syncRequests(company) != requestsBefore;
+            return reauthorizedMeanwhile(c) || askedAgain ? Duration.ZERO : properties.syncInterval();
         } catch (GladlyApiException e) {
             return recordFailure(c, e.status(), e.getMessage(), e.isAuthorization());
         } catch (ContactExportParser.TruncatedReportException e) {

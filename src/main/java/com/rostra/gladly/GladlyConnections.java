@@ -162,6 +162,7 @@ public class GladlyConnections {
         if (c == null || !c.active()) {
             throw new InvalidRequestException("integration", "Gladly is not connected");
         }
+        connections.requestSync(company);
         scheduler.syncNow(company);
     }
 

@@ -49,6 +49,37 @@ class SyncWhileRunningApiTest extends ApiTest {
         }
     }
 
+    /**
+     * A "sync now" that lands while a run is executing cannot move that run; it used to be dropped until the next
+     * interval (an hour here). The run now sees the request when it ends and the next one starts at once.
+     */
+    @Test
+    void syncNowDuringARunGetsARunRightAfterIt() throws Exception {
+        try (GladlySimulator sim = Simulators.start(78, 200)) {
+            TestCompany company = newCompany();
+            Instant before = now();
+            assertThat(connect(company, sim, 1).status()).isEqualTo(200);
+            Simulators.assertHealthy(Simulators.awaitSettled(http, company, before));
+            Simulators.awaitHandleTimes(http, company, http.get("/api/v1/integrations/gladly", company.auth()).json());
+
+            sim.faults().latency(Duration.ofSeconds(2));
+            long agentListsBefore = agentLists(sim);
+            assertThat(http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of()).status()).isEqualTo(202);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> agentLists(sim) > agentListsBefore);
+            // The run asked for above is executing now (every request takes two seconds): this request cannot move it.
+            long running = agentLists(sim);
+            assertThat(http.post("/api/v1/integrations/gladly/sync", company.auth(), Map.of()).status()).isEqualTo(202);
+            sim.faults().latency(Duration.ZERO);
+            org.awaitility.Awaitility.await("a run after the one executing when sync now was asked")
+                    .atMost(Duration.ofSeconds(60)).until(() -> agentLists(sim) > running);
+        }
+    }
+
+    /** Each sync run starts by reading Gladly's agent list. */
+    private static long agentLists(GladlySimulator sim) {
+        return sim.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/agents")).count();
+    }
+
     @Test
     void aBlankTokenWithoutAConnectionIsStillRequired() {
         TestCompany company = newCompany();
