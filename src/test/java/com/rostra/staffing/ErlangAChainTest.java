@@ -139,6 +139,11 @@ class ErlangAChainTest {
             assertThat(m.serviceLevel()).as("service level " + what).isCloseTo(b[0], within(1e-8));
             assertThat(m.asaSeconds()).as("ASA " + what).isCloseTo(b[3], within(1e-4 * Math.max(1, b[3])));
             assertThat(m.occupancy()).as("occupancy " + what).isCloseTo(b[4], within(1e-8));
+            // Planning skips only the ASA integral: the other figures are the same.
+            ErlangA.Metrics planning = ErlangA.metricsWithoutAsa(c[0], n, c[2], c[3], c[4]);
+            assertThat(planning.serviceLevel()).as("planning's service level " + what).isEqualTo(m.serviceLevel());
+            assertThat(planning.abandonRate()).isEqualTo(m.abandonRate());
+            assertThat(planning.asaSeconds()).isNaN();
         }
     }
 
