@@ -20,12 +20,12 @@ else
   echo
   echo "summary (JMH, wall clock; load at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
   awk -F, 'NR > 1 {
-      gsub(/"/, ""); name = $1; sub(/.*\./, "", name); score = $5; err = $6; unit = $7
+      gsub(/"|\r/, ""); name = $1; sub(/.*\./, "", name); score = $5; err = $6; unit = $7
       goal = ""
       if (name == "erlangCPerRequirement" || name == "erlangCRequirementRow") goal = "goal < 0.5 us"
       if (name == "erlangAPerRequirement" || name == "erlangARequirementRow") goal = "goal < 2 us"
       if (name ~ /^requirements50x5x8Weeks/) goal = "goal < 1 s"
-      if (unit == "ns/op") printf "  %-40s %9.3f us  +- %.3f   %s\n", name, score / 1000, err / 1000, goal
+      if (unit ~ /^ns/) printf "  %-40s %9.3f us  +- %.3f   %s\n", name, score / 1000, err / 1000, goal
       else printf "  %-40s %9.1f %s +- %.1f   %s\n", name, score, unit, err, goal
   }' "$RESULT"
 fi

@@ -54,6 +54,14 @@ public enum StaffingModel {
     Solution solve(double traffic, double handleSeconds, double targetSeconds, double serviceLevel,
                    double maxOccupancy, double patienceSeconds, boolean withAsa) {
         if (traffic <= 0) return new Solution(0, 1, 0, 0, 0, 0);
+        if (this == ERLANG_C) {
+            ErlangC.Answer answer = ErlangC.answer(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
+            if (answer.agents() > traffic) {
+                double pWait = answer.probabilityOfWaiting();
+                return new Solution(answer.agents(), answer.serviceLevel(), pWait * handleSeconds / (answer.agents() - traffic),
+                        traffic / answer.agents(), 0, pWait);
+            }
+        }
         int agents = this == ERLANG_A
                 ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
                 : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
