@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.rostra.agents.AgentState;
+import com.rostra.agents.StateMappings;
 import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.InvalidRequestException.FieldError;
@@ -84,12 +85,21 @@ public class ActivityRules {
 
     private final JdbcClient jdbc;
     private final ActivityTypes types;
+    private final StateMappings mappings;
     private final Clock clock;
 
-    ActivityRules(JdbcClient jdbc, ActivityTypes types, Clock clock) {
+    ActivityRules(JdbcClient jdbc, ActivityTypes types, StateMappings mappings, Clock clock) {
         this.jdbc = jdbc;
         this.types = types;
+        this.mappings = mappings;
         this.clock = clock;
+    }
+
+    /** The activity types the company's state mappings map states to: what {@code mapped:<name>} may name. */
+    public List<String> mappedActivityTypes(CompanyId company) {
+        Map<String, String> names = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (StateMappings.Mapping m : mappings.list(company)) names.putIfAbsent(m.activityType().strip(), m.activityType().strip());
+        return List.copyOf(names.values());
     }
 
     static Rule defaultRule(ActivityType t) {
@@ -123,6 +133,9 @@ public class ActivityRules {
     public void replace(CompanyId company, List<RuleInput> inputs) {
         Map<String, ActivityType> byName = new HashMap<>();
         types.list(company).forEach(t -> byName.put(t.name().toLowerCase(Locale.ROOT), t));
+        List<String> mappedNames = mappedActivityTypes(company);
+        Set<String> mappable = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        mappable.addAll(mappedNames);
         List<FieldError> errors = new ArrayList<>();
         Map<Long, Rule> next = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -143,6 +156,14 @@ public class ActivityRules {
             }
             Rule rule = parse(in.satisfiedBy(), in.requiresChannel() == null ? type == null || type.channel() != null : in.requiresChannel(),
                     at + ".satisfied_by", errors);
+            // A name no state is mapped to would never match: the block would be out of adherence whatever the agent did.
+            for (String m : rule == null ? Set.<String>of() : rule.mappedTypes()) {
+                if (!mappable.contains(m)) {
+                    errors.add(new FieldError(at + ".satisfied_by", "'mapped:" + m + "' names no state mapping; the state mappings map to "
+                            + String.join(", ", mappedNames)));
+                    rule = null;
+                }
+            }
             if (type != null && rule != null) next.put(type.id(), rule);
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);

@@ -178,13 +178,29 @@ public class SimulatedOrganization {
         double u = r.nextDouble();
         switch (channel) {
             case "PHONE_CALL" -> {
-                status = outbound ? "ANSWERED" : u < 0.09 ? "ABANDONED" : u < 0.12 ? "UNANSWERED" : "ANSWERED";
-                waitSeconds = outbound ? 0 : exp(r, 45);
+                // The wait an agent would answer after races the caller's own patience (both exponential and
+                // independent, Erlang A's model), so the patience Rostra measures has a configured truth.
+                double offeredWait = outbound ? 0 : exp(r, 45);
                 handleSeconds = 60 + exp(r, 300);
+                double patience = outbound ? Double.POSITIVE_INFINITY : callerPatience(id);
+                if (outbound) {
+                    status = "ANSWERED";
+                    waitSeconds = 0;
+                } else if (u >= 0.09 && u < 0.12) {
+                    status = "UNANSWERED";
+                    waitSeconds = offeredWait;
+                } else if (patience < offeredWait) {
+                    status = "ABANDONED";
+                    waitSeconds = patience;
+                } else {
+                    status = "ANSWERED";
+                    waitSeconds = offeredWait;
+                }
             }
             case "ABANDONED_CALL" -> {
+                // Nobody would ever have answered: the caller waits out the whole of their patience.
                 status = "ABANDONED";
-                waitSeconds = exp(r, 70);
+                waitSeconds = exp(r, config.phonePatienceSeconds());
                 handleSeconds = 0;
             }
             case "VOICEMAIL" -> {
@@ -286,6 +302,14 @@ public class SimulatedOrganization {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Drawn from the contact's id, not the hour's stream, so configuring patience moves no other contact's draws.
+     */
+    private double callerPatience(String contactId) {
+        SplittableRandom r = new SplittableRandom(config.seed() * 1_000_033L + contactId.hashCode() * 7_919L + 17);
+        return exp(r, config.phonePatienceSeconds());
     }
 
     private static double exp(SplittableRandom r, double mean) {

@@ -43,6 +43,14 @@ final class ErlangA {
         return metrics(a, n, ahtSeconds, patienceSeconds, targetSeconds, ErlangC.erlangB(a, n), true);
     }
 
+    /** {@link #metrics} with {@code asaSeconds} NaN: no ASA integral. */
+    static Metrics metricsWithoutAsa(double a, int n, double ahtSeconds, double patienceSeconds, double targetSeconds) {
+        if (a <= 0) return new Metrics(1, 0, 0, 0, 0);
+        if (n <= 0) return new Metrics(0, 1, 1, 0, 0);
+        Metrics m = metrics(a, n, ahtSeconds, patienceSeconds, targetSeconds, ErlangC.erlangB(a, n), false);
+        return new Metrics(m.serviceLevel(), m.abandonRate(), m.probabilityOfWaiting(), Double.NaN, m.occupancy());
+    }
+
     private static Metrics metrics(double a, int n, double aht, double patience, double target, double erlangB,
                                    boolean withAsa) {
         double p = Math.min(patience, aht * MAX_PATIENCE_RATIO);

@@ -76,12 +76,26 @@ final class ErlangC {
      * exponential factor updated by one multiplication per agent too.
      */
     static int agents(double a, double ahtSeconds, double targetSeconds, double serviceLevel, double maxOccupancy) {
-        if (a <= 0 || a != a) return a == 0 ? 0 : UNREACHABLE; // a != a: NaN
+        return answer(a, ahtSeconds, targetSeconds, serviceLevel, maxOccupancy).agents();
+    }
+
+    /**
+     * The agents of {@link #agents} with P(wait) and the service level at that count, from the same walk (planning
+     * needs all three; recomputing them cost two more walks). NaN figures when {@code agents} is not a count above
+     * the traffic (none needed, or {@link #UNREACHABLE}).
+     */
+    record Answer(int agents, double probabilityOfWaiting, double serviceLevel) {}
+
+    private static final Answer NONE = new Answer(0, Double.NaN, Double.NaN);
+    private static final Answer OUT_OF_REACH = new Answer(UNREACHABLE, Double.NaN, Double.NaN);
+
+    static Answer answer(double a, double ahtSeconds, double targetSeconds, double serviceLevel, double maxOccupancy) {
+        if (a <= 0 || a != a) return a == 0 ? NONE : OUT_OF_REACH; // a != a: NaN
         if (!(ahtSeconds > 0 && targetSeconds >= 0 && maxOccupancy > 0 && maxOccupancy <= 1 && serviceLevel < 1)
                 || Double.isInfinite(ahtSeconds) || Double.isInfinite(targetSeconds)) {
-            return UNREACHABLE;
+            return OUT_OF_REACH;
         }
-        if (a >= MAX_AGENTS || a / maxOccupancy > MAX_AGENTS) return UNREACHABLE;
+        if (a >= MAX_AGENTS || a / maxOccupancy > MAX_AGENTS) return OUT_OF_REACH;
         int n = (int) Math.floor(a) + 1;
         double invA = 1 / a;
         double r = 1;
@@ -91,12 +105,14 @@ final class ErlangC {
         double decay = Math.exp(-(n - a) * targetSeconds / ahtSeconds);
         while (n <= MAX_AGENTS) {
             // P(wait) = n·B / (n − a·(1 − B)) = n / (r·(n − a) + a); SL = 1 − P(wait)·e^(−(n − a)·t / aht).
-            if (n >= byOccupancy && 1 - n / (r * (n - a) + a) * decay >= serviceLevel) return n;
+            double pWait = n / (r * (n - a) + a);
+            double sl = 1 - pWait * decay;
+            if (n >= byOccupancy && sl >= serviceLevel) return new Answer(n, pWait, sl);
             n++;
             r = 1 + n * invA * r;
             decay *= perAgent;
         }
-        return UNREACHABLE;
+        return OUT_OF_REACH;
     }
 
     /** How many √a below the traffic the inverse recursion starts (see {@link #agents}). */

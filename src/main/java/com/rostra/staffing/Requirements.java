@@ -218,7 +218,7 @@ public class Requirements {
             double traffic = volume * handle / intervalSeconds;
             StaffingModel model = s.patienceSeconds() == null ? StaffingModel.ERLANG_C : s.staffingModel();
             StaffingModel.Solution solution = memo.computeIfAbsent(java.util.List.of(traffic, handle), k -> model.solve(traffic, handle,
-                    s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(), s.patienceSeconds() == null ? 0 : s.patienceSeconds()));
+                    s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(), s.patienceSeconds() == null ? 0 : s.patienceSeconds(), false));
             required = solution.reachable() ? solution.agents() : ErlangC.MAX_AGENTS;
             expected = Math.round(solution.serviceLevel() * 10_000) / 10_000.0;
         }

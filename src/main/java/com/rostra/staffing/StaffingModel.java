@@ -43,13 +43,32 @@ public enum StaffingModel {
      */
     public Solution solve(double traffic, double handleSeconds, double targetSeconds, double serviceLevel,
                           double maxOccupancy, double patienceSeconds) {
+        return solve(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy, patienceSeconds, true);
+    }
+
+    /**
+     * As {@link #solve(double, double, double, double, double, double)}; without {@code withAsa} Erlang A's ASA is
+     * left out ({@code asaSeconds} NaN): it is an integral that costs several times the agent search, and planning reads
+     * only the agents and the service level.
+     */
+    Solution solve(double traffic, double handleSeconds, double targetSeconds, double serviceLevel,
+                   double maxOccupancy, double patienceSeconds, boolean withAsa) {
         if (traffic <= 0) return new Solution(0, 1, 0, 0, 0, 0);
+        if (this == ERLANG_C) {
+            ErlangC.Answer answer = ErlangC.answer(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
+            if (answer.agents() > traffic) {
+                double pWait = answer.probabilityOfWaiting();
+                return new Solution(answer.agents(), answer.serviceLevel(), pWait * handleSeconds / (answer.agents() - traffic),
+                        traffic / answer.agents(), 0, pWait);
+            }
+        }
         int agents = this == ERLANG_A
                 ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
                 : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
         int n = agents == ErlangC.UNREACHABLE ? ErlangC.MAX_AGENTS : agents;
         if (this == ERLANG_A) {
-            ErlangA.Metrics m = ErlangA.metrics(traffic, n, handleSeconds, patienceSeconds, targetSeconds);
+            ErlangA.Metrics m = withAsa ? ErlangA.metrics(traffic, n, handleSeconds, patienceSeconds, targetSeconds)
+                    : ErlangA.metricsWithoutAsa(traffic, n, handleSeconds, patienceSeconds, targetSeconds);
             return new Solution(agents, m.serviceLevel(), m.asaSeconds(), m.occupancy(), m.abandonRate(), m.probabilityOfWaiting());
         }
         if (n <= traffic) return new Solution(agents, 0, Double.POSITIVE_INFINITY, 1, 0, 1);

@@ -135,6 +135,8 @@ public class Volume {
     /**
      * Inbound waits of counted contacts in [from, to] by their own channel: each abandoned contact's wait (queued
      * to ended) and each answered one's (queued to first response). What staffing measures patience from.
+     * Voicemails are left out: the caller hung up after leaving a message, so the hours until someone calls back say
+     * nothing about how long a caller waits on the line (counted, they inflated the patience several-fold).
      */
     public record Waits(long abandoned, long answered, double waitingSeconds) {}
 
@@ -148,7 +150,8 @@ public class Volume {
         };
         jdbc.sql("select gladly_status, queued_at, first_responded_at, ended_at from contacts "
                         + "where company_id = ? and contact_channel = ? and direction = 'INBOUND' and excluded = false "
-                        + "and queued_at >= ? and queued_at < ? and gladly_status in ('ABANDONED', 'ANSWERED')" + scopeSql)
+                        + "and queued_at >= ? and queued_at < ? and gladly_status in ('ABANDONED', 'ANSWERED') "
+                        + "and gladly_channel <> 'VOICEMAIL'" + scopeSql)
                 .params(company.value(), contactChannel, Db.ts(from), Db.ts(to))
                 .query(rs -> {
                     Instant queued = Db.instant(rs, "queued_at");

@@ -20,10 +20,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.rostra.adherence.ActivityRules;
 import com.rostra.adherence.AdherenceReport;
+import com.rostra.platform.InvalidRequestException;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyUser;
 
@@ -35,14 +39,20 @@ import com.rostra.tenancy.CompanyUser;
 class AdherencePage {
 
     private final AdherenceReport report;
+    private final ActivityRules rules;
     private final Companies companies;
     private final Clock clock;
 
-    AdherencePage(AdherenceReport report, Companies companies, Clock clock) {
+    AdherencePage(AdherenceReport report, ActivityRules rules, Companies companies, Clock clock) {
         this.report = report;
+        this.rules = rules;
         this.companies = companies;
         this.clock = clock;
     }
+
+    /** One row of the rules form: what it shows (the stored rule, or what was just submitted) and its error. */
+    record RuleRow(String activityType, String channel, String satisfiedBy, boolean requiresChannel, boolean customized,
+                   String error) {}
 
     record Range(LocalDate from, LocalDate to, String error) {}
 
@@ -78,6 +88,11 @@ class AdherencePage {
     @GetMapping("/adherence")
     String page(@AuthenticationPrincipal CompanyUser user, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(required = false) String sort, Model model) {
+        if (!model.containsAttribute("ruleRows")) {
+            model.addAttribute("ruleRows", rules.views(user.companyId()).stream().map(v -> new RuleRow(v.activityType(), v.channel(),
+                    String.join(", ", v.satisfiedBy()), v.requiresChannel(), v.customized(), null)).toList());
+        }
+        model.addAttribute("mappedTypes", rules.mappedActivityTypes(user.companyId()));
         ZoneId zone = companies.get(user.companyId()).timeZone();
         Range r = range(zone, from, to);
         List<AdherenceReport.PersonAdherence> people = rows(user, zone, r, sort);
@@ -98,6 +113,84 @@ class AdherencePage {
         model.addAttribute("people", people);
         model.addAttribute("teams", teams);
         return "adherence";
+    }
+
+    /**
+     * The rules form: one row per activity type ({@code type}, {@code satisfied_by} as comma-separated tokens,
+     * {@code requires_channel} yes/no), in the same order. A row left unchanged from a default stays a default; rows
+     * not posted keep their rule. Bad rows: the page again, 400, each error beside its row and the typed values kept.
+     */
+    @PostMapping("/adherence/rules")
+    String saveRules(@AuthenticationPrincipal CompanyUser user, @RequestParam MultiValueMap<String, String> form,
+                     Model model, jakarta.servlet.http.HttpServletResponse response) {
+        List<String> names = form.getOrDefault("type", List.of());
+        List<String> tokens = form.getOrDefault("satisfied_by", List.of());
+        List<String> channels = form.getOrDefault("requires_channel", List.of());
+        Map<String, ActivityRules.RuleView> current = new LinkedHashMap<>();
+        rules.views(user.companyId()).forEach(v -> current.put(v.activityType().toLowerCase(java.util.Locale.ROOT), v));
+        Map<String, Integer> posted = new LinkedHashMap<>();
+        List<ActivityRules.RuleInput> inputs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            List<String> satisfiedBy = split(i < tokens.size() ? tokens.get(i) : "");
+            Boolean requires = i < channels.size() ? "yes".equalsIgnoreCase(channels.get(i).strip()) : null;
+            ActivityRules.RuleView was = current.get(name.toLowerCase(java.util.Locale.ROOT));
+            boolean unchanged = was != null && !was.customized() && was.satisfiedBy().equals(satisfiedBy)
+                    && (requires == null || requires == was.requiresChannel());
+            if (unchanged) continue;
+            posted.put(name.toLowerCase(java.util.Locale.ROOT), inputs.size());
+            inputs.add(new ActivityRules.RuleInput(name, satisfiedBy, requires));
+        }
+        for (ActivityRules.RuleView v : current.values()) {
+            if (v.customized() && !posted.containsKey(v.activityType().toLowerCase(java.util.Locale.ROOT))) {
+                inputs.add(new ActivityRules.RuleInput(v.activityType(), v.satisfiedBy(), v.requiresChannel()));
+            }
+        }
+        try {
+            rules.replace(user.companyId(), inputs);
+        } catch (InvalidRequestException e) {
+            Map<Integer, List<String>> byInput = new LinkedHashMap<>();
+            for (InvalidRequestException.FieldError f : e.errors()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^activity_rules\\[(\\d+)]").matcher(f.field());
+                int index = m.find() ? Integer.parseInt(m.group(1)) : -1;
+                byInput.computeIfAbsent(index, k -> new ArrayList<>()).add(f.message());
+            }
+            List<RuleRow> rows = new ArrayList<>();
+            for (ActivityRules.RuleView v : current.values()) {
+                String key = v.activityType().toLowerCase(java.util.Locale.ROOT);
+                Integer at = posted.get(key);
+                int formIndex = indexOf(names, key);
+                String typed = formIndex >= 0 && formIndex < tokens.size() ? tokens.get(formIndex) : String.join(", ", v.satisfiedBy());
+                boolean requires = formIndex >= 0 && formIndex < channels.size() ? "yes".equalsIgnoreCase(channels.get(formIndex).strip())
+                        : v.requiresChannel();
+                List<String> errors = at == null ? List.of() : byInput.getOrDefault(at, List.of());
+                rows.add(new RuleRow(v.activityType(), v.channel(), typed, requires, v.customized(),
+                        errors.isEmpty() ? null : String.join("; ", errors)));
+            }
+            List<String> unplaced = new ArrayList<>();
+            byInput.forEach((index, messages) -> {
+                boolean placed = index >= 0 && index < inputs.size()
+                        && current.containsKey(inputs.get(index).activityType().toLowerCase(java.util.Locale.ROOT));
+                if (!placed) unplaced.addAll(messages);
+            });
+            model.addAttribute("ruleRows", rows);
+            model.addAttribute("rulesError", "Nothing was saved: " + (unplaced.isEmpty() ? "fix the rules marked below."
+                    : String.join("; ", unplaced)));
+            response.setStatus(400);
+            return page(user, null, null, null, model);
+        }
+        return "redirect:/adherence#adherence-rules";
+    }
+
+    private static int indexOf(List<String> names, String lowerName) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) != null && names.get(i).strip().equalsIgnoreCase(lowerName)) return i;
+        }
+        return -1;
+    }
+
+    private static List<String> split(String tokens) {
+        return java.util.Arrays.stream(tokens.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     @GetMapping("/adherence.csv")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.PageSession;
 import com.rostra.support.ScheduleFixtures;
 
 import tools.jackson.databind.JsonNode;
@@ -135,6 +136,63 @@ class AdherenceRulesApiTest extends ApiTest {
         assertThat(http.put("/api/v1/adherence-settings", c.auth(), Map.of("activity_rules", List.of())).status()).isEqualTo(200);
         assertThat(adherence(c, p).get("in_adherence_seconds").asLong()).isEqualTo(90 * 60);
         assertThat(adherence(c, p).get("productive_adherence").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aMappedRuleMustNameOneOfTheCompanysStateMappings() {
+        TestCompany c = newCompany();
+        // A typo: no state is mapped to "Brek", so the rule could never be met. 400 on that rule's field, nothing saved.
+        Http.Response typo = http.put("/api/v1/adherence-settings", c.auth(), Map.of("grace_seconds", 30, "activity_rules", List.of(
+                Map.of("activity_type", "Break", "satisfied_by", List.of("state:away")),
+                Map.of("activity_type", "Lunch", "satisfied_by", List.of("state:logged_out", "mapped:Brek")))));
+        assertThat(typo.status()).as(typo.body()).isEqualTo(400);
+        assertThat(typo.json().get("errors")).extracting(e -> e.get("field").asString()).containsExactly("activity_rules[1].satisfied_by");
+        assertThat(typo.json().get("errors").get(0).get("message").asString()).contains("mapped:Brek").contains("Break");
+        JsonNode unchanged = http.get("/api/v1/adherence-settings", c.auth()).json();
+        assertThat(unchanged.get("grace_seconds").asInt()).as("all or nothing").isEqualTo(120);
+        assertThat(rule(unchanged.get("activity_rules"), "Break").get("customized").asBoolean()).isFalse();
+
+        // The names are the company's own mappings' (any case): a mapping to "Coaching" makes mapped:coaching valid here,
+        // and only here.
+        Http.Response mapped = http.put("/api/v1/agent-state-mappings", c.auth(), List.of(
+                Map.of("state", "away", "reason", "*", "activity_type", "Away", "productive", false),
+                Map.of("state", "away", "reason", "Coaching", "activity_type", "Coaching", "productive", false),
+                Map.of("state", "active", "reason", "*", "activity_type", "Productive", "productive", true)));
+        assertThat(mapped.status()).as(mapped.body()).isEqualTo(200);
+        Map<String, Object> coaching = Map.of("activity_rules", List.of(
+                Map.of("activity_type", "Meeting", "satisfied_by", List.of("mapped:coaching"))));
+        Http.Response ok = http.put("/api/v1/adherence-settings", c.auth(), coaching);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(rule(ok.json().get("activity_rules"), "Meeting").get("satisfied_by")).extracting(JsonNode::asString)
+                .containsExactly("mapped:coaching");
+        TestCompany other = newCompany();
+        Http.Response elsewhere = http.put("/api/v1/adherence-settings", other.auth(), coaching);
+        assertThat(elsewhere.status()).as("another company has no Coaching mapping").isEqualTo(400);
+        assertThat(elsewhere.json().get("errors").get(0).get("field").asString()).isEqualTo("activity_rules[0].satisfied_by");
+        // Since this company's mappings were replaced, Break is no longer a mapped name here.
+        Http.Response gone = http.put("/api/v1/adherence-settings", c.auth(), Map.of("activity_rules", List.of(
+                Map.of("activity_type", "Lunch", "satisfied_by", List.of("mapped:Break")))));
+        assertThat(gone.status()).isEqualTo(400);
+
+        // The page form: the same check, the error beside the row, the typed value kept, nothing saved.
+        PageSession lead = PageSession.signIn(port, addUser(c, "manager", "Lee Lead"), USER_PASSWORD);
+        String page = lead.get("/adherence");
+        assertThat(page).contains("id=\"adherence-rules-form\"").contains("Coaching");
+        var bad = lead.post("/adherence/rules", Map.of("type", "Lunch", "satisfied_by", "state:away, mapped:Coachng",
+                "requires_channel", "no"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"adherence-rules-error\"").contains("Nothing was saved")
+                .contains("&#39;mapped:Coachng&#39; names no state mapping").contains("value=\"state:away, mapped:Coachng\"");
+        JsonNode afterBad = http.get("/api/v1/adherence-settings", c.auth()).json();
+        assertThat(rule(afterBad.get("activity_rules"), "Lunch").get("customized").asBoolean()).isFalse();
+        assertThat(rule(afterBad.get("activity_rules"), "Meeting").get("customized").asBoolean()).as("kept").isTrue();
+        var good = lead.post("/adherence/rules", Map.of("type", "Lunch", "satisfied_by", "state:away, mapped:Coaching",
+                "requires_channel", "no"));
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(302);
+        JsonNode saved = http.get("/api/v1/adherence-settings", c.auth()).json();
+        assertThat(rule(saved.get("activity_rules"), "Lunch").get("satisfied_by")).extracting(JsonNode::asString)
+                .containsExactly("state:away", "mapped:Coaching");
+        assertThat(rule(saved.get("activity_rules"), "Meeting").get("customized").asBoolean()).as("rows not posted keep their rule").isTrue();
     }
 
     @Test

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import com.rostra.platform.Db;
 import com.rostra.simulator.GladlySimulator;
 import com.rostra.simulator.SimContact;
+import com.rostra.simulator.SimulatorConfig;
 import com.rostra.simulator.WorkSessionReport;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
 import com.rostra.support.Simulators;
+import com.rostra.support.TestClocks;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,17 +29,24 @@ import static org.assertj.core.api.Assertions.within;
  * 5 % of the simulator's truth. The truth is the simulator's own: its work sessions (handle time plus after-contact
  * work) and its contacts' waits, re-counted here by a plain implementation of the estimators over the same contacts
  * (queued since the backfill started). Chat's handle time is also checked against the simulator's generating model:
- * 120 s + Exp(480 s) handling plus Exp(30 s) after-contact work, 630 s on average.
+ * 120 s + Exp(480 s) handling plus Exp(30 s) after-contact work, 630 s on average; and the measured patience against
+ * the patience the simulator is configured with (a mean that is not its default), within three standard errors of
+ * the exponential estimate (mean / √abandons).
  */
 class MeasuredRecoveryApiTest extends ApiTest {
 
     private static final Set<String> PHONE = Set.of("PHONE_CALL", "VOICEMAIL", "ABANDONED_CALL");
+    /** Live calls only: a voicemail's caller is not waiting on the line, so Rostra leaves it out of patience. */
+    private static final Set<String> LIVE_PHONE = Set.of("PHONE_CALL", "ABANDONED_CALL");
+    private static final double CONFIGURED_PATIENCE_SECONDS = 360;
 
     GladlySimulator sim;
 
     @BeforeEach
     void start() {
-        sim = Simulators.start(1313, 2000);
+        assertThat(CONFIGURED_PATIENCE_SECONDS).isNotEqualTo(SimulatorConfig.DEFAULT_PHONE_PATIENCE_SECONDS);
+        sim = new GladlySimulator(SimulatorConfig.defaults(1313).withContactsPerDay(2000)
+                .withPhonePatienceSeconds(CONFIGURED_PATIENCE_SECONDS), TestClocks.clock()).start(0);
     }
 
     @AfterEach
@@ -69,7 +78,7 @@ class MeasuredRecoveryApiTest extends ApiTest {
         double waited = 0;
         long abandoned = 0;
         for (SimContact k : sim.organization().contactsQueuedBetween(backfillStart, at, at)) {
-            if (!PHONE.contains(k.channel()) || !k.direction().equals("INBOUND") || !k.endedBy(at)) continue;
+            if (!LIVE_PHONE.contains(k.channel()) || !k.direction().equals("INBOUND") || !k.endedBy(at)) continue;
             if (k.status().equals("ABANDONED")) {
                 abandoned++;
                 waited += (k.endedAt().toEpochMilli() - k.queuedAt().toEpochMilli()) / 1000.0;
@@ -84,14 +93,17 @@ class MeasuredRecoveryApiTest extends ApiTest {
         JsonNode phone = http.get("/api/v1/staffing-settings/all/phone/measured-handle-time", c.auth()).json();
         JsonNode chat = http.get("/api/v1/staffing-settings/all/chat/measured-handle-time", c.auth()).json();
         JsonNode measuredPatience = http.get("/api/v1/staffing-settings/all/phone/measured-patience", c.auth()).json();
-        System.out.printf("recovery: phone AHT %.1f s (truth %.1f, %d sessions), chat AHT %.1f s (truth %.1f), patience %.1f s (truth %.1f, %d abandoned)%n",
+        System.out.printf("recovery: phone AHT %.1f s (truth %.1f, %d sessions), chat AHT %.1f s (truth %.1f), patience %.1f s (re-counted %.1f, configured %.0f, %d abandoned)%n",
                 phone.get("mean_seconds").asDouble(), phoneAht, phoneSessions, chat.get("mean_seconds").asDouble(), chatAht,
-                measuredPatience.get("mean_seconds").asDouble(), patience, abandoned);
+                measuredPatience.get("mean_seconds").asDouble(), patience, CONFIGURED_PATIENCE_SECONDS, abandoned);
         assertThat(phone.get("mean_seconds").asDouble()).as(phone.toString()).isCloseTo(phoneAht, within(0.05 * phoneAht));
         assertThat(chat.get("mean_seconds").asDouble()).as(chat.toString()).isCloseTo(chatAht, within(0.05 * chatAht));
         assertThat(chat.get("mean_seconds").asDouble()).as("the generating model's mean").isCloseTo(630.0, within(0.05 * 630));
         assertThat(measuredPatience.get("mean_seconds").asDouble()).as(measuredPatience.toString())
                 .isCloseTo(patience, within(0.05 * patience));
+        double standardError = CONFIGURED_PATIENCE_SECONDS / Math.sqrt(abandoned);
+        assertThat(measuredPatience.get("mean_seconds").asDouble()).as("the configured patience, ± 3 standard errors")
+                .isCloseTo(CONFIGURED_PATIENCE_SECONDS, within(3 * standardError));
         assertThat(phone.get("mean_after_contact_seconds").asDouble()).as("after-contact work is part of it").isGreaterThan(30);
 
         // The measured handle time is the default: requirements plan each interval with it (per hour of the week),

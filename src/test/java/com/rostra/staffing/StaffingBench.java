@@ -45,6 +45,30 @@ public final class StaffingBench {
                     for (int i = 0; i < size; i++) sum += ErlangA.metrics(traffic[i], (int) traffic[i] + 3, aht[i], patience[i], 20).asaSeconds();
                     sink = (long) sum;
                 }, size));
+        // The same intervals as requirement rows, the way the service plans one interval (agents, expected service
+        // level, the memo that never hits here): what the "per requirement" costs.
+        double[] volume = new double[size];
+        StaffingSettings[] cRows = new StaffingSettings[size];
+        StaffingSettings[] aRows = new StaffingSettings[size];
+        for (int i = 0; i < size; i++) {
+            volume[i] = traffic[i] * 900 / aht[i];
+            cRows[i] = new StaffingSettings(0.8, 20, (int) aht[i], 0.3, 0.9, 1, null, null);
+            aRows[i] = new StaffingSettings(0.8, 20, (int) aht[i], 0.3, 0.9, 1, (int) patience[i], null, "erlang_a");
+        }
+        System.out.printf("Erlang C, requirement row for one interval: %s ns%n",
+                median(rounds, () -> {
+                    long sum = 0;
+                    Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                    for (int i = 0; i < size; i++) sum += Requirements.requirement(Instant.EPOCH, volume[i], 900, cRows[i], memo).requiredAgents();
+                    sink = sum;
+                }, size));
+        System.out.printf("Erlang A, requirement row for one interval: %s ns%n",
+                median(rounds, () -> {
+                    long sum = 0;
+                    Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                    for (int i = 0; i < size; i++) sum += Requirements.requirement(Instant.EPOCH, volume[i], 900, aRows[i], memo).requiredAgents();
+                    sink = sum;
+                }, size));
         System.out.printf("Erlang C, 5 000 Erlangs: %s ns%n", median(rounds, () -> sink = ErlangC.agents(5_000, 300, 20, 0.8, 0.95), 1));
         System.out.printf("Erlang A, 5 000 Erlangs: %s ns%n", median(rounds, () -> sink = ErlangA.agents(5_000, 300, 120, 20, 0.8, 0.95), 1));
 
@@ -65,14 +89,28 @@ public final class StaffingBench {
                 Map<Object, StaffingModel.Solution> memo = new HashMap<>();
                 for (int i = 0; i < intervals; i++) {
                     // A forecast is fractional; vary it a little so the memo does not hide the math.
-                    double volume = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
-                    sum += Requirements.requirement(Instant.EPOCH, volume, 900, s, memo).requiredAgents();
+                    double v = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
+                    sum += Requirements.requirement(Instant.EPOCH, v, 900, s, memo).requiredAgents();
                 }
             }
             sink = sum;
         }, 1);
         System.out.printf("Requirements, 50 queues x 5 channels x 8 weeks of 15-minute intervals (%d intervals): %.1f ms%n",
                 250 * intervals, ns / 1e6);
+        long distinct = median(rounds, () -> {
+            long sum = 0;
+            for (int series = 0; series < 250; series++) {
+                StaffingSettings s = series % 2 == 0 ? c : a;
+                double scale = 0.5 + (series % 10) / 5.0;
+                Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                for (int i = 0; i < intervals; i++) {
+                    double volume2 = profile[i] == 0 ? 0 : profile[i] * scale + (i * 0.000_37 + series * 0.013) % 1;
+                    sum += Requirements.requirement(Instant.EPOCH, volume2, 900, s, memo).requiredAgents();
+                }
+            }
+            sink = sum;
+        }, 1);
+        System.out.printf("Requirements, the same with every interval's volume distinct (no memo hits): %.1f ms%n", distinct / 1e6);
     }
 
     /**

@@ -23,8 +23,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * JMH benchmarks of the staffing math (run by bench/staffing-bench.sh; not a test). Per requirement: the fewest agents
  * for one interval by Erlang C and by Erlang A over 2,000 typical quarter hours (5-200 Erlangs, 3-8 minute handle times,
  * 80 % in 20 s, occupancy cap 90 %, patience 1-3 min), each answered on its own (no memo, no previous interval).
+ * The same 2,000 intervals as requirement rows ({@link Requirements#requirement}: agents and the expected service level,
+ * with the memo the service keeps, which never hits here): what one interval of a plan costs.
  * Requirements: 50 queues × 5 channels × 8 weeks of quarter hours, half Erlang A, through {@link Requirements#requirement}
- * as the service plans them (memo within a series, the previous interval's answer as the starting point).
+ * as the service plans them (memo within a series): once with a repeating weekly profile (many intervals share a
+ * forecast, the memo answers them) and once with every interval's volume distinct (the memo never helps).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +44,9 @@ public class StaffingJmh {
     double[] aht = new double[SIZE];
     double[] patience = new double[SIZE];
     double[] profile = new double[INTERVALS];
+    double[] volume = new double[SIZE];
+    StaffingSettings[] erlangCSettings = new StaffingSettings[SIZE];
+    StaffingSettings[] erlangASettings = new StaffingSettings[SIZE];
 
     @Setup
     public void setUp() {
@@ -49,6 +55,9 @@ public class StaffingJmh {
             traffic[i] = 5 + random.nextDouble() * 195;
             aht[i] = 180 + random.nextInt(300);
             patience[i] = 60 + random.nextInt(120);
+            volume[i] = traffic[i] * 900 / aht[i];
+            erlangCSettings[i] = new StaffingSettings(0.8, 20, (int) aht[i], 0.3, 0.9, 1, null, null);
+            erlangASettings[i] = new StaffingSettings(0.8, 20, (int) aht[i], 0.3, 0.9, 1, (int) patience[i], null, "erlang_a");
         }
         for (int i = 0; i < INTERVALS; i++) {
             int q = i % 96;
@@ -66,6 +75,43 @@ public class StaffingJmh {
     @OperationsPerInvocation(SIZE)
     public void erlangAPerRequirement(Blackhole bh) {
         for (int i = 0; i < SIZE; i++) bh.consume(ErlangA.agents(traffic[i], aht[i], patience[i], 20, 0.8, 0.9));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public void erlangCRequirementRow(Blackhole bh) {
+        Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+        for (int i = 0; i < SIZE; i++) bh.consume(Requirements.requirement(Instant.EPOCH, volume[i], 900, erlangCSettings[i], memo));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SIZE)
+    public void erlangARequirementRow(Blackhole bh) {
+        Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+        for (int i = 0; i < SIZE; i++) bh.consume(Requirements.requirement(Instant.EPOCH, volume[i], 900, erlangASettings[i], memo));
+    }
+
+    /** 50 queues × 5 channels × 8 weeks of quarter hours, every open interval's volume its own (no memo hits). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public long requirements50x5x8WeeksDistinctVolumes() {
+        StaffingSettings c = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, null, null);
+        StaffingSettings a = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, 120, null, "erlang_a");
+        long sum = 0;
+        for (int series = 0; series < 250; series++) {
+            StaffingSettings s = series % 2 == 0 ? c : a;
+            double scale = 0.5 + (series % 10) / 5.0;
+            Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+            for (int i = 0; i < INTERVALS; i++) {
+                // A different fraction of a contact per interval and series: no two intervals share a forecast.
+                double v = profile[i] == 0 ? 0 : profile[i] * scale + (i * 0.000_37 + series * 0.013) % 1;
+                sum += Requirements.requirement(Instant.EPOCH, v, 900, s, memo).requiredAgents();
+            }
+        }
+        return sum;
     }
 
     /** 50 queues × 5 channels × 8 weeks of quarter hours (1,344,000 intervals); time for all of them. */
