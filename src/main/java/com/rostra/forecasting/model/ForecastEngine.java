@@ -325,7 +325,7 @@ public final class ForecastEngine {
 
     /**
      * The first {@link #AFTER_HOLIDAY_DAYS} open days after each holiday (days whose weekday the series is open on
-     * and that are not special days themselves) from {@code from} to {@code to}, each with its position (1, 2): they
+     * and that are not holidays or closed themselves) from {@code from} to {@code to}, each with its position (1, 2): they
      * carry the holiday's catch-up volume, so they are neither trained on as normal days nor forecast as ones.
      */
     static Map<LocalDate, Integer> afterHolidays(LocalDate from, LocalDate to, boolean[] openWeekdays, Map<LocalDate, SpecialKind> special) {
@@ -334,7 +334,8 @@ public final class ForecastEngine {
             if (k != SpecialKind.HOLIDAY) return;
             int position = 0;
             for (LocalDate next = d.plusDays(1); position < AFTER_HOLIDAY_DAYS && next.isBefore(d.plusDays(15)); next = next.plusDays(1)) {
-                if (special.containsKey(next) && special.get(next) != SpecialKind.NORMAL) continue;
+                SpecialKind kind = special.get(next);
+                if (kind == SpecialKind.HOLIDAY || kind == SpecialKind.CLOSED) continue;
                 if (!openWeekdays[next.getDayOfWeek().getValue() - 1]) continue;
                 position++;
                 if (!next.isBefore(from) && next.isBefore(to)) out.merge(next, position, Math::min);

@@ -43,17 +43,11 @@ public final class ForecastAccuracyBench {
 
         // US bank: origins every Monday from 8 weeks in, horizons 1 day, week 1, weeks 2–5; history up to 16 weeks
         // (as the Forecasts service reads), the engine's default settings
-        List<LocalDate> usOrigins = new ArrayList<>();
-        for (LocalDate o = us.first().plusWeeks(8); !o.plusDays(7).isAfter(us.end()); o = o.plusWeeks(1)) usOrigins.add(o);
-        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins, 112, ForecastEngine.Config.DEFAULT,
-                List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35)), US_HOLIDAYS);
+        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins(us), US_HISTORY_DAYS, ForecastEngine.Config.DEFAULT, US_BUCKETS, US_HOLIDAYS);
 
         // IL bank: one month; origins each day from day 22 (three weeks of history), next day and next week;
         // baseline N = 3, as in issue #12 (there are only four weeks)
-        List<LocalDate> ilOrigins = new ArrayList<>();
-        for (LocalDate o = il.first().plusDays(21); o.isBefore(il.end()); o = o.plusDays(1)) ilOrigins.add(o);
-        evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins, 84, new ForecastEngine.Config(3, 6, 35, 14),
-                List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7)), Map.of());
+        evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins(il), IL_HISTORY_DAYS, IL_CONFIG, IL_BUCKETS, Map.of());
 
         if (!Boolean.getBoolean("bench.skipIntraday")) {
             // intraday reforecast: day-ahead forecasts from every day's own origin; the shrinkage is fitted on the
@@ -79,11 +73,31 @@ public final class ForecastAccuracyBench {
         if (!Boolean.getBoolean("bench.skipFitTime")) fitTime(us);
     }
 
+    public static final int US_HISTORY_DAYS = 112;
+    public static final List<Bucket> US_BUCKETS = List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35));
+    public static final int IL_HISTORY_DAYS = 84;
+    public static final ForecastEngine.Config IL_CONFIG = new ForecastEngine.Config(3, 6, 35, 14);
+    public static final List<Bucket> IL_BUCKETS = List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7));
+
+    /** Every Monday from 8 weeks in while a whole week follows. */
+    public static List<LocalDate> usOrigins(DayHistory us) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate o = us.first().plusWeeks(8); !o.plusDays(7).isAfter(us.end()); o = o.plusWeeks(1)) out.add(o);
+        return out;
+    }
+
+    /** Every day from day 22 (three weeks of history) to the end of the month. */
+    public static List<LocalDate> ilOrigins(DayHistory il) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate o = il.first().plusDays(21); o.isBefore(il.end()); o = o.plusDays(1)) out.add(o);
+        return out;
+    }
+
     /**
      * The US series' holidays as a customer would mark them (the missing weekdays that are US bank holidays:
      * Memorial Day, Independence Day, Labor Day; 2003-04-04 and 04-07 are gaps in the source, not holidays).
      */
-    static final Map<LocalDate, ForecastEngine.SpecialKind> US_HOLIDAYS = Map.of(
+    public static final Map<LocalDate, ForecastEngine.SpecialKind> US_HOLIDAYS = Map.of(
             LocalDate.of(2003, 5, 26), ForecastEngine.SpecialKind.HOLIDAY,
             LocalDate.of(2003, 7, 4), ForecastEngine.SpecialKind.HOLIDAY,
             LocalDate.of(2003, 9, 1), ForecastEngine.SpecialKind.HOLIDAY);
@@ -279,7 +293,7 @@ public final class ForecastAccuracyBench {
     }
 
     /** 5-minute weekday counts folded into local quarter hours (96 a day); days not in the file are absent. */
-    static DayHistory usBank(Path file) throws IOException {
+    public static DayHistory usBank(Path file) throws IOException {
         TreeMap<LocalDate, double[]> days = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(file)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
@@ -292,7 +306,7 @@ public final class ForecastAccuracyBench {
     }
 
     /** One row per call: arrivals per local half hour (48 a day). */
-    static DayHistory ilBank(Path file) throws IOException {
+    public static DayHistory ilBank(Path file) throws IOException {
         TreeMap<LocalDate, double[]> days = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(file)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
