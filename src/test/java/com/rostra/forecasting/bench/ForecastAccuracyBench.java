@@ -114,7 +114,7 @@ public final class ForecastAccuracyBench {
      * after-holiday multiplier.
      */
     public record Result(Map<String, ForecastErrors[]> errors, Map<String, Integer> chosenCount,
-                         Map<String, ForecastErrors> totals, List<LocalDate> abnormal,
+                         Map<String, ForecastErrors[]> totals, List<LocalDate> abnormal,
                          ForecastErrors afterHolidayWith, ForecastErrors afterHolidayWithout) {
 
         public double wape(String model, int bucket) { return errors.get(model)[bucket].wape(); }
@@ -136,7 +136,7 @@ public final class ForecastAccuracyBench {
         Map<String, Integer> chosenCount = new TreeMap<>();
         ForecastErrors afterWith = new ForecastErrors();
         ForecastErrors afterWithout = new ForecastErrors();
-        Map<String, ForecastErrors> totals = new LinkedHashMap<>();
+        Map<String, ForecastErrors[]> totals = new LinkedHashMap<>();
         int maxDay = buckets.stream().mapToInt(Bucket::toDay).max().orElse(7);
         for (LocalDate origin : origins) {
             DayHistory train = data.until(origin).last(historyDays);
@@ -163,7 +163,7 @@ public final class ForecastAccuracyBench {
                     for (int k = buckets.get(b).fromDay(); k < buckets.get(b).toDay(); k++) {
                         double[] actual = scored.day(origin.plusDays(k));
                         if (actual != null) errors.get(n)[b].add(actual, f[k], scale);
-                        if (actual != null && b == buckets.size() - 1) totals.computeIfAbsent(n, x -> new ForecastErrors())
+                        if (actual != null) totals.computeIfAbsent(n, x -> newErrors(buckets.size()))[b]
                                 .add(new double[] {sum(actual)}, new double[] {sum(f[k])}, 1);
                     }
                 }
@@ -191,9 +191,12 @@ public final class ForecastAccuracyBench {
             System.out.println(row);
         }
         System.out.println("chosen per origin (week 1/later): " + r.chosenCount());
-        StringBuilder t = new StringBuilder("daily-total WAPE, " + buckets.get(buckets.size() - 1).label() + ":");
-        r.totals().forEach((n, e) -> t.append(String.format(" %s %.2f%%", n, 100 * e.wape())));
-        System.out.println(t);
+        for (int b = 0; b < buckets.size(); b++) {
+            int bucket = b;
+            StringBuilder t = new StringBuilder("daily-total WAPE, " + buckets.get(b).label() + ":");
+            r.totals().forEach((n, e) -> t.append(String.format(" %s %.2f%%", n, 100 * e[bucket].wape())));
+            System.out.println(t);
+        }
         if (r.afterHolidayWith().wape() != null) {
             System.out.printf("days after a holiday (chosen, every forecast of them up to %d days ahead, raw days): with the after-holiday factor %.2f%%, without %.2f%%%n",
                     buckets.get(buckets.size() - 1).toDay(), 100 * r.afterHolidayWith().wape(), 100 * r.afterHolidayWithout().wape());
@@ -244,6 +247,12 @@ public final class ForecastAccuracyBench {
             allRe += IntradayReforecast.restOfDayError(e.getValue(), a, shrink, allDa);
         }
         System.out.printf("every cut of the day: reforecast error %+.2f %% against the day-ahead forecast%n", 100 * (allRe / allDa[0] - 1));
+    }
+
+    static ForecastErrors[] newErrors(int n) {
+        ForecastErrors[] e = new ForecastErrors[n];
+        for (int i = 0; i < n; i++) e[i] = new ForecastErrors();
+        return e;
     }
 
     static double sum(double[] v) {
