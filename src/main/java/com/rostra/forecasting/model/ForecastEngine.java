@@ -13,9 +13,11 @@ import java.util.Set;
  * Chooses and runs a model for one series: marks special and abnormal days absent, backtests every candidate
  * from several rolling origins (one week apart, each forecasting {@link Config#backtestHorizonDays()} days from
  * only the days before it), adds the combination of the two best (weights ∝ backtest WAPE⁻²), and picks the lowest WAPE —
- * falling back to the N-week same-weekday average unless a model beats it. Then forecasts the requested days
- * and applies special days: closed is zero, holiday is the normal forecast times past holidays' share of a normal
- * day (zero when there is no past holiday with data). Pure: no Spring, no I/O, no clock.
+ * falling back to the N-week same-weekday average unless a model beats it; for the weeks after the first the
+ * {@link BlendModel} is preferred (see {@link #PREFERRED_MARGIN}). Then forecasts the requested days and applies
+ * special days: closed is zero, holiday is the normal forecast times past holidays' share of a normal day (zero when
+ * there is no past holiday with data), and the first open days after a holiday carry their fitted catch-up factor.
+ * Pure: no Spring, no I/O, no clock.
  */
 public final class ForecastEngine {
 
