@@ -76,25 +76,27 @@ class ForecastStoreJob {
         if (!force && forgotten != null && forgotten.isAfter(clock.instant().minus(SETTLE))) return 0;
         Instant started = clock.instant();
         stored.forgetBefore(company, today.minusDays(21));
-        int n = 0;
+        int[] counts = new int[Forecasts.Refit.values().length];
         List<Channel> channels = new ArrayList<>();
-        if (forecasts.refit(new Forecasts.Series(company, null, null), zone)) {
-            n++;
+        if (stores(forecasts.refit(new Forecasts.Series(company, null, null), zone), counts)) {
             for (Channel ch : Channel.values()) {
-                if (forecasts.refit(new Forecasts.Series(company, null, ch), zone)) {
-                    channels.add(ch);
-                    n++;
-                }
+                if (stores(forecasts.refit(new Forecasts.Series(company, null, ch), zone), counts)) channels.add(ch);
             }
             for (Queue q : queues.list(company)) {
-                if (!forecasts.refit(new Forecasts.Series(company, q.id(), null), zone)) continue;
-                n++;
-                for (Channel ch : channels) if (forecasts.refit(new Forecasts.Series(company, q.id(), ch), zone)) n++;
+                if (!stores(forecasts.refit(new Forecasts.Series(company, q.id(), null), zone), counts)) continue;
+                for (Channel ch : channels) stores(forecasts.refit(new Forecasts.Series(company, q.id(), ch), zone), counts);
             }
         }
+        int n = counts[Forecasts.Refit.STORED.ordinal()] + counts[Forecasts.Refit.KEPT.ordinal()] + counts[Forecasts.Refit.FITTED.ordinal()];
         done.put(company, new Done(today, started));
-        if (n > 0) log.info("forecast store: company {} has {} series stored for {} ({} ms)", company.value(), n, today,
+        if (n > 0) log.info("forecast store: company {} has {} series stored for {} ({} fitted, {} unchanged kept; {} ms)",
+                company.value(), n, today, counts[Forecasts.Refit.FITTED.ordinal()], counts[Forecasts.Refit.KEPT.ordinal()],
                 Duration.between(started, clock.instant()).toMillis());
         return n;
+    }
+
+    private static boolean stores(Forecasts.Refit r, int[] counts) {
+        counts[r.ordinal()]++;
+        return r != Forecasts.Refit.NO_HISTORY;
     }
 }

@@ -363,29 +363,65 @@ public class Forecasts {
         }
         Instant started = clock.instant();
         boolean fromToday = !origin.isBefore(clock.instant().atZone(zone).toLocalDate());
-        StoredForecasts.Fit f = compute(series, origin, Math.max(horizon, fromToday ? STORED_DAYS : 7), zone, fromToday);
+        int days = Math.max(horizon, fromToday ? STORED_DAYS : 7);
+        DayHistory raw = history(series, origin, HISTORY_DAYS, zone);
+        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(days));
+        StoredForecasts.Fit f = compute(raw, special, days, fromToday);
         evictExpired(results);
         synchronized (forgotten) {
             if (keep(series.company(), started)) {
                 results.put(key, new Cached<>(f, clock.instant()));
-                stored.save(series, zone, origin, f, clock.instant());
+                stored.save(series, zone, origin, f, historyHash(raw, special), clock.instant());
             }
         }
         return f;
     }
 
-    /** Fits and stores the series from today (what the store job runs); false when it has no history. */
-    boolean refit(Series series, ZoneId zone) {
+    /** What {@link #refit} did with a series. */
+    enum Refit { NO_HISTORY, STORED, KEPT, FITTED }
+
+    /**
+     * Fits and stores the series from today (what the store job runs). After a change of the company's data, a
+     * series whose history and special days hash as before takes its stale fit back instead of being fitted again:
+     * only the series a late import, backfill or rule change touched are refitted.
+     */
+    Refit refit(Series series, ZoneId zone) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        if (stored.find(series, zone, today, STORED_DAYS).isPresent()) return true;
-        if (history(series, today, HISTORY_DAYS, zone).presentDays() == 0) return false;
+        if (stored.find(series, zone, today, STORED_DAYS).isPresent()) return Refit.STORED;
+        Instant started = clock.instant();
+        DayHistory raw = history(series, today, HISTORY_DAYS, zone);
+        if (raw.presentDays() == 0) return Refit.NO_HISTORY;
+        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), today.plusDays(STORED_DAYS));
+        synchronized (forgotten) {
+            if (keep(series.company(), started) && stored.revive(series, zone, today, STORED_DAYS, historyHash(raw, special))) {
+                return Refit.KEPT;
+            }
+        }
         fit(series, today, STORED_DAYS, zone);
-        return true;
+        return Refit.FITTED;
     }
 
-    private StoredForecasts.Fit compute(Series series, LocalDate origin, int days, ZoneId zone, boolean withShrink) {
-        DayHistory raw = history(series, origin, HISTORY_DAYS, zone);
-        Map<LocalDate, SpecialKind> special = specialDays.kinds(series.company(), raw.first(), origin.plusDays(days));
+    /** A hash of everything a fit depends on besides the code: the history's days and the special days. */
+    static long historyHash(DayHistory raw, Map<LocalDate, SpecialKind> special) {
+        long h = 1125899906842597L;
+        h = 31 * h + raw.first().toEpochDay();
+        h = 31 * h + raw.size();
+        for (int i = 0; i < raw.size(); i++) {
+            double[] d = raw.day(i);
+            if (d == null) {
+                h = 31 * h + 7;
+                continue;
+            }
+            for (double v : d) h = 31 * h + Double.doubleToLongBits(v);
+        }
+        for (Map.Entry<LocalDate, SpecialKind> e : new java.util.TreeMap<>(special).entrySet()) {
+            h = 31 * h + e.getKey().toEpochDay();
+            h = 31 * h + e.getValue().ordinal();
+        }
+        return h;
+    }
+
+    private StoredForecasts.Fit compute(DayHistory raw, Map<LocalDate, SpecialKind> special, int days, boolean withShrink) {
         // Fitting and backtesting a series is the expensive step: timed for operators (rostra_forecast_fit_seconds).
         ForecastEngine.Result r = io.micrometer.core.instrument.Metrics.timer("rostra.forecast.fit")
                 .record(() -> engine.run(raw, special, days));

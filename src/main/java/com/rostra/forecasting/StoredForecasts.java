@@ -33,28 +33,45 @@ class StoredForecasts {
     Optional<Fit> find(Forecasts.Series series, ZoneId zone, LocalDate origin, int minDays) {
         return jdbc.sql("""
                 select model, shrink, days, forecast from stored_forecasts
-                where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ? and days >= ?""")
+                where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ? and days >= ? and stale = false""")
                 .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin, minDays)
                 .query((rs, i) -> new Fit(rs.getString("model"), decode(rs.getBytes("forecast"), rs.getInt("days")),
                         rs.getDouble("shrink")))
                 .optional();
     }
 
+    /**
+     * Takes back a stale fit of the series when the history under it is unchanged ({@code historyHash} equal): the
+     * company's data changed, but not this series'. False when there is none to take back.
+     */
+    boolean revive(Forecasts.Series series, ZoneId zone, LocalDate origin, int minDays, long historyHash) {
+        return jdbc.sql("""
+                update stored_forecasts set stale = false
+                where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ? and days >= ?
+                  and stale = true and history_hash = ?""")
+                .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin, minDays, historyHash)
+                .update() > 0;
+    }
+
     @Transactional
-    void save(Forecasts.Series series, ZoneId zone, LocalDate origin, Fit fit, Instant at) {
+    void save(Forecasts.Series series, ZoneId zone, LocalDate origin, Fit fit, long historyHash, Instant at) {
         jdbc.sql("delete from stored_forecasts where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ?")
                 .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin).update();
         jdbc.sql("""
-                insert into stored_forecasts (company_id, queue_key, channel, zone, origin, days, model, shrink, forecast, fitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into stored_forecasts (company_id, queue_key, channel, zone, origin, days, model, shrink, forecast, fitted_at,
+                                              history_hash, stale)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)""")
                 .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin,
-                        fit.forecast().length, fit.model(), fit.shrink(), encode(fit.forecast()), Db.ts(at))
+                        fit.forecast().length, fit.model(), fit.shrink(), encode(fit.forecast()), Db.ts(at), historyHash)
                 .update();
     }
 
-    /** Everything stored for the company (its volume, rules or special days changed). */
+    /**
+     * The company's volume, rules or special days changed: its fits are no longer read, but kept stale so the store
+     * pass can take back those whose series did not change ({@link #revive}).
+     */
     void forget(CompanyId company) {
-        jdbc.sql("delete from stored_forecasts where company_id = ?").params(company.value()).update();
+        jdbc.sql("update stored_forecasts set stale = true where company_id = ?").params(company.value()).update();
     }
 
     /** Drops fits whose origin is before the date (yesterday's nightly forecasts once today's exist). */
@@ -64,7 +81,7 @@ class StoredForecasts {
 
     /** How many series the company has stored for the origin. */
     int count(CompanyId company, LocalDate origin) {
-        return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ?")
+        return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ? and stale = false")
                 .params(company.value(), origin).query(Integer.class).single();
     }
 

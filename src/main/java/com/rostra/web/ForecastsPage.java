@@ -119,7 +119,7 @@ class ForecastsPage {
                     : (a.absolute() > 0 ? "+" : "") + Math.round(a.absolute()) + " a day";
             adjustmentView.add(new String[] {Formats.DATE.format(a.start()) + " – " + Formats.DATE.format(a.end().minusDays(1)), queueName,
                     a.channel() == null ? "all" : a.channel(), change, a.note() == null ? "" : a.note(),
-                    a.createdBy() + ", " + when.format(a.createdAt().atZone(zone))});
+                    a.createdBy() + ", " + when.format(a.createdAt().atZone(zone)), Long.toString(a.id())});
         }
         model.addAttribute("adjustments", adjustmentView);
         model.addAttribute("publishedWeeks", publishedWeeks);

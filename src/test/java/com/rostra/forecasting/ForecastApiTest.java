@@ -66,7 +66,7 @@ class ForecastApiTest extends ApiTest {
         assertThat(lastWeek.get(3).get("actual").asLong()).isZero();
 
         JsonNode accuracy = http.get("/api/v1/forecasts/accuracy?channel=chat&weeks=4", company.auth()).json();
-        assertThat(accuracy.get("models")).hasSize(5); // week_average, top_down, double_seasonal, calendar, combination
+        assertThat(accuracy.get("models")).hasSize(6); // week_average, top_down, double_seasonal, calendar, blend, combination
         assertThat(accuracy.get("models").get(0).get("model").asString()).isEqualTo("week_average");
         assertThat(accuracy.get("models").get(0).get("wape").asDouble()).as("the pattern repeats exactly").isZero();
         assertThat(accuracy.get("models")).allSatisfy(m -> assertThat(m.has("mase")).isTrue());

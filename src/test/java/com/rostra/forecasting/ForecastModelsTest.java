@@ -306,6 +306,41 @@ class ForecastModelsTest {
     }
 
     @Test
+    void theDaysAfterAHolidayCarryPastCatchUpShrunkTowardNormal() {
+        // six weeks of weekdays at 100; holiday Monday 2026-01-19 without data, the Tuesday after ran 160, the
+        // Wednesday 120. Factors shrunk by n/(n+1), n = 1: 1 + 0.6/2 = 1.3 and 1 + 0.2/2 = 1.1
+        DayHistory h = weekdaysOnly(42, i -> i == 14 ? null : i == 15 ? new double[] {80, 80} : i == 16 ? new double[] {60, 60}
+                : new double[] {50, 50});
+        Map<LocalDate, SpecialKind> special = new HashMap<>();
+        special.put(LocalDate.of(2026, 1, 19), SpecialKind.HOLIDAY);
+        special.put(LocalDate.of(2026, 2, 16), SpecialKind.HOLIDAY);   // Monday of the forecast week
+        ForecastEngine engine = new ForecastEngine();
+        assertThat(engine.clean(h, special, null).day(LocalDate.of(2026, 1, 21)))
+                .as("the second day after is not abnormal (+20 %) but is left out of training").isNull();
+        double[][] f = engine.run(h, special, 7).forecast();
+        assertThat(f[1][0]).as("Tuesday after: 50 × 1.3").isCloseTo(65, offset(1e-6));
+        assertThat(f[2][0]).as("Wednesday: 50 × 1.1").isCloseTo(55, offset(1e-6));
+        assertThat(f[3][0]).as("Thursday as usual").isCloseTo(50, offset(1e-6));
+        special.put(LocalDate.of(2026, 2, 17), SpecialKind.CLOSED);
+        double[][] closedTuesday = engine.run(h, special, 7).forecast();
+        assertThat(closedTuesday[1]).containsOnly(0.0);
+        assertThat(closedTuesday[2][0]).as("a closed day is skipped: Wednesday is the first open day after").isCloseTo(65, offset(1e-6));
+        assertThat(closedTuesday[3][0]).isCloseTo(55, offset(1e-6));
+    }
+
+    @Test
+    void theBlendIsTheMeanOfItsMembers() {
+        // Mondays 10 then 30: the 1-week average says 30, the 2-week average 20, the blend 25
+        double[][] d = new double[8][];
+        d[0] = new double[] {10};
+        d[7] = new double[] {30};
+        DayHistory h = new DayHistory(MONDAY, d, 1);
+        double[][] f = new com.rostra.forecasting.model.BlendModel(List.of(new WeekdayAverage(1), new WeekdayAverage(2))).forecast(h, 7);
+        assertThat(f[6][0]).as("Monday").isCloseTo(25, offset(1e-9));
+        assertThat(f[0][0]).as("Tuesday never seen").isZero();
+    }
+
+    @Test
     void aSpringForwardDayInBerlinLeavesItsSkippedHourEmpty() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         LocalDate day = LocalDate.of(2026, 3, 29);

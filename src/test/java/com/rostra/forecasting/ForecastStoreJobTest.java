@@ -17,7 +17,7 @@ import static org.assertj.core.data.Offset.offset;
 /**
  * The store pass fits and stores every series with history; requests then read the stored fit (nothing is fitted
  * or stored again, even with the in-memory cache empty, as after a restart); an import forgets the company's stored
- * fits at once and the next pass stores fits of the new volume.
+ * fits at once and the next pass stores fits of the new volume, refitting only the series whose history changed.
  */
 class ForecastStoreJobTest extends ApiTest {
 
@@ -30,13 +30,17 @@ class ForecastStoreJobTest extends ApiTest {
     Forecasts forecasts;
 
     private int storedRows(TestCompany company) {
-        return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ?")
+        return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ? and stale = false")
                 .params(company.id(), today(ZoneOffset.UTC)).query(Integer.class).single();
     }
 
     private Instant fittedAt(TestCompany company) {
-        return jdbc.sql("select fitted_at from stored_forecasts where company_id = ? and queue_key = 0 and channel = 'phone' and origin = ?")
-                .params(company.id(), today(ZoneOffset.UTC)).query(java.time.OffsetDateTime.class).single().toInstant();
+        return fittedAt(company, "phone");
+    }
+
+    private Instant fittedAt(TestCompany company, String channel) {
+        return jdbc.sql("select fitted_at from stored_forecasts where company_id = ? and queue_key = 0 and channel = ? and origin = ? and stale = false")
+                .params(company.id(), channel, today(ZoneOffset.UTC)).query(java.time.OffsetDateTime.class).single().toInstant();
     }
 
     private double tomorrow(TestCompany company) {
@@ -47,7 +51,7 @@ class ForecastStoreJobTest extends ApiTest {
     }
 
     @Test
-    void requestsReadStoredFitsAndAnImportRefitsTheCompany() {
+    void requestsReadStoredFitsAndAnImportRefitsTheSeriesItTouched() {
         TestCompany company = newCompany("UTC");
         CompanyId id = new CompanyId(company.id());
         LocalDate today = today(ZoneOffset.UTC);
@@ -78,6 +82,24 @@ class ForecastStoreJobTest extends ApiTest {
         assertThat(storedRows(company)).isEqualTo(2);
         forecasts.clearMemory();
         assertThat(tomorrow(company)).as("the stored fit has the new volume").isCloseTo(440.0, offset(0.5));
+
+        // Late data of one channel: only the series it touches (email, all channels) are fitted again; phone keeps
+        // its fit, taken back unchanged.
+        forecasts.clearMemory();
+        Instant phoneFitted = fittedAt(company);
+        Instant allFitted = fittedAt(company, "all");
+        StringBuilder email = new StringBuilder("interval_start,queue_id,channel,count\n");
+        for (LocalDate d = today.minusWeeks(5); d.isBefore(today); d = d.plusDays(1)) {
+            email.append(d.atTime(10, 0).toInstant(ZoneOffset.UTC)).append(",,email,20\n");
+        }
+        assertThat(http.postRaw("/api/v1/volume/import?interval_minutes=15", company.auth(), "text/csv", email.toString()).status()).isEqualTo(200);
+        assertThat(job.refit(id, UTC, true)).as("all channels, email, phone").isEqualTo(3);
+        assertThat(storedRows(company)).isEqualTo(3);
+        assertThat(fittedAt(company)).as("phone: unchanged history, the fit is kept").isEqualTo(phoneFitted);
+        assertThat(fittedAt(company, "all")).as("all channels: fitted again").isAfter(allFitted);
+        assertThat(fittedAt(company, "email")).as("email: new").isAfter(allFitted);
+        forecasts.clearMemory();
+        assertThat(tomorrow(company)).as("the kept phone fit").isCloseTo(440.0, offset(0.5));
 
         TestCompany empty = newCompany("UTC");
         assertThat(job.refit(new CompanyId(empty.id()), UTC, true)).as("no history, nothing stored").isZero();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Forecasts page draws actual and forecast for four weeks, names the model with its backtest error, lists the
- * backtest (WAPE and MASE) of every candidate and the special days.
+ * backtest (WAPE and MASE) of every candidate and the special days; an adjustment is added and removed with the form.
  */
 class ForecastsBrowserTest extends ApiTest {
 
@@ -49,8 +49,8 @@ class ForecastsBrowserTest extends ApiTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-points")))
                             .as("hourly points for 29 days").isBetween(29 * 24 - 1, 29 * 24 + 1));
-            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).as("every candidate model").hasSize(5);
-            assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("week_average", "top_down", "double_seasonal", "calendar", "combination", "MASE");
+            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).as("every candidate model").hasSize(6);
+            assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("week_average", "top_down", "double_seasonal", "calendar", "blend", "combination", "MASE");
             assertThat(d.findElement(By.id("special-days")).getText()).contains("None.");
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
             assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-intraday-points")))
@@ -61,6 +61,23 @@ class ForecastsBrowserTest extends ApiTest {
             assertThat(d.findElement(By.id("published-table")).getText()).as("weeks in the one date form")
                     .contains(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH).format(monday.minusWeeks(1)));
             browser.screenshot("forecasts");
+
+            // the adjustments form: −10 % on chat tomorrow, then removed again
+            new Select(d.findElement(By.id("adjust-channel"))).selectByValue("chat");
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+            js.executeScript("arguments[0].value = arguments[1]", d.findElement(By.id("adjust-start")), today.plusDays(1).toString());
+            js.executeScript("arguments[0].value = arguments[1]", d.findElement(By.id("adjust-end")), today.plusDays(2).toString());
+            d.findElement(By.id("adjust-amount")).sendKeys("-10");
+            d.findElement(By.id("adjust-note")).sendKeys("Storm warning");
+            d.findElement(By.id("save-adjustment")).click();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(d.findElement(By.id("adjustment-message")).getText()).contains("by -10.0 %"));
+            assertThat(d.findElement(By.id("adjustments")).getText()).contains("Storm warning", "-10.0 %", "Fran Forecast");
+            assertThat(http.get("/api/v1/forecast-adjustments", company.auth()).json()).hasSize(2);
+            d.findElement(By.xpath("//table[@id='adjustments']//tr[td[contains(., 'Storm warning')]]//button")).click();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(d.findElement(By.id("adjustment-message")).getText()).contains("removed"));
+            assertThat(d.findElement(By.id("adjustments")).getText()).doesNotContain("Storm warning").contains("Product launch");
 
             new Select(d.findElement(By.id("channel"))).selectByValue("email");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->

@@ -32,7 +32,7 @@ import com.rostra.forecasting.model.IntradayReforecast;
  */
 public final class ForecastAccuracyBench {
 
-    record Bucket(String label, int fromDay, int toDay) {}
+    public record Bucket(String label, int fromDay, int toDay) {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/data");
@@ -43,17 +43,11 @@ public final class ForecastAccuracyBench {
 
         // US bank: origins every Monday from 8 weeks in, horizons 1 day, week 1, weeks 2–5; history up to 16 weeks
         // (as the Forecasts service reads), the engine's default settings
-        List<LocalDate> usOrigins = new ArrayList<>();
-        for (LocalDate o = us.first().plusWeeks(8); !o.plusDays(7).isAfter(us.end()); o = o.plusWeeks(1)) usOrigins.add(o);
-        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins, 112, ForecastEngine.Config.DEFAULT,
-                List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35)));
+        evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins(us), US_HISTORY_DAYS, ForecastEngine.Config.DEFAULT, US_BUCKETS, US_HOLIDAYS);
 
         // IL bank: one month; origins each day from day 22 (three weeks of history), next day and next week;
         // baseline N = 3, as in issue #12 (there are only four weeks)
-        List<LocalDate> ilOrigins = new ArrayList<>();
-        for (LocalDate o = il.first().plusDays(21); o.isBefore(il.end()); o = o.plusDays(1)) ilOrigins.add(o);
-        evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins, 84, new ForecastEngine.Config(3, 6, 35, 14),
-                List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7)));
+        evaluate("il-bank 1999-01, 30 min, 7 days a week", il, ilOrigins(il), IL_HISTORY_DAYS, IL_CONFIG, IL_BUCKETS, Map.of());
 
         if (!Boolean.getBoolean("bench.skipIntraday")) {
             // intraday reforecast: day-ahead forecasts from every day's own origin; the shrinkage is fitted on the
@@ -79,8 +73,55 @@ public final class ForecastAccuracyBench {
         if (!Boolean.getBoolean("bench.skipFitTime")) fitTime(us);
     }
 
+    public static final int US_HISTORY_DAYS = 112;
+    public static final List<Bucket> US_BUCKETS = List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35));
+    public static final int IL_HISTORY_DAYS = 84;
+    public static final ForecastEngine.Config IL_CONFIG = new ForecastEngine.Config(3, 6, 35, 14);
+    public static final List<Bucket> IL_BUCKETS = List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7));
+
+    /** Every Monday from 8 weeks in while a whole week follows. */
+    public static List<LocalDate> usOrigins(DayHistory us) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate o = us.first().plusWeeks(8); !o.plusDays(7).isAfter(us.end()); o = o.plusWeeks(1)) out.add(o);
+        return out;
+    }
+
+    /** Every day from day 22 (three weeks of history) to the end of the month. */
+    public static List<LocalDate> ilOrigins(DayHistory il) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate o = il.first().plusDays(21); o.isBefore(il.end()); o = o.plusDays(1)) out.add(o);
+        return out;
+    }
+
+    /**
+     * The US series' holidays as a customer would mark them (the missing weekdays that are US bank holidays:
+     * Memorial Day, Independence Day, Labor Day; 2003-04-04 and 04-07 are gaps in the source, not holidays).
+     */
+    public static final Map<LocalDate, ForecastEngine.SpecialKind> US_HOLIDAYS = Map.of(
+            LocalDate.of(2003, 5, 26), ForecastEngine.SpecialKind.HOLIDAY,
+            LocalDate.of(2003, 7, 4), ForecastEngine.SpecialKind.HOLIDAY,
+            LocalDate.of(2003, 9, 1), ForecastEngine.SpecialKind.HOLIDAY);
+
     static void evaluate(String title, DayHistory data, List<LocalDate> origins, int historyDays, ForecastEngine.Config config,
-                         List<Bucket> buckets) {
+                         List<Bucket> buckets, Map<LocalDate, ForecastEngine.SpecialKind> special) {
+        Result r = evaluate(data, origins, historyDays, config, buckets, special);
+        print(title, r, origins, config, buckets);
+    }
+
+    /**
+     * Per model (and "chosen") and per bucket, the errors on the held-out days; {@code afterHoliday}: the chosen
+     * model's errors on the days after a holiday (scored on the raw days, abnormal or not) with and without the
+     * after-holiday multiplier.
+     */
+    public record Result(Map<String, ForecastErrors[]> errors, Map<String, Integer> chosenCount,
+                         Map<String, ForecastErrors[]> totals, List<LocalDate> abnormal,
+                         ForecastErrors afterHolidayWith, ForecastErrors afterHolidayWithout) {
+
+        public double wape(String model, int bucket) { return errors.get(model)[bucket].wape(); }
+    }
+
+    public static Result evaluate(DayHistory data, List<LocalDate> origins, int historyDays, ForecastEngine.Config config,
+                                  List<Bucket> buckets, Map<LocalDate, ForecastEngine.SpecialKind> special) {
         ForecastEngine engine = new ForecastEngine(config);
         List<LocalDate> abnormalAll = AbnormalDays.detect(data);
         DayHistory scored = data.without(abnormalAll);
@@ -93,29 +134,49 @@ public final class ForecastAccuracyBench {
             errors.put(n, e);
         }
         Map<String, Integer> chosenCount = new TreeMap<>();
-        Map<String, ForecastErrors> totals = new LinkedHashMap<>();
+        ForecastErrors afterWith = new ForecastErrors();
+        ForecastErrors afterWithout = new ForecastErrors();
+        Map<String, ForecastErrors[]> totals = new LinkedHashMap<>();
         int maxDay = buckets.stream().mapToInt(Bucket::toDay).max().orElse(7);
         for (LocalDate origin : origins) {
             DayHistory train = data.until(origin).last(historyDays);
-            DayHistory clean = engine.clean(train, Map.of(), null);
+            DayHistory clean = engine.clean(train, special, null);
             ForecastEngine.Selection sel = engine.select(clean);
             chosenCount.merge(sel.chosen() + "/" + sel.chosenLater(), 1, Integer::sum);
             double scale = ForecastErrors.weeklyNaiveScale(clean);
             for (String n : names) {
                 double[][] f = n.equals("chosen") ? engine.forecast(sel, clean, maxDay)
                         : engine.forecastWith(n, sel.rankedLater(), sel.weightsLater(), clean, maxDay);
+                if (n.equals("chosen") && !special.isEmpty()) {
+                    double[][] plain = new double[f.length][];
+                    for (int k = 0; k < f.length; k++) plain[k] = f[k].clone();
+                    ForecastEngine.applySpecialDays(f, train, clean, special);
+                    for (int k = 0; k < maxDay; k++) {
+                        LocalDate d = origin.plusDays(k);
+                        double[] actual = data.day(d);
+                        if (actual == null || ForecastEngine.afterHolidayPosition(d, clean, special) == 0) continue;
+                        afterWith.add(actual, f[k], scale);
+                        afterWithout.add(actual, plain[k], scale);
+                    }
+                }
                 for (int b = 0; b < buckets.size(); b++) {
                     for (int k = buckets.get(b).fromDay(); k < buckets.get(b).toDay(); k++) {
                         double[] actual = scored.day(origin.plusDays(k));
                         if (actual != null) errors.get(n)[b].add(actual, f[k], scale);
-                        if (actual != null && b == buckets.size() - 1) totals.computeIfAbsent(n, x -> new ForecastErrors())
+                        if (actual != null) totals.computeIfAbsent(n, x -> newErrors(buckets.size()))[b]
                                 .add(new double[] {sum(actual)}, new double[] {sum(f[k])}, 1);
                     }
                 }
             }
         }
+        return new Result(errors, chosenCount, totals, abnormalAll, afterWith, afterWithout);
+    }
+
+    static void print(String title, Result r, List<LocalDate> origins, ForecastEngine.Config config, List<Bucket> buckets) {
+        Map<String, ForecastErrors[]> errors = r.errors();
+        List<String> names = new ArrayList<>(errors.keySet());
         System.out.printf("%n== %s: %d origins %s … %s; baseline = %d-week same-weekday average; abnormal days left out of scoring: %s%n",
-                title, origins.size(), origins.get(0), origins.get(origins.size() - 1), config.baselineWeeks(), abnormalAll);
+                title, origins.size(), origins.get(0), origins.get(origins.size() - 1), config.baselineWeeks(), r.abnormal());
         StringBuilder head = new StringBuilder(String.format("%-16s", "model"));
         for (Bucket b : buckets) head.append(String.format(" | %-9s WAPE   MASE  vs base", b.label()));
         System.out.println(head);
@@ -129,10 +190,17 @@ public final class ForecastAccuracyBench {
             }
             System.out.println(row);
         }
-        System.out.println("chosen per origin (week 1/later): " + chosenCount);
-        StringBuilder t = new StringBuilder("daily-total WAPE, " + buckets.get(buckets.size() - 1).label() + ":");
-        totals.forEach((n, e) -> t.append(String.format(" %s %.2f%%", n, 100 * e.wape())));
-        System.out.println(t);
+        System.out.println("chosen per origin (week 1/later): " + r.chosenCount());
+        for (int b = 0; b < buckets.size(); b++) {
+            int bucket = b;
+            StringBuilder t = new StringBuilder("daily-total WAPE, " + buckets.get(b).label() + ":");
+            r.totals().forEach((n, e) -> t.append(String.format(" %s %.2f%%", n, 100 * e[bucket].wape())));
+            System.out.println(t);
+        }
+        if (r.afterHolidayWith().wape() != null) {
+            System.out.printf("days after a holiday (chosen, every forecast of them up to %d days ahead, raw days): with the after-holiday factor %.2f%%, without %.2f%%%n",
+                    buckets.get(buckets.size() - 1).toDay(), 100 * r.afterHolidayWith().wape(), 100 * r.afterHolidayWithout().wape());
+        }
     }
 
     /** The chosen model's forecast for each present day from {@code from} to {@code to}, made the evening before. */
@@ -179,6 +247,12 @@ public final class ForecastAccuracyBench {
             allRe += IntradayReforecast.restOfDayError(e.getValue(), a, shrink, allDa);
         }
         System.out.printf("every cut of the day: reforecast error %+.2f %% against the day-ahead forecast%n", 100 * (allRe / allDa[0] - 1));
+    }
+
+    static ForecastErrors[] newErrors(int n) {
+        ForecastErrors[] e = new ForecastErrors[n];
+        for (int i = 0; i < n; i++) e[i] = new ForecastErrors();
+        return e;
     }
 
     static double sum(double[] v) {
@@ -228,7 +302,7 @@ public final class ForecastAccuracyBench {
     }
 
     /** 5-minute weekday counts folded into local quarter hours (96 a day); days not in the file are absent. */
-    static DayHistory usBank(Path file) throws IOException {
+    public static DayHistory usBank(Path file) throws IOException {
         TreeMap<LocalDate, double[]> days = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(file)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
@@ -241,7 +315,7 @@ public final class ForecastAccuracyBench {
     }
 
     /** One row per call: arrivals per local half hour (48 a day). */
-    static DayHistory ilBank(Path file) throws IOException {
+    public static DayHistory ilBank(Path file) throws IOException {
         TreeMap<LocalDate, double[]> days = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(file)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {

@@ -1,0 +1,84 @@
+package com.rostra.forecasting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.rostra.forecasting.bench.ForecastAccuracyBench;
+import com.rostra.forecasting.bench.ForecastAccuracyBench.Result;
+import com.rostra.forecasting.model.DayHistory;
+import com.rostra.forecasting.model.ForecastEngine;
+
+/**
+ * Issue #12's accuracy goal on the shared real data (the bench's rolling origins, ~10 s): every figure is measured
+ * here against the N-week same-weekday average of the same origins, none is written down. The data sets live
+ * outside the repository ({@code ../shared/data}, or {@code -Drostra.data.dir}); without them the test is skipped.
+ */
+class ForecastAccuracyGateTest {
+
+    private static final String BASELINE = "week_average";
+    private static Result us;
+    private static Result il;
+
+    @BeforeAll
+    static void measure() throws Exception {
+        Path dir = Path.of(System.getProperty("rostra.data.dir", "../shared/data"));
+        assumeTrue(Files.isReadable(dir.resolve("us-bank-2003-calls-5min.csv")), "the shared data sets are needed: " + dir.toAbsolutePath());
+        DayHistory usData = ForecastAccuracyBench.usBank(dir.resolve("us-bank-2003-calls-5min.csv"));
+        DayHistory ilData = ForecastAccuracyBench.ilBank(dir.resolve("il-bank-1999-01-calls.csv"));
+        us = ForecastAccuracyBench.evaluate(usData, ForecastAccuracyBench.usOrigins(usData), ForecastAccuracyBench.US_HISTORY_DAYS,
+                ForecastEngine.Config.DEFAULT, ForecastAccuracyBench.US_BUCKETS, ForecastAccuracyBench.US_HOLIDAYS);
+        il = ForecastAccuracyBench.evaluate(ilData, ForecastAccuracyBench.ilOrigins(ilData), ForecastAccuracyBench.IL_HISTORY_DAYS,
+                ForecastAccuracyBench.IL_CONFIG, ForecastAccuracyBench.IL_BUCKETS, Map.<LocalDate, ForecastEngine.SpecialKind>of());
+    }
+
+    @Test
+    void theChosenModelIsNeverWorseThanTheBaselineAtAnyHorizon() {
+        for (int b = 0; b < ForecastAccuracyBench.US_BUCKETS.size(); b++) {
+            assertThat(us.wape("chosen", b)).as("US " + ForecastAccuracyBench.US_BUCKETS.get(b).label()).isLessThan(us.wape(BASELINE, b));
+        }
+        for (int b = 0; b < ForecastAccuracyBench.IL_BUCKETS.size(); b++) {
+            assertThat(il.wape("chosen", b)).as("IL " + ForecastAccuracyBench.IL_BUCKETS.get(b).label()).isLessThan(il.wape(BASELINE, b));
+        }
+    }
+
+    /** The 15 % goal: met on the IL series at both horizons and on the US series one day ahead. */
+    @Test
+    void fifteenPercentBetterWhereTheGoalIsMet() {
+        for (int b = 0; b < ForecastAccuracyBench.IL_BUCKETS.size(); b++) {
+            assertThat(il.wape("chosen", b)).as("IL " + ForecastAccuracyBench.IL_BUCKETS.get(b).label()).isLessThan(0.85 * il.wape(BASELINE, b));
+        }
+        assertThat(us.wape("chosen", 0)).as("US 1 day").isLessThan(0.85 * us.wape(BASELINE, 0));
+    }
+
+    /**
+     * Not the goal yet at week 1 and weeks 2–5 (docs/notes/forecasting.md), but at least 10 % better there — before
+     * the blend and the after-holiday days it was 8 % and 5 %.
+     */
+    @Test
+    void usWeeksAheadAtLeastTenPercentBetter() {
+        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.90 * us.wape(BASELINE, 1));
+        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.90 * us.wape(BASELINE, 2));
+    }
+
+    /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */
+    @Test
+    void theBlendBeatsItsMembersAndTheCombinationForLaterWeeks() {
+        double blend = us.wape(ForecastEngine.BLEND, 2);
+        assertThat(blend).isLessThan(us.wape("top_down", 2)).isLessThan(us.wape("calendar", 2)).isLessThan(us.wape("combination", 2));
+    }
+
+    /** The days after a holiday are forecast better with the after-holiday factor than as normal days. */
+    @Test
+    void theAfterHolidayFactorHelpsOnTheDaysAfterAHoliday() {
+        assertThat(us.afterHolidayWith().wape()).as("forecasts of days after a holiday scored").isNotNull();
+        assertThat(us.afterHolidayWith().wape()).isLessThan(us.afterHolidayWithout().wape());
+    }
+}
