@@ -71,7 +71,7 @@ class ForecastsBrowserTest extends ApiTest {
             assertThat(chart.get("past")).as("the past forecast, lighter").isNotEqualTo(chart.get("future"));
             assertThat((String) chart.get("past")).contains("0.4");
             assertThat(chart.get("legendLines")).as("legend samples are lines").isEqualTo(true);
-            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr td:first-child span")))
+            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr td:first-child > span:first-child")))
                     .as("each model's name explained on hover").hasSize(5)
                     .allSatisfy(name -> assertThat(name.getAttribute("title")).hasSizeGreaterThan(20));
             assertThat(d.findElements(By.cssSelector("#accuracy-table thead abbr"))).extracting(e -> e.getAttribute("title"))
@@ -83,7 +83,7 @@ class ForecastsBrowserTest extends ApiTest {
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
             assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-intraday-points")))
                     .as("the intraday line: today's hours").isEqualTo(24);
-            assertThat(d.findElement(By.id("adjustments")).getText()).contains("Product launch", "+25.0 %", "chat");
+            assertThat(d.findElement(By.id("adjustments")).getText()).contains("Product launch", "+25.0 %", "Chat");
             assertThat(Integer.parseInt(d.findElement(By.id("published-chart")).getAttribute("data-points")))
                     .as("weekly WAPE: last week and this one").isEqualTo(2);
             assertThat(d.findElement(By.id("published-table")).getText()).as("weeks in the one date form")

@@ -89,6 +89,11 @@ class OneVocabularyBrowserTest extends ApiTest {
             browser.open("/queues?range=week&channel=chat");
             assertThat(d.findElement(By.id("contacts-title")).getText()).startsWith("Latest Chat contacts");
             assertThat(texts(d, "#contacts-table tbody td:nth-child(2)")).isNotEmpty().containsOnly("Chat");
+            // Issue #17, Queues and exclusions: the sparkline covers the selected range, and says so.
+            assertThat(d.findElement(By.cssSelector("#tile-chat .tile-foot")).getText()).isEqualTo("last 7 days, hourly");
+            String[] spark = d.findElement(By.cssSelector("#tile-chat svg.spark")).getAttribute("data-values").split(",");
+            assertThat(spark.length).as("one point an hour for 7 days").isBetween(7 * 24, 7 * 24 + 1);
+            assertThat(java.util.Arrays.stream(spark).mapToLong(Long::parseLong).sum()).isPositive();
         }
     }
 
