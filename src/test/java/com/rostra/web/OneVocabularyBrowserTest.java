@@ -104,8 +104,9 @@ class OneVocabularyBrowserTest extends ApiTest {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
                 List<Object> out = (List<Object>) ((JavascriptExecutor) d).executeScript("""
                         const chart = Chart.getChart(document.getElementById(arguments[0]));
-                        const y = chart.scales.y;
-                        const tick = chart.options.scales.y.ticks.callback.call(y, 12345, 0, [{ value: 12345 }]);
+                        // Asked as by a German browser: Chart.js's own formatter would write "12.345".
+                        const german = { chart: { options: { locale: 'de-DE' } }, options: { ticks: {} } };
+                        const tick = chart.options.scales.y.ticks.callback.call(german, 12345, 0, [{ value: 12345 }]);
                         const dataset = chart.data.datasets[0];
                         const line = chart.options.plugins.tooltip.callbacks.label.call(chart.tooltip,
                             { chart, dataset, datasetIndex: 0, dataIndex: 0, parsed: { x: 0, y: 12345.4 }, raw: 12345.4,
