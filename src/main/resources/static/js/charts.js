@@ -1,4 +1,5 @@
-// Forecast and staffing charts. The series travel in data-* attributes of the canvas ('|'-separated), so the
+// Forecast and staffing charts, each one's options through RostraCharts.options (static/js/chart-options.js).
+// The series travel in data-* attributes of the canvas ('|'-separated), so the
 // pages need no inline script (the Content-Security-Policy allows scripts from Rostra's own files only).
 (function () {
   function list(canvas, name) {
@@ -57,7 +58,7 @@
         type: 'line',
         data: { labels, datasets },
         plugins: [nowLine],
-        options: { animation: false, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
+        options: RostraCharts.options({ interaction: { mode: 'index', intersect: false },
           scales: {
             // Ticks only at midnight: the day's name on Mondays, its date on other days.
             x: { ticks: { autoSkip: false, maxRotation: 0, callback: (value, index) => {
@@ -67,7 +68,7 @@
               return parts[0] === 'Mon' ? 'Mon ' + parts[1] : parts[1];
             } }, grid: { color: ctx => (labels[ctx.index] || '').endsWith(' 00:00') ? '#e3e7ec' : 'transparent' } },
             y: { beginAtZero: true, title: { display: true, text: 'contacts per hour' } } },
-          plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } } } }
+          plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } } } })
       });
     }
   }
@@ -83,9 +84,9 @@
         data: { labels, datasets: [
           { label: 'WAPE of the published forecast (%)', data: wape, backgroundColor: '#1f5fae' }
         ]},
-        options: { animation: false, maintainAspectRatio: false,
+        options: RostraCharts.options({
           scales: { y: { beginAtZero: true, title: { display: true, text: 'WAPE %' } } },
-          plugins: { legend: { position: 'bottom' } } }
+          plugins: { legend: { position: 'bottom' } } })
       });
     }
   }
@@ -106,9 +107,9 @@
           { label: 'To schedule (with shrinkage)', data: withShrinkage, backgroundColor: '#1f5fae' },
           { label: 'On the channel', data: required, backgroundColor: '#9cc3e8' }
         ]},
-        options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: false, ticks: { maxTicksLimit: 24 } },
+        options: RostraCharts.options({ scales: { x: { stacked: false, ticks: { maxTicksLimit: 24 } },
           y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'agents' } } },
-          plugins: { legend: { position: 'bottom' } } }
+          plugins: { legend: { position: 'bottom' } } })
       });
     }
   }

@@ -118,7 +118,7 @@ class ForecastsPage {
             String change = a.percent() != null ? (a.percent() > 0 ? "+" : "") + a.percent() + " %"
                     : (a.absolute() > 0 ? "+" : "") + Math.round(a.absolute()) + " a day";
             adjustmentView.add(new String[] {Formats.DATE.format(a.start()) + " – " + Formats.DATE.format(a.end().minusDays(1)), queueName,
-                    a.channel() == null ? "all" : a.channel(), change, a.note() == null ? "" : a.note(),
+                    a.channel() == null ? "All channels" : ChannelNames.of(a.channel()), change, a.note() == null ? "" : a.note(),
                     a.createdBy() + ", " + when.format(a.createdAt().atZone(zone)), Long.toString(a.id())});
         }
         model.addAttribute("adjustments", adjustmentView);
@@ -134,7 +134,7 @@ class ForecastsPage {
         model.addAttribute("selectedChannel", ch == null ? null : ch.wireName());
         model.addAttribute("channels", com.rostra.contacts.Channel.wireNames());
         model.addAttribute("seriesTitle", (queueId == null ? "All queues" : all.stream().filter(q -> q.id() == queueId)
-                .findFirst().map(Queue::name).orElse("Queue")) + " · " + (ch == null ? "all channels" : ch.wireName()));
+                .findFirst().map(Queue::name).orElse("Queue")) + " · " + (ch == null ? "all channels" : ChannelNames.of(ch)));
         model.addAttribute("model", forecast.model());
         model.addAttribute("accuracy", accuracy);
         model.addAttribute("chosenWape", accuracy.models().stream().filter(s -> s.model().equals(forecast.model()))

@@ -73,4 +73,14 @@ record Formats(ZoneId zone) {
         if (fraction == null || (fraction instanceof Double d && !Double.isFinite(d))) return NONE;
         return decimal(new BigDecimal(fraction.toString()).movePointRight(2), digits) + "%";
     }
+
+    /** A channel as people read it ("Phone", "SMS"), from Rostra's code or Gladly's availability code (ChannelNames). */
+    public String channel(String code) {
+        return ChannelNames.of(code);
+    }
+
+    /** "Phone, Chat"; "—" when there are none. */
+    public String channels(java.util.Collection<String> codes) {
+        return ChannelNames.of(codes);
+    }
 }

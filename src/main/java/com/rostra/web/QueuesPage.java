@@ -78,7 +78,7 @@ class QueuesPage {
         List<Tile> tiles = new ArrayList<>();
         for (Channel c : Channel.values()) {
             List<Long> spark = series.stream().filter(v -> v.key().equals(c.wireName())).map(VolumeInterval::count).toList();
-            tiles.add(new Tile(c.wireName(), label(c), counts.getOrDefault(c.wireName(), 0L), spark, lastQueued.get(c.wireName())));
+            tiles.add(new Tile(c.wireName(), ChannelNames.of(c), counts.getOrDefault(c.wireName(), 0L), spark, lastQueued.get(c.wireName())));
         }
         model.addAttribute("sparkCaption", switch (range) {
             case "today" -> step == IntervalLength.MINUTES_15 ? "today, per 15 minutes" : "today, hourly";
@@ -148,19 +148,9 @@ class QueuesPage {
 
     private static String listTitle(String queueName, Channel channel, boolean excluded) {
         StringBuilder title = new StringBuilder(excluded ? "Excluded " : "Latest ");
-        title.append(channel == null ? "contacts" : label(channel) + " contacts");
+        title.append(channel == null ? "contacts" : ChannelNames.of(channel) + " contacts");
         if (queueName != null) title.append(" in ").append(queueName);
         else if (excluded) title.append(" (company-wide exclusions)");
         return title.toString();
-    }
-
-    private static String label(Channel c) {
-        return switch (c) {
-            case PHONE -> "Phone";
-            case EMAIL -> "Email";
-            case CHAT -> "Chat";
-            case SMS -> "SMS";
-            case SOCIAL -> "Social";
-        };
     }
 }

@@ -57,7 +57,7 @@ class RealtimePage {
         model.addAttribute("teams", teams);
         model.addAttribute("queues", queues.list(user.companyId()).stream()
                 .sorted(Comparator.comparing(com.rostra.queues.Queue::name, String.CASE_INSENSITIVE_ORDER)).toList());
-        model.addAttribute("channels", CHANNEL_NAMES);
+        model.addAttribute("channels", ChannelNames.GLADLY_AVAILABILITY);
         fill(model, user, all, team, queue, channel, settings.get(user.companyId()));
         return "realtime";
     }
@@ -93,18 +93,6 @@ class RealtimePage {
         return "realtime :: live";
     }
 
-    /** Gladly's availability codes in the channel names every other page uses. */
-    static final Map<String, String> CHANNEL_NAMES;
-
-    static {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("VOICE", "Phone");
-        names.put("MESSAGING", "Chat, SMS, social");
-        names.put("MAIL", "Email");
-        names.put("TASK", "Tasks");
-        CHANNEL_NAMES = java.util.Collections.unmodifiableMap(names);
-    }
-
     /**
      * {@code alert}: out of adherence for longer than the company's alert threshold. How long (in state, out) is
      * written by the browser from the row's instants (fragments/format.html).
@@ -126,7 +114,7 @@ class RealtimePage {
 
         public String availableFor() {
             return row.availableFor().isEmpty() ? "—"
-                    : String.join(", ", row.availableFor().stream().map(c -> CHANNEL_NAMES.getOrDefault(c, c)).toList());
+                    : String.join(", ", row.availableFor().stream().map(ChannelNames::of).toList());
         }
     }
 

@@ -183,7 +183,7 @@ class ScheduleGenerationPage {
         List<ShiftRow> shiftRows = new ArrayList<>();
         for (GenerationResult.Shift s : g.shifts()) {
             shiftRows.add(new ShiftRow(names.getOrDefault(s.personId(), "#" + s.personId()), DAY.format(s.start().atZone(zone)),
-                    TIME.format(s.start().atZone(zone)) + "–" + TIME.format(s.end().atZone(zone)), s.channel(), s.activities().size()));
+                    TIME.format(s.start().atZone(zone)) + "–" + TIME.format(s.end().atZone(zone)), ChannelNames.of(s.channel()), s.activities().size()));
         }
         shiftRows.sort((a, b) -> a.person().equals(b.person()) ? 0 : a.person().compareTo(b.person()));
         model.addAttribute("hourLabels", hourLabels);

@@ -38,12 +38,14 @@ class TimelinePage {
     private final People people;
     private final Companies companies;
     private final Clock clock;
+    private final com.rostra.queues.Queues queues;
 
-    TimelinePage(AdherenceReport report, People people, Companies companies, Clock clock) {
+    TimelinePage(AdherenceReport report, People people, Companies companies, Clock clock, com.rostra.queues.Queues queues) {
         this.report = report;
         this.people = people;
         this.companies = companies;
         this.clock = clock;
+        this.queues = queues;
     }
 
     /** A positioned block: {@code left} and {@code width} in percent of the day. */
@@ -90,6 +92,10 @@ class TimelinePage {
 
         model.addAttribute("page", "people");
         model.addAttribute("person", person);
+        // The person page: who this is in Gladly and what they work on, above their day.
+        java.util.Map<Long, String> queueNames = new java.util.HashMap<>();
+        for (com.rostra.queues.Queue q : queues.list(user.companyId())) queueNames.put(q.id(), q.name());
+        model.addAttribute("personQueues", person.queueIds().stream().map(q -> queueNames.getOrDefault(q, "#" + q)).toList());
         model.addAttribute("day", day);
         model.addAttribute("previous", day.minusDays(1));
         model.addAttribute("next", day.plusDays(1));

@@ -77,6 +77,8 @@ class DemoModeTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/people", auth).json().size() == 20);
             await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/activities?start=" + now.minus(Duration.ofDays(1))
                     + "&end=" + now.plus(Duration.ofDays(1)), auth).json().size() > 20);
+            assertThat(http.get("/api/v1/people", auth).json()).as("the demo's people work channels (People shows them)")
+                    .allSatisfy(p -> assertThat(p.get("channels").size()).isPositive());
             JsonNode current = http.get("/api/v1/agent-states/current", auth).json();
             assertThat(current).allSatisfy(row -> assertThat(row.get("person_id").isNull()).isFalse());
 

@@ -49,13 +49,41 @@ class ForecastsBrowserTest extends ApiTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-points")))
                             .as("hourly points for 29 days").isBetween(29 * 24 - 1, 29 * 24 + 1));
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> chart = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                    const c = Chart.getChart(document.getElementById('forecast-chart'));
+                    const labels = c.data.labels;
+                    const forecast = c.data.datasets.find(s => s.label === 'Forecast');
+                    const now = Number(c.canvas.dataset.now);
+                    const colour = i => forecast.segment.borderColor({ p0DataIndex: i - 1, p1DataIndex: i });
+                    return {
+                      ticks: c.scales.x.ticks.filter(t => t.label !== null && t.label !== undefined && t.label !== '').map(t => labels[t.value]),
+                      nowLine: (c.config.plugins || []).some(p => p.id === 'nowLine'),
+                      now: now,
+                      past: colour(1), future: colour(labels.length - 1),
+                      legendLines: c.options.plugins.legend.labels.usePointStyle === true && c.options.plugins.legend.labels.pointStyle === 'line'
+                    };
+                    """);
+            assertThat((java.util.List<String>) chart.get("ticks")).as("ticks only at midnights, one a day")
+                    .hasSizeBetween(28, 30).allSatisfy(label -> assertThat(label).endsWith(" 00:00"));
+            assertThat(chart.get("nowLine")).as("a now line").isEqualTo(true);
+            assertThat(((Number) chart.get("now")).intValue()).isPositive();
+            assertThat(chart.get("past")).as("the past forecast, lighter").isNotEqualTo(chart.get("future"));
+            assertThat((String) chart.get("past")).contains("0.4");
+            assertThat(chart.get("legendLines")).as("legend samples are lines").isEqualTo(true);
+            assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr td:first-child > span:first-child")))
+                    .as("each model's name explained on hover").hasSize(6)
+                    .allSatisfy(name -> assertThat(name.getAttribute("title")).hasSizeGreaterThan(20));
+            assertThat(d.findElements(By.cssSelector("#accuracy-table thead abbr"))).extracting(e -> e.getAttribute("title"))
+                    .as("WAPE and MASE in plain words").anySatisfy(t -> assertThat(t).contains("percentage error"))
+                    .anySatisfy(t -> assertThat(t).contains("last week"));
             assertThat(d.findElements(By.cssSelector("#accuracy-table tbody tr"))).as("every candidate model").hasSize(6);
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("week_average", "top_down", "double_seasonal", "calendar", "blend", "combination", "MASE");
             assertThat(d.findElement(By.id("special-days")).getText()).contains("None.");
             assertThat(d.findElement(By.id("accuracy-table")).getText()).contains("in use");
             assertThat(Integer.parseInt(d.findElement(By.id("forecast-chart")).getAttribute("data-intraday-points")))
                     .as("the intraday line: today's hours").isEqualTo(24);
-            assertThat(d.findElement(By.id("adjustments")).getText()).contains("Product launch", "+25.0 %", "chat");
+            assertThat(d.findElement(By.id("adjustments")).getText()).contains("Product launch", "+25.0 %", "Chat");
             assertThat(Integer.parseInt(d.findElement(By.id("published-chart")).getAttribute("data-points")))
                     .as("weekly WAPE: last week and this one").isEqualTo(2);
             assertThat(d.findElement(By.id("published-table")).getText()).as("weeks in the one date form")

@@ -55,6 +55,11 @@ class IntegrationBrowserTest extends ApiTest {
             String source = d.getPageSource();
             assertThat(source.indexOf("id=\"webhook-steps\"")).isLessThan(source.indexOf("id=\"connect\""));
             assertThat(d.findElement(By.id("username")).isDisplayed()).as("re-authorize folded away").isFalse();
+            // Disconnect sits at the far end of the card's actions, away from Sync now (not one mis-click apart).
+            org.openqa.selenium.WebElement syncNow = d.findElement(By.xpath("//button[normalize-space(.)='Sync now']"));
+            org.openqa.selenium.WebElement disconnect = d.findElement(By.xpath("//button[normalize-space(.)='Disconnect']"));
+            assertThat(disconnect.getRect().getX() - (syncNow.getRect().getX() + syncNow.getRect().getWidth()))
+                    .as("pixels between Sync now and Disconnect").isGreaterThan(200);
             long events = jdbc.sql("select count(*) from gladly_events where company_id = ?").param(company.id()).query(Long.class).single();
             String agentStates = d.findElement(By.id("agent-states-check")).getText();
             if (events > 0) {

@@ -63,4 +63,46 @@ class PageFormatsTest {
         assertThat(berlin.date(late)).isEqualTo(berlin.date(LocalDate.of(2026, 11, 19))).isEqualTo("Thu 19 Nov 2026");
         assertThat(new Formats(ZoneId.of("America/Chicago")).time(late)).isEqualTo("17:30");
     }
+
+    @Test
+    void channelsReadTheSameWhicheverCodeTheyArriveAs() {
+        Formats f = new Formats(ZoneId.of("UTC"));
+        assertThat(List.of("phone", "email", "chat", "sms", "social").stream().map(f::channel).toList())
+                .containsExactly("Phone", "Email", "Chat", "SMS", "Social");
+        assertThat(f.channel("VOICE")).as("Gladly's availability codes").isEqualTo("Phone");
+        assertThat(f.channel("MAIL")).isEqualTo("Email");
+        assertThat(f.channel("MESSAGING")).isEqualTo("Chat, SMS, Social");
+        assertThat(f.channel(null)).isEqualTo("—");
+        assertThat(f.channel("fax")).as("an unknown code is shown as it came").isEqualTo("fax");
+        assertThat(f.channels(List.of("phone", "sms"))).isEqualTo("Phone, SMS");
+        assertThat(f.channels(List.of())).isEqualTo("—");
+    }
+
+    /** Every chart starts from the shared options (thousands separators), and every page with charts loads them first. */
+    @Test
+    void everyChartGoesThroughTheSharedOptions() throws IOException {
+        Path js = Path.of("src/main/resources/static/js");
+        List<String> offenders = new ArrayList<>();
+        Pattern chart = Pattern.compile("new Chart\\([^,]+,\\s*\\{");
+        try (Stream<Path> files = Files.list(js)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".js")).toList()) {
+                String src = Files.readString(f);
+                Matcher m = chart.matcher(src);
+                while (m.find()) {
+                    int options = src.indexOf("options:", m.end());
+                    if (options < 0 || !src.startsWith("options: RostraCharts.options(", options)) offenders.add(f.getFileName() + " at " + m.start());
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(f);
+                int charts = html.indexOf("/js/charts.js");
+                int shared = html.indexOf("/js/chart-options.js");
+                if (charts >= 0 && (shared < 0 || shared > charts)) offenders.add(f.getFileName() + ": chart-options.js not loaded before charts.js");
+            }
+        }
+        assertThat(offenders).isEmpty();
+        assertThat(Files.readString(js.resolve("charts.js"))).contains("new Chart(");
+    }
 }

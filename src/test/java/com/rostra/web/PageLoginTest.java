@@ -43,6 +43,8 @@ class PageLoginTest extends ApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(company.name()).contains("Europe/Paris").contains("Ada Admin")
                 .contains("Queues and exclusions").contains("Forecasts").contains("Schedules").contains("People");
+        assertThat(page.body()).as("the two queue pages named apart in the navigation")
+                .contains(">Queues and exclusions</a>").contains(">Queue rules</a>").doesNotContain(">Queues</a>");
 
         HttpResponse<String> keys = get("/settings/api-keys");
         assertThat(keys.statusCode()).isEqualTo(200);

@@ -58,6 +58,10 @@ class RealtimeAndPeopleBrowserTest extends ApiTest {
             browser.open("/people");
             assertThat(d.findElement(By.id("go-add-from-gladly")).getText()).as("at the top of the page")
                     .isEqualTo("Add from Gladly (20 new)");
+            assertThat(d.findElements(By.cssSelector("#people-actions a"))).extracting(org.openqa.selenium.WebElement::getText)
+                    .as("Add from Gladly and CSV upload at the top").contains("Add from Gladly (20 new)", "Upload a CSV");
+            assertThat(d.findElement(By.id("people-actions")).getRect().getY()).as("above the list")
+                    .isLessThan(d.findElement(By.cssSelector("form.filters")).getRect().getY());
             d.findElement(By.id("select-all")).click();
             d.findElement(By.id("add-selected")).click();
             assertThat(d.findElement(By.id("people-message")).getText()).contains("20 added from Gladly");

@@ -36,6 +36,9 @@ class StaffingBrowserTest extends ApiTest {
             int peak = Integer.parseInt(d.findElement(By.id("peak")).getText());
             assertThat(peak).isPositive();
             assertThat(d.findElement(By.id("staffing-chart")).getAttribute("data-points")).isEqualTo("96");
+            assertThat(d.findElements(By.cssSelector("#staffing-table tbody tr"))).as("the summary table under the chart").isNotEmpty();
+            assertThat(d.findElement(By.id("staffing-table")).getRect().getY())
+                    .isGreaterThan(d.findElement(By.id("staffing-chart")).getRect().getY());
             browser.screenshot("staffing");
 
             d.findElement(By.id("aht_seconds")).clear();

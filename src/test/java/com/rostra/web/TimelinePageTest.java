@@ -32,7 +32,7 @@ class TimelinePageTest extends ApiTest {
         TestCompany c = newCompany("America/New_York");
         assertThat(http.put("/api/v1/adherence-settings", c.auth(), Map.of("grace_seconds", 0)).status()).isEqualTo(200);
         long p = http.post("/api/v1/people", c.auth(), Map.of("first_name", "Tim", "last_name", "Line", "email", "tim@example.com",
-                "gladly_agent_id", "tim")).json().get("id").asLong();
+                "gladly_agent_id", "tim", "team", "Phones", "channels", java.util.List.of("phone", "sms"))).json().get("id").asLong();
         LocalDate day = today(NY).minusDays(1);
         Instant nine = day.atTime(9, 0).atZone(NY).toInstant();
         ScheduleFixtures.schedule(http, c, p, "Phone", nine, nine.plus(Duration.ofHours(2)));
@@ -54,6 +54,8 @@ class TimelinePageTest extends ApiTest {
         assertThat(page).contains("id=\"timeline-person\">Tim Line<").contains("id=\"timeline-date\" data-date=\"" + day + "\">"
                 + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH).format(day) + "<");
         // Phone 09:00-11:00 of a 24-hour day: 37.5 % from the left, 8.33 % wide; lunch from 45.83 %.
+        assertThat(page).as("the person page: who this is and what they work on")
+                .contains("<dd>Phones</dd>", "id=\"person-channels\">Phone, SMS<", "id=\"person-queues\">Any<", "<code>tim</code>");
         assertThat(page).contains("left: 37.5%; width: 8.33%").contains("left: 45.83%; width: 2.08%");
         // The actual lane: active from 09:10 (38.19 %), away for lunch from 11:00.
         assertThat(page).contains("left: 38.19%; width: 7.64%");
