@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -153,6 +154,31 @@ public class Contacts {
                     .ifPresent(t -> last.put(c.wireName(), t));
         }
         return last;
+    }
+
+    /** Ids asked per statement: a bounded IN list on either database. */
+    private static final int IDS_PER_QUERY = 1000;
+
+    /**
+     * When each of these contacts (Gladly contact ids) was queued, for the counted (not excluded) ones whose own
+     * channel is {@code contactChannel} and that match the queue filter; the others are left out of the map.
+     */
+    public Map<String, Instant> queuedAt(CompanyId company, Collection<String> externalIds, String contactChannel,
+                                         QueueFilter queue) {
+        Map<String, Instant> queued = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(externalIds));
+        String scope = queue.sql() == null ? "" : " and " + queue.sql();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            jdbc.sql("select external_id, queued_at from contacts where company_id = :company and contact_channel = :channel"
+                            + " and excluded = false and external_id in (:ids)" + scope)
+                    .param("company", company.value())
+                    .param("channel", contactChannel)
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)))
+                    .query(rs -> {
+                        queued.put(rs.getString(1), Db.instant(rs, 2));
+                    });
+        }
+        return queued;
     }
 
     public long count(CompanyId company) {
