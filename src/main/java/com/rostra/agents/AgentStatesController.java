@@ -2,8 +2,6 @@ package com.rostra.agents;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.InvalidRequestException.FieldError;
+import com.rostra.platform.RequestTimes;
 import com.rostra.tenancy.CurrentCompany;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,8 +61,10 @@ class AgentStatesController {
         if (agent == null) {
             people.list(company).forEach(p -> { if (p.gladlyAgentId() != null) personByAgent.put(p.gladlyAgentId(), p.id()); });
         }
-        Instant to = time("end", end);
-        Instant from = time("start", start);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Instant to = RequestTimes.parse("end", end, errors);
+        Instant from = RequestTimes.parse("start", start, errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         // Every read is bounded: at most 31 days; a side left out is taken from the other (end: up to a day ahead of now).
         if (to == null) {
             to = from == null ? clock.instant().plus(java.time.Duration.ofDays(1)) : from.plus(MAX_RANGE);
@@ -123,14 +125,5 @@ class AgentStatesController {
         }).toList();
         return new MappingsView(rules.stream().map(m -> new MappingView(m.state().wireName(), m.reason(), m.activityType(),
                 m.productive(), m.channel())).toList(), seen);
-    }
-
-    private static Instant time(String field, String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "'" + value + "' is not an RFC 3339 time");
-        }
     }
 }

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +21,11 @@ import com.rostra.tenancy.CompanyId;
 public class Contacts {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Contacts(JdbcClient jdbc) {
+    Contacts(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public record Page(List<ContactView> contacts, String nextCursor) {}
@@ -153,6 +157,36 @@ public class Contacts {
                     .ifPresent(t -> last.put(c.wireName(), t));
         }
         return last;
+    }
+
+    /** Ids asked per statement (one array parameter each). */
+    private static final int IDS_PER_QUERY = 50_000;
+
+    /**
+     * When each of these contacts (Gladly contact ids) was queued, for the counted (not excluded) ones whose own
+     * channel is {@code contactChannel} and that match the queue filter; the others are left out of the map.
+     */
+    public Map<String, Instant> queuedAt(CompanyId company, Collection<String> externalIds, String contactChannel,
+                                         QueueFilter queue) {
+        Map<String, Instant> queued = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(externalIds));
+        String scope = queue.sql() == null ? "" : " and c." + queue.sql();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+            // One array parameter, not thousands of placeholders: each id stays a unique-index lookup on either database.
+            template.query("select c.external_id, c.queued_at from unnest(?) as asked(id)"
+                            + " join contacts c on c.company_id = ? and c.external_id = asked.id"
+                            + " where c.contact_channel = ? and c.excluded = false" + scope,
+                    ps -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("varchar", chunk.toArray()));
+                        ps.setLong(2, company.value());
+                        ps.setString(3, contactChannel);
+                    },
+                    rs -> {
+                        queued.put(rs.getString(1), Db.instant(rs, 2));
+                    });
+        }
+        return queued;
     }
 
     public long count(CompanyId company) {

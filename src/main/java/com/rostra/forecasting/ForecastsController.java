@@ -63,8 +63,8 @@ class ForecastsController {
         Forecasts.Series series = series(queueId, channel, errors);
         ZoneId zone = currentCompany.company().timeZone();
         Instant thisWeek = WeekSlots.weekStart(clock.instant(), zone);
-        Instant from = time("start", start, errors, thisWeek);
-        Instant to = time("end", end, errors, thisWeek.plus(Duration.ofDays(14)));
+        Instant from = RequestTimes.parseOr("start", start, thisWeek, errors);
+        Instant to = RequestTimes.parseOr("end", end, thisWeek.plus(Duration.ofDays(14)), errors);
         IntervalLength length = IntervalLength.fromWire(interval).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m, 60m or 1d"));
         if (from != null && to != null) {
@@ -108,8 +108,8 @@ class ForecastsController {
     ResponseEntity<PublishedResponse> publish(@RequestBody(required = false) PublishInput body) {
         ZoneId zone = currentCompany.company().timeZone();
         List<FieldError> errors = new ArrayList<>();
-        Instant from = localTime("start", body == null ? null : body.start(), zone, errors);
-        Instant to = localTime("end", body == null ? null : body.end(), zone, errors);
+        Instant from = RequestTimes.required("start", body == null ? null : body.start(), zone, errors);
+        Instant to = RequestTimes.required("end", body == null ? null : body.end(), zone, errors);
         if (from != null && to != null) {
             from = from.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
             java.time.LocalDate lastDay = to.minusNanos(1).atZone(zone).toLocalDate();
@@ -159,19 +159,6 @@ class ForecastsController {
         }
     }
 
-    /** An RFC 3339 time, or a local date meaning its local midnight; required. */
-    private static Instant localTime(String field, String value, ZoneId zone, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required (a date like 2026-12-07 or an RFC 3339 time)"));
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(value.strip()).atStartOfDay(zone).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return RequestTimes.parse(field, value.strip(), errors);
-        }
-    }
-
     /** Backtests again on the next request (after importing history or changing queues). */
     @Operation(summary = "Refit forecasts now",
             description = "202: drops the company's cached and stored fits, so the next request (or the store pass, within a minute) backtests and fits again. Imports, queue rule changes, special-day changes and contacts of earlier days do this by themselves.")
@@ -189,9 +176,5 @@ class ForecastsController {
             if (ch == null) errors.add(new FieldError("channel", "must be one of " + com.rostra.contacts.Channel.listed()));
         }
         return new Forecasts.Series(currentCompany.id(), queue, ch);
-    }
-
-    private static Instant time(String field, String value, List<FieldError> errors, Instant fallback) {
-        return value == null || value.isBlank() ? fallback : RequestTimes.parse(field, value, errors);
     }
 }

@@ -319,17 +319,29 @@ public class Activities {
         if (intervalStarts.isEmpty()) return counts;
         Instant from = intervalStarts.get(0);
         Instant to = intervalStarts.get(intervalStarts.size() - 1).plus(interval);
-        List<Instant[]> blocks = jdbc.sql("""
-                select a.start_at, a.end_at from activities a join activity_types t on t.id = a.activity_type_id
+        List<ProductiveBlock> blocks = productiveBlocks(company, channel, from, to);
+        for (int i = 0; i < counts.length; i++) {
+            Instant middle = intervalStarts.get(i).plus(interval.dividedBy(2));
+            for (ProductiveBlock b : blocks) if (b.covers(middle)) counts[i]++;
+        }
+        return counts;
+    }
+
+    /** A productive activity on a channel: who works it, when. */
+    public record ProductiveBlock(long personId, Instant start, Instant end) {
+        public boolean covers(Instant t) {
+            return !start.isAfter(t) && end.isAfter(t);
+        }
+    }
+
+    /** Productive activities on the channel (or on any channel) overlapping [from, to). */
+    public List<ProductiveBlock> productiveBlocks(CompanyId company, String channel, Instant from, Instant to) {
+        return jdbc.sql("""
+                select a.person_id, a.start_at, a.end_at from activities a join activity_types t on t.id = a.activity_type_id
                 where a.company_id = ? and a.start_at < ? and a.end_at > ? and t.productive = true
                   and (t.channel is null or t.channel = ?)""")
                 .params(company.value(), Db.ts(to), Db.ts(from), channel)
-                .query((rs, i) -> new Instant[] {Db.instant(rs, 1), Db.instant(rs, 2)}).list();
-        for (int i = 0; i < counts.length; i++) {
-            Instant middle = intervalStarts.get(i).plus(interval.dividedBy(2));
-            for (Instant[] b : blocks) if (!b[0].isAfter(middle) && b[1].isAfter(middle)) counts[i]++;
-        }
-        return counts;
+                .query((rs, i) -> new ProductiveBlock(rs.getLong(1), Db.instant(rs, 2), Db.instant(rs, 3))).list();
     }
 
     private Optional<Person> person(CompanyId company, long id) {

@@ -3,10 +3,7 @@ package com.rostra.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +23,7 @@ import com.rostra.platform.Db;
 import com.rostra.platform.InvalidRequestException;
 import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.platform.NotFoundException;
+import com.rostra.platform.RequestTimes;
 import com.rostra.queues.Queues;
 import com.rostra.schedules.Activities;
 import com.rostra.schedules.Activity;
@@ -248,23 +246,10 @@ public class Generations {
         return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(Long::valueOf).toList();
     }
 
-    /** RFC 3339, or a bare date meaning the company's local midnight; on a quarter hour. */
+    /** A required time ({@link RequestTimes}: a bare date is the company's local midnight) on a quarter hour. */
     static Instant time(String field, String value, ZoneId zone, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-            return null;
-        }
-        Instant t;
-        try {
-            t = OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                t = LocalDate.parse(value.strip()).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException e2) {
-                errors.add(new FieldError(field, "'" + value + "' is not an RFC 3339 time such as 2026-03-02T00:00:00Z or a date"));
-                return null;
-            }
-        }
+        Instant t = RequestTimes.required(field, value, zone, errors);
+        if (t == null) return null;
         if (t.getEpochSecond() % 900 != 0 || t.getNano() != 0) {
             errors.add(new FieldError(field, "must fall on a quarter hour"));
             return null;

@@ -7,12 +7,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.rostra.contacts.QueuePath;
+import com.rostra.contacts.Contacts;
 import com.rostra.platform.Db;
 import com.rostra.tenancy.CompanyId;
 
@@ -20,8 +21,8 @@ import com.rostra.tenancy.CompanyId;
  * Handle times as Gladly measures them (its Work Session report): the Gladly sync hands each pulled session to
  * {@link #record}; staffing reads them back per queue and channel as the measured average handle time (handle plus
  * after-contact work), overall and per hour of the week, which is the default handle time of the settings unless one
- * is typed in. A session counts under its contact's queue and channel (joined by the contact id), so it follows
- * queue rule changes like volume does.
+ * is typed in. A session counts under its contact's queue and channel (looked up by the contact id through
+ * {@link Contacts#queuedAt}), so it follows queue rule changes like volume does.
  */
 @Service
 public class HandleTimes {
@@ -47,11 +48,15 @@ public class HandleTimes {
     static final double PRIOR_SESSIONS = 30;
     public static final int DEFAULT_WEEKS = 8;
 
+    private record Session(String contactId, double handle, double afterContact) {}
+
     private final JdbcTemplate jdbc;
+    private final Contacts contacts;
     private final Clock clock;
 
-    HandleTimes(JdbcTemplate jdbc, Clock clock) {
+    HandleTimes(JdbcTemplate jdbc, Contacts contacts, Clock clock) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -83,34 +88,38 @@ public class HandleTimes {
     public Measured measure(CompanyId company, long queueKey, String channel, int weeks, ZoneId zone) {
         Instant to = clock.instant();
         Instant since = to.minus(Duration.ofDays(7L * weeks));
-        double[] sum = new double[3];
-        long[] n = new long[1];
+        double total = 0;
+        double handle = 0;
+        double afterContact = 0;
+        long n = 0;
         double[] hourSum = new double[168];
         long[] hourN = new long[168];
-        String scope = queueKey == 0 ? "" : " and " + QueuePath.underQueue("c.queue_path", queueKey);
-        jdbc.query("""
-                select c.queued_at, h.handle_seconds, h.after_contact_seconds from handle_times h
-                join contacts c on c.company_id = h.company_id and c.external_id = h.contact_external_id
-                where h.company_id = ? and c.contact_channel = ? and c.excluded = false and h.ended_at >= ? and h.ended_at < ?"""
-                        + scope,
-                rs -> {
-                    double handle = rs.getDouble(2);
-                    double acw = rs.getDouble(3);
-                    sum[0] += handle + acw;
-                    sum[1] += handle;
-                    sum[2] += acw;
-                    n[0]++;
-                    ZonedDateTime local = Db.instant(rs, 1).atZone(zone);
-                    int hour = (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
-                    hourSum[hour] += handle + acw;
-                    hourN[hour]++;
-                },
-                company.value(), channel, Db.ts(since), Db.ts(to));
-        if (n[0] == 0) return new Measured(null, null, null, 0, since, weeks, null);
-        double mean = sum[0] / n[0];
+        // Sessions are staffing's; which queue and channel a session counts under is the contact's, asked of contacts.
+        List<Session> ended = jdbc.query("""
+                select contact_external_id, handle_seconds, after_contact_seconds from handle_times
+                where company_id = ? and ended_at >= ? and ended_at < ?""",
+                (rs, i) -> new Session(rs.getString(1), rs.getDouble(2), rs.getDouble(3)),
+                company.value(), Db.ts(since), Db.ts(to));
+        Map<String, Instant> queuedAt = ended.isEmpty() ? Map.of() : contacts.queuedAt(company,
+                ended.stream().map(Session::contactId).filter(java.util.Objects::nonNull).toList(), channel,
+                queueKey == 0 ? Contacts.QueueFilter.ANY : Contacts.QueueFilter.under(queueKey));
+        for (Session s : ended) {
+            Instant queued = s.contactId() == null ? null : queuedAt.get(s.contactId());
+            if (queued == null) continue;
+            total += s.handle() + s.afterContact();
+            handle += s.handle();
+            afterContact += s.afterContact();
+            n++;
+            ZonedDateTime local = queued.atZone(zone);
+            int hour = (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
+            hourSum[hour] += s.handle() + s.afterContact();
+            hourN[hour]++;
+        }
+        if (n == 0) return new Measured(null, null, null, 0, since, weeks, null);
+        double mean = total / n;
         double[] profile = new double[168];
         for (int h = 0; h < 168; h++) profile[h] = (hourSum[h] + PRIOR_SESSIONS * mean) / (hourN[h] + PRIOR_SESSIONS);
-        return new Measured(round(mean), round(sum[1] / n[0]), round(sum[2] / n[0]), n[0], since, weeks, profile);
+        return new Measured(round(mean), round(handle / n), round(afterContact / n), n, since, weeks, profile);
     }
 
     /**

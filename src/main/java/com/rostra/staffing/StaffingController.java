@@ -120,8 +120,8 @@ class StaffingController {
         if (ch == null) errors.add(new FieldError("channel", "is required: one of " + com.rostra.contacts.Channel.listed() + " (settings are per channel)"));
         ZoneId zone = currentCompany.company().timeZone();
         Instant dayStart = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        Instant from = time("start", start, errors, dayStart);
-        Instant to = time("end", end, errors, dayStart.plus(Duration.ofDays(1)));
+        Instant from = RequestTimes.parseOr("start", start, dayStart, errors);
+        Instant to = RequestTimes.parseOr("end", end, dayStart.plus(Duration.ofDays(1)), errors);
         IntervalLength length = IntervalLength.fromWire(interval).filter(l -> l != IntervalLength.DAY).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m or 60m"));
         if (from != null && to != null && (!to.isAfter(from) || Duration.between(from, to).toDays() > 31)) {
@@ -152,9 +152,5 @@ class StaffingController {
     private static String channel(String channel) {
         return Channel.fromWire(channel).map(Channel::wireName)
                 .orElseThrow(() -> new InvalidRequestException("channel", "must be one of " + com.rostra.contacts.Channel.listed()));
-    }
-
-    private static Instant time(String field, String value, List<FieldError> errors, Instant fallback) {
-        return value == null || value.isBlank() ? fallback : RequestTimes.parse(field, value, errors);
     }
 }

@@ -27,6 +27,19 @@ public final class StaffingLimits {
     /** Traffic (Erlangs) the calculator accepts: with the occupancy floor, at most {@link ErlangC#MAX_AGENTS} agents. */
     public static final double MAX_TRAFFIC = ErlangC.MAX_AGENTS * MIN_OCCUPANCY;
 
+    /** A share's accepted range, both ends included; forms that show shares as percentages phrase it themselves. */
+    public record Share(double min, double max) {
+        public boolean contains(Double v) {
+            return v != null && v >= min && v <= max;
+        }
+    }
+
+    public static final Share SERVICE_LEVEL = new Share(MIN_SERVICE_LEVEL, MAX_SERVICE_LEVEL);
+    /** The service level every example names (80 % answered within the target). */
+    public static final double EXAMPLE_SERVICE_LEVEL = 0.8;
+    public static final Share SHRINKAGE = new Share(0, MAX_SHRINKAGE);
+    public static final Share OCCUPANCY = new Share(MIN_OCCUPANCY, 1);
+
     private StaffingLimits() {}
 
     /**
@@ -41,8 +54,8 @@ public final class StaffingLimits {
     }
 
     public static void serviceLevel(Double v, List<FieldError> errors) {
-        if (v == null || !(v >= MIN_SERVICE_LEVEL && v <= MAX_SERVICE_LEVEL)) {
-            errors.add(new FieldError("service_level", "must be from " + MIN_SERVICE_LEVEL + " to " + MAX_SERVICE_LEVEL + ", e.g. 0.8"));
+        if (!SERVICE_LEVEL.contains(v)) {
+            errors.add(new FieldError("service_level", "must be from " + MIN_SERVICE_LEVEL + " to " + MAX_SERVICE_LEVEL + ", e.g. " + EXAMPLE_SERVICE_LEVEL));
         }
     }
 
@@ -55,11 +68,11 @@ public final class StaffingLimits {
     }
 
     public static void shrinkage(Double v, List<FieldError> errors) {
-        if (v == null || !(v >= 0 && v <= MAX_SHRINKAGE)) errors.add(new FieldError("shrinkage", "must be from 0 to " + MAX_SHRINKAGE));
+        if (!SHRINKAGE.contains(v)) errors.add(new FieldError("shrinkage", "must be from 0 to " + MAX_SHRINKAGE));
     }
 
     public static void maxOccupancy(Double v, List<FieldError> errors) {
-        if (v == null || !(v >= MIN_OCCUPANCY && v <= 1)) errors.add(new FieldError("max_occupancy", "must be from " + MIN_OCCUPANCY + " to 1"));
+        if (!OCCUPANCY.contains(v)) errors.add(new FieldError("max_occupancy", "must be from " + MIN_OCCUPANCY + " to 1"));
     }
 
     public static void concurrency(Integer v, List<FieldError> errors) {

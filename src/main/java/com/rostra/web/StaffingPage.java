@@ -21,12 +21,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.rostra.contacts.Channel;
 import com.rostra.contacts.IntervalLength;
 import com.rostra.platform.InvalidRequestException;
+import com.rostra.platform.InvalidRequestException.FieldError;
 import com.rostra.queues.Queue;
 import com.rostra.queues.Queues;
 import com.rostra.staffing.HandleTimes;
 import com.rostra.staffing.MeasuredPatience;
 import com.rostra.staffing.Requirements;
 import com.rostra.staffing.StaffingSettings;
+import com.rostra.staffing.StaffingLimits;
 import com.rostra.staffing.StaffingSettingsStore;
 import com.rostra.tenancy.Companies;
 import com.rostra.tenancy.CompanyUser;
@@ -152,7 +154,6 @@ class StaffingPage {
         model.addAttribute("maxOccupancyPct", percent(shown.maxOccupancy()));
         model.addAttribute("previousDay", date.minusDays(1).toString());
         model.addAttribute("nextDay", date.plusDays(1).toString());
-        percentMessages(errors);
         model.addAttribute("preview", preview && errors.isEmpty());
         model.addAttribute("errors", errors);
         model.addAttribute("labels", labels);
@@ -196,36 +197,36 @@ class StaffingPage {
             redirect.addFlashAttribute("message", "Saved the staffing settings for " + ch + ".");
         } catch (InvalidRequestException e) {
             Map<String, String> fieldErrors = new HashMap<>();
-            e.errors().forEach(f -> fieldErrors.put(f.field(), f.message()));
+            e.errors().forEach(f -> fieldErrors.put(f.field(), message(f)));
             redirect.addFlashAttribute("flashErrors", fieldErrors);
         }
         return "redirect:/staffing";
     }
 
     /** Shares people think of in percent: the form shows and takes them so, the settings keep fractions. */
-    private static final List<String> PERCENT_FIELDS = List.of("service_level", "shrinkage", "max_occupancy");
+    private static final Map<String, StaffingLimits.Share> PERCENT_FIELDS = Map.of(
+            "service_level", StaffingLimits.SERVICE_LEVEL,
+            "shrinkage", StaffingLimits.SHRINKAGE,
+            "max_occupancy", StaffingLimits.OCCUPANCY);
 
     static String percent(double share) {
         return new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
-    /** "must be between 0 and 0.9" → "must be between 0 % and 90 %" for the percent fields. */
-    private static void percentMessages(Map<String, String> errors) {
-        for (String f : PERCENT_FIELDS) {
-            String m = errors.get(f);
-            if (m == null || m.contains("not a number")) continue;
-            java.util.regex.Matcher n = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?").matcher(m);
-            StringBuilder out = new StringBuilder();
-            while (n.find()) n.appendReplacement(out, percent(Double.parseDouble(n.group())) + " %");
-            n.appendTail(out);
-            errors.put(f, out.toString());
-        }
+    /** A settings error as the form says it: the percent fields' bounds in percent, as the fields are typed. */
+    private static String message(FieldError error) {
+        StaffingLimits.Share range = PERCENT_FIELDS.get(error.field());
+        if (range == null) return error.message();
+        String bounds = "must be from " + percent(range.min()) + " % to " + percent(range.max()) + " %";
+        return error.field().equals("service_level")
+                ? bounds + ", e.g. " + percent(StaffingLimits.EXAMPLE_SERVICE_LEVEL) + " %"
+                : bounds;
     }
 
     /** The form's percent fields ({@code service_level_pct}: 80) as the fractions the settings keep (0.8). */
     private static Map<String, String> fromPercent(Map<String, String> p, Map<String, String> errors) {
         Map<String, String> q = new HashMap<>(p);
-        for (String f : PERCENT_FIELDS) {
+        for (String f : PERCENT_FIELDS.keySet()) {
             String v = p.get(f + "_pct");
             if (v == null || v.isBlank()) continue;
             try {
@@ -283,7 +284,7 @@ class StaffingPage {
         try {
             StaffingSettingsStore.check(s);
         } catch (InvalidRequestException e) {
-            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            e.errors().forEach(f -> errors.put(f.field(), message(f)));
         }
     }
 }
