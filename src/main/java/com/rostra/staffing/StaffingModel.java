@@ -69,6 +69,7 @@ public enum StaffingModel {
                         traffic / answer.agents(), 0, pWait);
             }
         }
+        int agents;
         if (this == ERLANG_A && !withAsa) {
             // Planning: the figures come from the search's last probe, not worked out again.
             ErlangA.Answer answer = ErlangA.answer(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel,
@@ -77,10 +78,12 @@ public enum StaffingModel {
                 return new Solution(answer.agents(), answer.serviceLevel(), Double.NaN, answer.occupancy(),
                         answer.abandonRate(), answer.probabilityOfWaiting());
             }
+            agents = answer.agents(); // unreachable: the figures of MAX_AGENTS below, without a second search
+        } else {
+            agents = this == ERLANG_A
+                    ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
+                    : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
         }
-        int agents = this == ERLANG_A
-                ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
-                : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
         int n = agents == ErlangC.UNREACHABLE ? ErlangC.MAX_AGENTS : agents;
         if (this == ERLANG_A) {
             ErlangA.Metrics m = withAsa ? ErlangA.metrics(traffic, n, handleSeconds, patienceSeconds, targetSeconds)
