@@ -201,6 +201,33 @@ public class ActivityRules {
         return errors.size() > before ? null : new Rule(productive, java.util.Collections.unmodifiableSet(states), java.util.Collections.unmodifiableSet(mapped), requiresChannel);
     }
 
+    /**
+     * The stored rules naming {@code mapped:<name>} where {@code <name>} is no activity type of {@code replacement}: after
+     * that replacement they would never match, and blocks of those types would be out of adherence whatever the agent
+     * did. One error per such rule, on {@code mappings}, naming the rule's activity type and the name.
+     */
+    List<FieldError> brokenBy(CompanyId company, List<StateMappings.Mapping> replacement) {
+        Set<String> mappable = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (StateMappings.Mapping m : replacement) {
+            if (m.activityType() != null) mappable.add(m.activityType().strip());
+        }
+        Map<Long, Rule> stored = stored(company);
+        if (stored.isEmpty()) return List.of();
+        List<FieldError> errors = new ArrayList<>();
+        for (ActivityType t : types.list(company)) {
+            Rule r = stored.get(t.id());
+            if (r == null) continue;
+            List<String> lost = r.mappedTypes().stream().filter(m -> !mappable.contains(m)).map(m -> "mapped:" + m).toList();
+            if (!lost.isEmpty()) {
+                errors.add(new FieldError("mappings", "the adherence rule for '" + t.name() + "' is satisfied by "
+                        + String.join(", ", lost) + ", which no mapping would map to any more; keep a mapping to "
+                        + (lost.size() == 1 ? "that activity type" : "those activity types")
+                        + " or change the rule first (PUT /api/v1/adherence-settings, or the Adherence page)"));
+            }
+        }
+        return errors;
+    }
+
     private Map<Long, Rule> stored(CompanyId company) {
         Map<Long, Rule> rules = new HashMap<>();
         jdbc.sql("select activity_type_id, satisfied_by, requires_channel from adherence_activity_rules where company_id = ?")

@@ -98,7 +98,7 @@ class AgentStatesController {
     }
 
     @Operation(summary = "Replace state mappings",
-            description = "Body `[{state, reason, activity_type, productive, channel?}]`; the most specific reason wins over `*`. 400 naming the entry (`mappings[2].state`).")
+            description = "Body `[{state, reason, activity_type, productive, channel?}]`; the most specific reason wins over `*`. 400 naming the entry (`mappings[2].state`); 400 on `mappings`, one error per rule, when a stored adherence rule names `mapped:<activity type>` and no entry would map to that type any more (the rule could never match: change it first). An empty list goes back to the defaults.")
     @PutMapping("/api/v1/agent-state-mappings")
     MappingsView replace(@RequestBody List<MappingView> body) {
         List<StateMappings.Mapping> parsed = new java.util.ArrayList<>();

@@ -33,9 +33,12 @@ public class StateMappings {
             new Mapping(AgentState.LOGGED_OUT, "*", "Offline", false, null));
 
     private final JdbcClient jdbc;
+    // Looked up when used: the checks (adherence's rules) depend on this service themselves.
+    private final org.springframework.beans.factory.ObjectProvider<StateMappingsCheck> checks;
 
-    StateMappings(JdbcClient jdbc) {
+    StateMappings(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<StateMappingsCheck> checks) {
         this.jdbc = jdbc;
+        this.checks = checks;
     }
 
     public List<Mapping> list(CompanyId company) {
@@ -67,6 +70,10 @@ public class StateMappings {
                 errors.add(new InvalidRequestException.FieldError("mappings[" + i + "].channel", "must be " + CHANNELS));
             }
         }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+        // An empty replacement stores nothing, and a company without rows gets the defaults (see list).
+        List<Mapping> effective = mappings.isEmpty() ? DEFAULTS : mappings;
+        checks.orderedStream().forEach(c -> errors.addAll(c.check(company, effective)));
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         jdbc.sql("delete from agent_state_mappings where company_id = ?").param(company.value()).update();
         java.util.Set<String> seen = new java.util.HashSet<>();

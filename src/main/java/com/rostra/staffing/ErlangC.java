@@ -125,7 +125,11 @@ final class ErlangC {
 
     /** 1 / Erlang B for {@code from}..{@code to} agents (index 0 is {@code from}), by the inverse walk. */
     static double[] inverseErlangBs(double a, int from, int to) {
-        double[] r = new double[to - from + 1];
+        return inverseErlangBs(a, from, to, new double[to - from + 1]);
+    }
+
+    /** {@link #inverseErlangBs(double, int, int)} into {@code r} (at least {@code to − from + 1} long). */
+    static double[] inverseErlangBs(double a, int from, int to, double[] r) {
         double invA = 1 / a;
         double v = 1;
         int start = Math.min(walkStart(Math.min(a, from)), from);

@@ -124,7 +124,7 @@ public class Requirements {
     private List<Requirement> live(Forecasts.Forecast forecast, IntervalLength length, ZoneId zone, StaffingSettings s,
                                    HandleTimes.HandleProfile profile, int[] scheduled) {
         List<Requirement> result = new ArrayList<>();
-        Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+        SolutionMemo memo = new SolutionMemo();
         for (int i = 0; i < forecast.intervals().size(); i++) {
             Forecasts.Point p = forecast.intervals().get(i);
             double seconds = length.next(p.start(), zone).getEpochSecond() - p.start().getEpochSecond();
@@ -196,16 +196,17 @@ public class Requirements {
     }
 
     static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s) {
-        return requirement(start, volume, intervalSeconds, s, new HashMap<>());
+        return requirement(start, volume, intervalSeconds, s, new SolutionMemo());
     }
 
     /**
      * One interval. Live channels: the settings' model (Erlang C, or Erlang A with the settings' patience) on the
      * forecast traffic; when more than {@link ErlangC#MAX_AGENTS} agents would be needed the requirement is that cap.
-     * {@code memo} keeps solutions by traffic, as many intervals of a range share their forecast.
+     * {@code memo} keeps solutions by traffic and handle time, as many intervals of a range share their inputs; it
+     * belongs to one set of settings (their target, goal, cap and patience are not part of its key).
      */
     static Requirement requirement(Instant start, double volume, double intervalSeconds, StaffingSettings s,
-                                   Map<Object, StaffingModel.Solution> memo) {
+                                   SolutionMemo memo) {
         int required;
         Double expected = null;
         if (!(volume > 0)) {
@@ -217,8 +218,12 @@ public class Requirements {
             double handle = (double) s.ahtSeconds() / s.concurrency();
             double traffic = volume * handle / intervalSeconds;
             StaffingModel model = s.patienceSeconds() == null ? StaffingModel.ERLANG_C : s.staffingModel();
-            StaffingModel.Solution solution = memo.computeIfAbsent(java.util.List.of(traffic, handle), k -> model.solve(traffic, handle,
-                    s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(), s.patienceSeconds() == null ? 0 : s.patienceSeconds(), false));
+            StaffingModel.Solution solution = memo.get(traffic, handle);
+            if (solution == null) {
+                solution = model.solve(traffic, handle, s.targetSeconds(), s.serviceLevel(), s.maxOccupancy(),
+                        s.patienceSeconds() == null ? 0 : s.patienceSeconds(), false);
+                memo.put(traffic, handle, solution);
+            }
             required = solution.reachable() ? solution.agents() : ErlangC.MAX_AGENTS;
             expected = Math.round(solution.serviceLevel() * 10_000) / 10_000.0;
         }

@@ -1,6 +1,5 @@
 package com.rostra.staffing;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -21,8 +20,16 @@ public enum StaffingModel {
         return wireName;
     }
 
+    private static final StaffingModel[] VALUES = values();
+
     public static Optional<StaffingModel> fromWire(String value) {
-        return Arrays.stream(values()).filter(m -> m.wireName.equals(value)).findFirst();
+        return Optional.ofNullable(byWire(value));
+    }
+
+    /** The model of that wire name, or null; no stream or Optional, as planning asks it for every interval. */
+    static StaffingModel byWire(String value) {
+        for (StaffingModel m : VALUES) if (m.wireName.equals(value)) return m;
+        return null;
     }
 
     /**
@@ -62,9 +69,21 @@ public enum StaffingModel {
                         traffic / answer.agents(), 0, pWait);
             }
         }
-        int agents = this == ERLANG_A
-                ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
-                : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
+        int agents;
+        if (this == ERLANG_A && !withAsa) {
+            // Planning: the figures come from the search's last probe, not worked out again.
+            ErlangA.Answer answer = ErlangA.answer(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel,
+                    maxOccupancy);
+            if (answer.agents() > 0) {
+                return new Solution(answer.agents(), answer.serviceLevel(), Double.NaN, answer.occupancy(),
+                        answer.abandonRate(), answer.probabilityOfWaiting());
+            }
+            agents = answer.agents(); // unreachable: the figures of MAX_AGENTS below, without a second search
+        } else {
+            agents = this == ERLANG_A
+                    ? ErlangA.agents(traffic, handleSeconds, patienceSeconds, targetSeconds, serviceLevel, maxOccupancy)
+                    : ErlangC.agents(traffic, handleSeconds, targetSeconds, serviceLevel, maxOccupancy);
+        }
         int n = agents == ErlangC.UNREACHABLE ? ErlangC.MAX_AGENTS : agents;
         if (this == ERLANG_A) {
             ErlangA.Metrics m = withAsa ? ErlangA.metrics(traffic, n, handleSeconds, patienceSeconds, targetSeconds)

@@ -84,6 +84,7 @@ public record StaffingSettings(double serviceLevel, int targetSeconds, int ahtSe
 
     /** The model as an enum; settings are checked before use, so an unknown name is Erlang C. */
     public StaffingModel staffingModel() {
-        return StaffingModel.fromWire(model).orElse(StaffingModel.ERLANG_C);
+        StaffingModel m = StaffingModel.byWire(model);
+        return m == null ? StaffingModel.ERLANG_C : m;
     }
 }

@@ -59,7 +59,9 @@ class AgentStatesPage {
             mappings.replace(user.companyId(), rules);
             redirect.addFlashAttribute("message", "Mapping saved.");
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            // Every error: a replacement may break several adherence rules, and each is named.
+            redirect.addFlashAttribute("error", "Nothing was saved: " + String.join("; ",
+                    e.errors().stream().map(InvalidRequestException.FieldError::message).toList()));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "Unknown state " + state);
         }

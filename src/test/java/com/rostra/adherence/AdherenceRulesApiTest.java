@@ -196,6 +196,62 @@ class AdherenceRulesApiTest extends ApiTest {
     }
 
     @Test
+    void replacingTheMappingsCannotLeaveAMappedRuleNamingNothing() {
+        TestCompany c = newCompany();
+        List<Map<String, Object>> withCoaching = List.of(
+                Map.of("state", "away", "reason", "*", "activity_type", "Away", "productive", false),
+                Map.of("state", "away", "reason", "Coaching", "activity_type", "Coaching", "productive", false),
+                Map.of("state", "away", "reason", "Lunch", "activity_type", "Lunch", "productive", false),
+                Map.of("state", "active", "reason", "*", "activity_type", "Productive", "productive", true));
+        assertThat(http.put("/api/v1/agent-state-mappings", c.auth(), withCoaching).status()).isEqualTo(200);
+        Http.Response rules = http.put("/api/v1/adherence-settings", c.auth(), Map.of("activity_rules", List.of(
+                Map.of("activity_type", "Meeting", "satisfied_by", List.of("state:logged_out", "mapped:Coaching")),
+                Map.of("activity_type", "Break", "satisfied_by", List.of("mapped:coaching", "mapped:Lunch")),
+                Map.of("activity_type", "Lunch", "satisfied_by", List.of("mapped:Lunch")))));
+        assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+
+        // Dropping the Coaching mapping would leave Meeting's and Break's rules naming nothing: 400, each rule named,
+        // nothing replaced. Lunch's rule is still satisfiable and is not named.
+        Http.Response refused = http.put("/api/v1/agent-state-mappings", c.auth(), List.of(withCoaching.get(0),
+                withCoaching.get(2), withCoaching.get(3)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        JsonNode errors = refused.json().get("errors");
+        assertThat(errors).extracting(e -> e.get("field").asString()).containsOnly("mappings").hasSize(2);
+        assertThat(errors).extracting(e -> e.get("message").asString()).anySatisfy(m -> assertThat(m)
+                .contains("'Meeting'").contains("mapped:Coaching")).anySatisfy(m -> assertThat(m)
+                .contains("'Break'").contains("mapped:coaching").doesNotContain("mapped:Lunch"));
+        assertThat(http.get("/api/v1/agent-state-mappings", c.auth()).json().get("mappings"))
+                .extracting(m -> m.get("activity_type").asString()).as("unchanged").contains("Coaching");
+        // An empty list means the defaults, which map to no Coaching either.
+        assertThat(http.put("/api/v1/agent-state-mappings", c.auth(), List.of()).status()).isEqualTo(400);
+        // Another name for the same reason is fine as long as the named type stays mapped (any case).
+        Http.Response renamed = http.put("/api/v1/agent-state-mappings", c.auth(), List.of(withCoaching.get(0),
+                Map.of("state", "away", "reason", "1:1", "activity_type", "coaching", "productive", false),
+                withCoaching.get(2), withCoaching.get(3)));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        // Another company's rules are not this company's concern.
+        TestCompany other = newCompany();
+        assertThat(http.put("/api/v1/agent-state-mappings", other.auth(), List.of(withCoaching.get(0), withCoaching.get(3)))
+                .status()).isEqualTo(200);
+
+        // The Agent states page (admins): removing the mapping is refused, the page says which rule it would break.
+        PageSession lead = PageSession.signIn(port, addUser(c, "admin", "Ada Admin"), USER_PASSWORD);
+        var remove = lead.post("/settings/agent-states", Map.of("state", "away", "reason", "1:1", "activityType", ""));
+        assertThat(remove.statusCode()).isEqualTo(302);
+        assertThat(lead.get("/settings/agent-states")).contains("Nothing was saved").contains("the adherence rule for &#39;Meeting&#39;")
+                .contains("the adherence rule for &#39;Break&#39;");
+        assertThat(http.get("/api/v1/agent-state-mappings", c.auth()).json().get("mappings"))
+                .extracting(m -> m.get("reason").asString()).as("unchanged").contains("1:1");
+        // Once the rules no longer name it, the same form removes the mapping.
+        assertThat(http.put("/api/v1/adherence-settings", c.auth(), Map.of("activity_rules", List.of(
+                Map.of("activity_type", "Lunch", "satisfied_by", List.of("mapped:Lunch"))))).status()).isEqualTo(200);
+        lead.post("/settings/agent-states", Map.of("state", "away", "reason", "1:1", "activityType", ""));
+        assertThat(lead.get("/settings/agent-states")).contains("Mapping saved").doesNotContain("Nothing was saved");
+        assertThat(http.get("/api/v1/agent-state-mappings", c.auth()).json().get("mappings"))
+                .extracting(m -> m.get("reason").asString()).doesNotContain("1:1");
+    }
+
+    @Test
     void theLiveBadgeFollowsTheChannelRule() {
         TestCompany c = newCompany();
         long p = http.post("/api/v1/people", c.auth(), Map.of("first_name", "Di", "email", "di@example.com",

@@ -223,6 +223,36 @@ class ErlangATest {
         assertThat(ErlangA.agents(99_999, 86_400, 1, 1, 0.999, 0.1)).as("bounded, not endless").isEqualTo(ErlangC.UNREACHABLE);
     }
 
+    /**
+     * Planning takes P(wait), abandonment, occupancy and the service level from the search's last probe instead of
+     * working them out again: they must be those of {@link ErlangA#metricsWithoutAsa} at the answer, on every path of
+     * the search (walking down from Erlang C, Erlang C's own answer, doubling past it, fewer agents than Erlangs).
+     */
+    @Test
+    void theSearchsFiguresAreThoseOfTheAnswer() {
+        Random random = new Random(13);
+        List<double[]> cases = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            cases.add(new double[] {0.05 + random.nextDouble() * (i % 10 == 0 ? 3_000 : 250), 20 + random.nextInt(900),
+                    1 + random.nextInt(3_600), random.nextInt(600), 0.3 + random.nextDouble() * 0.69,
+                    0.6 + random.nextDouble() * 0.4});
+        }
+        cases.add(new double[] {10, 180, 5, 300, 0.95, 0.95}); // doubles past Erlang C
+        cases.add(new double[] {20_000, 300, 180, 20, 0.9, 1}); // fewer agents than Erlangs
+        cases.add(new double[] {5_000, 300, 120, 20, 0.8, 0.95});
+        cases.add(new double[] {0.01, 300, 120, 0, 0.99, 1});
+        for (double[] c : cases) {
+            ErlangA.Answer answer = ErlangA.answer(c[0], c[1], c[2], c[3], c[4], c[5]);
+            String what = java.util.Arrays.toString(c);
+            assertThat(answer.agents()).as(what).isEqualTo(ErlangA.agents(c[0], c[1], c[2], c[3], c[4], c[5])).isPositive();
+            ErlangA.Metrics m = ErlangA.metricsWithoutAsa(c[0], answer.agents(), c[1], c[2], c[3]);
+            assertThat(answer.serviceLevel()).as("service level " + what).isCloseTo(m.serviceLevel(), within(1e-9));
+            assertThat(answer.abandonRate()).as("abandonment " + what).isCloseTo(m.abandonRate(), within(1e-9));
+            assertThat(answer.probabilityOfWaiting()).as("P(wait) " + what).isCloseTo(m.probabilityOfWaiting(), within(1e-9));
+            assertThat(answer.occupancy()).as("occupancy " + what).isCloseTo(m.occupancy(), within(1e-9));
+        }
+    }
+
     @Test
     void moreVolumeOrAStricterTargetNeverNeedsFewerAgents() {
         Random random = new Random(42);

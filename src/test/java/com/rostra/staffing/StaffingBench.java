@@ -1,8 +1,6 @@
 package com.rostra.staffing;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -58,14 +56,14 @@ public final class StaffingBench {
         System.out.printf("Erlang C, requirement row for one interval: %s ns%n",
                 median(rounds, () -> {
                     long sum = 0;
-                    Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                    SolutionMemo memo = new SolutionMemo();
                     for (int i = 0; i < size; i++) sum += Requirements.requirement(Instant.EPOCH, volume[i], 900, cRows[i], memo).requiredAgents();
                     sink = sum;
                 }, size));
         System.out.printf("Erlang A, requirement row for one interval: %s ns%n",
                 median(rounds, () -> {
                     long sum = 0;
-                    Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                    SolutionMemo memo = new SolutionMemo();
                     for (int i = 0; i < size; i++) sum += Requirements.requirement(Instant.EPOCH, volume[i], 900, aRows[i], memo).requiredAgents();
                     sink = sum;
                 }, size));
@@ -86,7 +84,7 @@ public final class StaffingBench {
             for (int series = 0; series < 250; series++) {
                 StaffingSettings s = series % 2 == 0 ? c : a;
                 double scale = 0.5 + (series % 10) / 5.0;
-                Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                SolutionMemo memo = new SolutionMemo();
                 for (int i = 0; i < intervals; i++) {
                     // A forecast is fractional; vary it a little so the memo does not hide the math.
                     double v = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
@@ -102,7 +100,7 @@ public final class StaffingBench {
             for (int series = 0; series < 250; series++) {
                 StaffingSettings s = series % 2 == 0 ? c : a;
                 double scale = 0.5 + (series % 10) / 5.0;
-                Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+                SolutionMemo memo = new SolutionMemo();
                 for (int i = 0; i < intervals; i++) {
                     double volume2 = profile[i] == 0 ? 0 : profile[i] * scale + (i * 0.000_37 + series * 0.013) % 1;
                     sum += Requirements.requirement(Instant.EPOCH, volume2, 900, s, memo).requiredAgents();

@@ -1,8 +1,6 @@
 package com.rostra.staffing;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -80,14 +78,14 @@ public class StaffingJmh {
     @Benchmark
     @OperationsPerInvocation(SIZE)
     public void erlangCRequirementRow(Blackhole bh) {
-        Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+        SolutionMemo memo = new SolutionMemo();
         for (int i = 0; i < SIZE; i++) bh.consume(Requirements.requirement(Instant.EPOCH, volume[i], 900, erlangCSettings[i], memo));
     }
 
     @Benchmark
     @OperationsPerInvocation(SIZE)
     public void erlangARequirementRow(Blackhole bh) {
-        Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+        SolutionMemo memo = new SolutionMemo();
         for (int i = 0; i < SIZE; i++) bh.consume(Requirements.requirement(Instant.EPOCH, volume[i], 900, erlangASettings[i], memo));
     }
 
@@ -104,7 +102,7 @@ public class StaffingJmh {
         for (int series = 0; series < 250; series++) {
             StaffingSettings s = series % 2 == 0 ? c : a;
             double scale = 0.5 + (series % 10) / 5.0;
-            Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+            SolutionMemo memo = new SolutionMemo();
             for (int i = 0; i < INTERVALS; i++) {
                 // A different fraction of a contact per interval and series: no two intervals share a forecast.
                 double v = profile[i] == 0 ? 0 : profile[i] * scale + (i * 0.000_37 + series * 0.013) % 1;
@@ -127,7 +125,7 @@ public class StaffingJmh {
         for (int series = 0; series < 250; series++) {
             StaffingSettings s = series % 2 == 0 ? c : a;
             double scale = 0.5 + (series % 10) / 5.0;
-            Map<Object, StaffingModel.Solution> memo = new HashMap<>();
+            SolutionMemo memo = new SolutionMemo();
             for (int i = 0; i < INTERVALS; i++) {
                 double volume = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
                 sum += Requirements.requirement(Instant.EPOCH, volume, 900, s, memo).requiredAgents();
