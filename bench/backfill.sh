@@ -21,7 +21,16 @@ export ROSTRA_GLADLY_ALLOWED_HOSTS=127.0.0.1
 java -Xmx2g ${ROSTRA_JAVA_OPTS:-} -jar $JAR --server.port=$PORT --logging.level.root=WARN --logging.level.com.rostra.gladly.ContactSync=INFO \
   --rostra.gladly.call-lookups-per-run=0 --db-scheduler.polling-interval=1s > /tmp/rostra-backfill.log 2>&1 &
 APP=$!
-trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" || true' EXIT
+# A process that does not stop within 30 s is killed: a benchmark must never hang its caller (CI).
+stop() {
+  kill "$@" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    local alive=0; for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && return 0; sleep 0.5
+  done
+  kill -9 "$@" 2>/dev/null || true
+}
+trap 'stop $APP $SIM; wait $APP $SIM 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" || true' EXIT
 for _ in $(seq 1 60); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
 TOKEN=$(grep -o 'token .*' /tmp/sim-bench.log | awk '{print $2}')
 USER=$(grep -o 'user .*' /tmp/sim-bench.log | awk '{print $2}')
