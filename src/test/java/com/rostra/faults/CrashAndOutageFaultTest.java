@@ -117,10 +117,15 @@ class CrashAndOutageFaultTest {
             setUpCompanyConnectedToTheSimulator();
             registerWebhook(second);
 
+            // Gladly answers slowly and the backfill takes several reports, so the kill lands after the first window is
+            // stored and before the last: a quiet machine otherwise finishes a small backfill before the burst is a
+            // third through (the connection is healthy as soon as its contacts are in).
+            sim.faults().latency(Duration.ofMillis(400));
             Burst burst = Burst.start(sim, EVENTS, AGENTS, BURST);
-            awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > EVENTS / 3);
+            awaitTrue(Duration.ofSeconds(60), () -> burst.emitted() > 0);
             awaitTrue(Duration.ofSeconds(60), () -> count("select count(*) from contacts where company_id = " + companyId) > 0);
             node.kill();
+            sim.faults().latency(Duration.ZERO);
             long contactsAtKill = count("select count(*) from contacts where company_id = " + companyId);
             long backfillsDoneAtKill = count("select count(*) from gladly_connections where company_id = " + companyId
                     + " and backfill_completed_at is not null");

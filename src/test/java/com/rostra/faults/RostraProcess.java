@@ -47,6 +47,8 @@ final class RostraProcess {
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--spring.datasource.hikari.validation-timeout=1000",
                 "--db-scheduler.polling-interval=1s",
+                // Small reports: a backfill of a few thousand contacts takes several windows, each checkpointed.
+                "--rostra.gladly.target-rows-per-report=2000",
                 "--logging.level.root=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
