@@ -49,8 +49,13 @@ public class StreamLatency {
         long spacingNanos = 3_000_000_000L / agents; // every agent changes about every 3 s
         for (int e = 0; e < events; e++) {
             long due = start + e * spacingNanos;
-            while (System.nanoTime() < due) Thread.onSpinWait();
-            String agent = "bench-agent-" + (e % agents);
+            // Park, never spin: a spinning sender took one of the machine's two cores from the server under test and
+            // halved the webhook figure of every full bench/run until 2026-11-30.
+            for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+            }
+            // Not wrk's "bench-agent-N": a wrk change of the same agent would replace this one before it is streamed.
+            String agent = "stream-agent-" + (e % agents);
             String tag = "r" + e;
             String body = """
                     {"id":"stream-%d-%d","type":"AGENT_STATUS/WENT_AWAY","timestamp":"%s","initiator":{"id":"%s","type":"AGENT"},

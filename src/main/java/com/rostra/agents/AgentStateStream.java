@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +53,20 @@ public class AgentStateStream implements SmartLifecycle {
     private final boolean postgres;
     private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(daemon("agent-state-stream"));
+    /**
+     * The least time between two reads of the realtime view. Under a webhook burst a batch is applied every few
+     * milliseconds, and reading the whole view for each would keep the fan-out thread re-reading it back to back.
+     * Changes that arrive within the gap are merged into the next delivery; the gap is a tenth of the stream's
+     * 200 ms goal.
+     */
+    static final long DELIVERY_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(daemon("agent-state-stream"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("agent-state-heartbeat"));
     private final Map<Long, Set<String>> pending = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
+    private volatile long lastDelivery = System.nanoTime() - DELIVERY_GAP_NANOS;
     private Thread listener;
 
     /** Sends the realtime view (with adherence, where the adherence module provides it), else the agents' own rows. */
@@ -116,12 +124,18 @@ public class AgentStateStream implements SmartLifecycle {
             return a;
         });
         if (draining.compareAndSet(false, true)) {
-            fanOut.execute(this::drain);
+            long wait = lastDelivery + DELIVERY_GAP_NANOS - System.nanoTime();
+            try {
+                fanOut.schedule(this::drain, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                draining.set(false);
+            }
         }
     }
 
     private void drain() {
         draining.set(false);
+        lastDelivery = System.nanoTime();
         for (Long company : List.copyOf(pending.keySet())) {
             Set<String> agents = pending.remove(company);
             if (agents != null) deliver(new CompanyId(company), agents);

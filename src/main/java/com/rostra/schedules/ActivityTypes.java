@@ -26,7 +26,7 @@ public class ActivityTypes {
     /** "phone, email, chat, sms, social": the channels, for messages. */
     private static final String CHANNELS = Channel.listed();
 
-    private static final List<ActivityType> DEFAULTS = List.of(
+    static final List<ActivityType> DEFAULTS = List.of(
             new ActivityType(0, "Phone", true, Channel.PHONE.wireName(), "productive"),
             new ActivityType(0, "Email", true, Channel.EMAIL.wireName(), "productive"),
             new ActivityType(0, "Chat", true, Channel.CHAT.wireName(), "productive"),
@@ -48,6 +48,12 @@ public class ActivityTypes {
     @Transactional
     public List<ActivityType> list(CompanyId company) {
         List<ActivityType> types = stored(company);
+        if (!types.isEmpty()) return types;
+        // The first readers of a new company (the Realtime page, the live stream's snapshot and its first delivery)
+        // can arrive together: the company's row makes them seed one after the other, so the second finds the types
+        // instead of failing on the unique name.
+        jdbc.sql("select id from companies where id = ? for update").param(company.value()).query(Long.class).optional();
+        types = stored(company);
         if (types.isEmpty()) {
             DEFAULTS.forEach(t -> insert(company, t));
             types = stored(company);
