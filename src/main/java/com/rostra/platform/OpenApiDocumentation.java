@@ -35,7 +35,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
  *   <li>the operator's actuator endpoints (health and Prometheus), with the bearer scheme.</li>
  * </ul>
  * Annotations on a controller win: only what is missing is filled in. {@code OpenApiDocTest} fails when anything is
- * still missing, and when the file names an operation that no longer exists.
+ * still missing, when an operation has no entry of its own (a shared parameter text alone does not document it), and
+ * when the file names an operation that no longer exists.
  */
 @Component
 class OpenApiDocumentation implements OpenApiCustomizer, Ordered {

@@ -3,7 +3,11 @@ package com.rostra.platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +19,18 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.rostra.contacts.ContactStore;
 import com.rostra.simulator.GladlySimulator;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
 import com.rostra.support.PageSession;
+import com.rostra.support.ScheduleFixtures;
 import com.rostra.support.Simulators;
 
 import tools.jackson.databind.JsonNode;
@@ -30,7 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The domain metrics an operator alerts on, read from /actuator/prometheus as Prometheus scrapes them. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsApiTest extends ApiTest {
+
+    @Autowired
+    ContactStore store;
 
     /** Sum of the samples of one metric whose labels contain {@code labels} (all samples when empty). */
     private double metric(String name, String labels) {
@@ -50,6 +64,40 @@ class MetricsApiTest extends ApiTest {
 
     private double orZero(double v) {
         return Double.isNaN(v) ? 0 : v;
+    }
+
+    /**
+     * Every series the README's metrics table promises from the first scrape is there before its first event (this
+     * test runs first in the class; alone, nothing has delivered a webhook or called Gladly yet), all five webhook
+     * outcomes and both budget waits included. The README names its own exceptions: the per-company lag (opt-in)
+     * and the Gladly requests (one series per status Gladly answers).
+     */
+    @Test
+    @Order(1)
+    void everySeriesTheReadmeListsIsScrapedBeforeItsFirstEvent() throws Exception {
+        Set<String> scraped = sampleNames(http.get("/actuator/prometheus", OPERATOR).body());
+        for (String outcome : List.of("stored", "duplicate", "ping", "rejected", "not_stored")) {
+            assertThat(metric("rostra_webhook_deliveries_total", "outcome=\"" + outcome + "\""))
+                    .as("webhook outcome " + outcome + " at the first scrape").isNotNaN();
+        }
+        for (String kind : List.of("requests", "reports")) {
+            assertThat(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"" + kind + "\""))
+                    .as("budget wait " + kind + " at the first scrape").isNotNaN();
+        }
+        Set<String> listed = new TreeSet<>();
+        Matcher row = Pattern.compile("^\\| ([^|]+) \\|").matcher("");
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (!row.reset(line).find()) continue;
+            Matcher name = Pattern.compile("`(rostra_[a-z0-9_]+)`").matcher(row.group(1));
+            while (name.find()) listed.add(name.group(1));
+        }
+        assertThat(listed).as("the README's metrics table").hasSizeGreaterThan(15)
+                .contains("rostra_gladly_budget_wait_seconds", "rostra_schedule_generation_soft_score");
+        List<String> absent = listed.stream()
+                .filter(n -> !n.equals("rostra_gladly_requests_total") && !n.equals("rostra_sync_lag_seconds"))
+                .filter(n -> !scraped.contains(n) && !scraped.contains(n + "_count"))
+                .toList();
+        assertThat(absent).as("metrics the README lists but the first scrape lacks").isEmpty();
     }
 
     @Test
@@ -89,15 +137,36 @@ class MetricsApiTest extends ApiTest {
         assertThat(metric("rostra_requirements_seconds_count", "")).isEqualTo(requirements + 1);
         assertThat(metric("rostra_forecast_fit_seconds_count", "")).as("a new company's series is fitted once").isGreaterThan(fits);
 
+        // A generation with chat demand and one agent, so its score is not trivially zero.
+        TestCompany planned = newCompany();
+        ScheduleFixtures.chatDemandAndAgents(http, store, planned, ZoneOffset.UTC, "mia");
+        LocalDate monday = today(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         double generations = orZero(metric("rostra_schedule_generations_seconds_count", ""));
-        Http.Response started = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", "2026-11-23", "end", "2026-11-24",
-                "time_limit_seconds", 1));
+        double hardCount = orZero(metric("rostra_schedule_generation_hard_violations_count", ""));
+        double hardSum = orZero(metric("rostra_schedule_generation_hard_violations_sum", ""));
+        double softCount = orZero(metric("rostra_schedule_generation_soft_score_count", ""));
+        double softSum = orZero(metric("rostra_schedule_generation_soft_score_sum", ""));
+        Http.Response started = http.post("/api/v1/schedule-generations", planned.auth(), Map.of("start", monday.toString(),
+                "end", monday.plusDays(1).toString(), "time_limit_seconds", 1));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long id = started.json().get("id").asLong();
         await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("queued", "solving")
-                .contains(http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString()));
+                .contains(http.get("/api/v1/schedule-generations/" + id, planned.auth()).json().get("status").asString()));
+        JsonNode done = http.get("/api/v1/schedule-generations/" + id, planned.auth()).json();
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+        Matcher score = Pattern.compile("^(-?\\d+)hard/(-?\\d+)soft$").matcher(done.get("score").asString());
+        assertThat(score.find()).as(done.get("score").toString()).isTrue();
+        long soft = Long.parseLong(score.group(2));
+        assertThat(soft).as("one agent cannot cover a weekday of chats: the score has a penalty").isNegative();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(metric("rostra_schedule_generations_seconds_count", "")).isEqualTo(generations + 1));
+        assertThat(metric("rostra_schedule_generations_seconds_count", "outcome=\"done\"")).isPositive();
+        assertThat(metric("rostra_schedule_generation_hard_violations_count", "")).isEqualTo(hardCount + 1);
+        assertThat(metric("rostra_schedule_generation_hard_violations_sum", ""))
+                .isEqualTo(hardSum + done.get("hard_violations").asInt());
+        assertThat(metric("rostra_schedule_generation_soft_score_count", "")).isEqualTo(softCount + 1);
+        assertThat(metric("rostra_schedule_generation_soft_score_sum", "")).as("the soft penalty: the negated soft score")
+                .isEqualTo(softSum - soft);
 
         double failures = orZero(metric("rostra_login_failures_total", ""));
         String email = addUser(c, "admin", "Lou Login");
@@ -113,6 +182,9 @@ class MetricsApiTest extends ApiTest {
     @Test
     void aWebhookBurstAndASyncShowInTheMetricsTheDashboardAndAlertsUse() throws Exception {
         double reports = orZero(metric("rostra_gladly_requests_total", "endpoint=\"/reports\",status=\"200\""));
+        double throttled = orZero(metric("rostra_gladly_requests_total", "status=\"429\""));
+        double reportWaits = orZero(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"reports\""));
+        double requestWaits = orZero(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"requests\""));
         double contacts = orZero(metric("rostra_contacts_stored_total", ""));
         double stored = orZero(metric("rostra_webhook_deliveries_total", "outcome=\"stored\""));
         TestCompany c = newCompany();
@@ -139,11 +211,26 @@ class MetricsApiTest extends ApiTest {
 
         try (GladlySimulator sim = Simulators.start(95, 200)) {
             Instant before = now();
+            // Gladly throttles the first calls (the credential check): Rostra backs off, and counts each 429.
+            sim.faults().throttleNext(3);
             connect(c, sim, 1);
             Simulators.assertHealthy(Simulators.awaitSettled(http, c, before));
             assertThat(metric("rostra_gladly_requests_total", "endpoint=\"/reports\",status=\"200\"")).isGreaterThan(reports);
             assertThat(metric("rostra_gladly_requests_total", "endpoint=\"/agents\"")).isPositive();
-            assertThat(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"reports\"")).isPositive();
+            assertThat(sim.requests().stream().filter(r -> r.status() == 429).count()).as("the simulator throttled")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(metric("rostra_gladly_requests_total", "endpoint=\"/agents\",status=\"429\"")).isGreaterThanOrEqualTo(throttled + 3);
+            // Counted as the answer arrives, recorded by the simulator as it closes the exchange: equal once both are in.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(metric("rostra_gladly_requests_total", "status=\"429\"")).as("every 429 Gladly answered")
+                            .isEqualTo(throttled + sim.requests().stream().filter(r -> r.status() == 429).count()));
+            // Every call waits for the shared budget first, report calls for the Reports window before that. Read the
+            // simulator's log first: each call in it had its waits recorded before it was sent (the sync may go on).
+            long calls = sim.requests().size();
+            long reportCalls = sim.requests().stream().filter(r -> r.path().contains("/reports")).count();
+            assertThat(reportCalls).isPositive();
+            assertThat(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"requests\"")).isGreaterThanOrEqualTo(requestWaits + calls);
+            assertThat(metric("rostra_gladly_budget_wait_seconds_count", "kind=\"reports\"")).isGreaterThanOrEqualTo(reportWaits + reportCalls);
             assertThat(metric("rostra_contacts_stored_total", "")).isGreaterThan(contacts);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(metric("rostra_gladly_connections", "")).isGreaterThanOrEqualTo(1);
@@ -162,7 +249,12 @@ class MetricsApiTest extends ApiTest {
             assertThat(used).as("the dashboard's metrics").contains("rostra_webhook_deliveries_total",
                     "rostra_events_oldest_unprocessed_age_seconds", "rostra_gladly_requests_total", "rostra_sync_lag_max_seconds",
                     "rostra_contacts_stored_total", "http_server_requests_seconds_count");
-            Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("docs/ops/alerts.yml")));
+            String alertsFile = Files.readString(Path.of("docs/ops/alerts.yml"));
+            Matcher checkedBy = Pattern.compile("checked to exist\\s+#?\\s*by platform/(\\w+)").matcher(alertsFile);
+            assertThat(checkedBy.find()).as("the rules file says which test checks its metric names").isTrue();
+            assertThat(Class.forName("com.rostra.platform." + checkedBy.group(1))).as("the test the rules file names")
+                    .isEqualTo(getClass());
+            Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(alertsFile);
             Set<String> alerted = new TreeSet<>();
             for (Object group : (List<?>) rules.get("groups")) {
                 for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {

@@ -1,11 +1,16 @@
 package com.rostra.platform;
 
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -97,8 +102,13 @@ class OpenApiDocTest extends ApiTest {
                 .doesNotContain("\"createdAt\"");
     }
 
+    /**
+     * The file and the API name the same operations. An operation without an entry of its own would still pass the
+     * test above when the shared texts (by parameter name, such as {@code id}) happen to fill its parameters in, with
+     * words written for other operations; so each operation must be described on purpose.
+     */
     @Test
-    void theDescriptionFileNamesNoOperationThatDoesNotExist() throws Exception {
+    void theDescriptionFileHasAnEntryForEveryOperationAndNoneForOneThatDoesNotExist() throws Exception {
         JsonNode doc = http.get("/v3/api-docs", null).json();
         Set<String> operations = new TreeSet<>();
         for (var path : doc.get("paths").properties()) {
@@ -111,6 +121,70 @@ class OpenApiDocTest extends ApiTest {
         Set<String> stale = new TreeSet<>();
         file.get("operations").propertyNames().forEach(k -> { if (!operations.contains(k)) stale.add(k); });
         assertThat(stale).as("entries of " + OpenApiDocumentation.RESOURCE + " for operations that are gone (renamed or moved?)").isEmpty();
+        Set<String> missing = new TreeSet<>();
+        for (String op : operations) {
+            // The actuator's operations come from the file's own "actuator" section.
+            if (!op.contains(" /actuator/") && !file.get("operations").has(op)) missing.add(op);
+        }
+        assertThat(missing).as("operations without an entry of their own in " + OpenApiDocumentation.RESOURCE).isEmpty();
+    }
+
+    /**
+     * Where a list's {@code start} and {@code end} document a default range in days around today, the API applies that range in
+     * the company's time zone: of the days just inside and just outside both ends, only the inside ones are listed.
+     * (The forecast adjustments once documented "no bound" while the controller applied 90 days back, 366 ahead.)
+     */
+    @Test
+    void documentedDefaultDateRangesAreTheOnesTheApiApplies() {
+        JsonNode doc = http.get("/v3/api-docs", null).json();
+        // Already tomorrow there while the test clock's UTC date is still today: "today" must be the company's.
+        ZoneId zone = ZoneId.of("Pacific/Auckland");
+        TestCompany c = newCompany(zone.getId());
+        LocalDate today = today(zone);
+
+        int[] special = documentedDays(doc, "/api/v1/special-days");
+        List<LocalDate> days = aroundTheEnds(today, special);
+        for (LocalDate d : days) {
+            Http.Response r = http.put("/api/v1/special-days/" + d, c.auth(), Map.of("kind", "outlier"));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(http.get("/api/v1/special-days", c.auth()).json().valueStream().map(d -> d.get("date").asString()).toList())
+                .as("special days listed by default").containsExactly(days.get(1).toString(), days.get(2).toString());
+
+        int[] adjusted = documentedDays(doc, "/api/v1/forecast-adjustments");
+        days = aroundTheEnds(today, adjusted);
+        for (LocalDate d : days) {
+            Http.Response r = http.post("/api/v1/forecast-adjustments", c.auth(), Map.of("start", d.toString(),
+                    "end", d.plusDays(1).toString(), "percent", 10));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        assertThat(http.get("/api/v1/forecast-adjustments", c.auth()).json().valueStream().map(a -> a.get("start").asString()).toList())
+                .as("one-day adjustments listed by default").containsExactly(days.get(1).toString(), days.get(2).toString());
+    }
+
+    /** The day before the first default day, the first, the last, and the day after the last. */
+    private static List<LocalDate> aroundTheEnds(LocalDate today, int[] daysBackAndAhead) {
+        LocalDate first = today.minusDays(daysBackAndAhead[0]);
+        LocalDate end = today.plusDays(daysBackAndAhead[1]);
+        return List.of(first.minusDays(1), first, end.minusDays(1), end);
+    }
+
+    /** The days before and after today a list defaults to, as its {@code start} and {@code end} parameters document them. */
+    private static int[] documentedDays(JsonNode doc, String path) {
+        String start = parameterText(doc, path, "start");
+        String end = parameterText(doc, path, "end");
+        Matcher back = Pattern.compile("default (\\d+) days before today in the company's time zone").matcher(start);
+        Matcher ahead = Pattern.compile("default (\\d+) days after today in the company's time zone").matcher(end);
+        assertThat(back.find()).as(path + " start: " + start).isTrue();
+        assertThat(ahead.find()).as(path + " end: " + end).isTrue();
+        return new int[] {Integer.parseInt(back.group(1)), Integer.parseInt(ahead.group(1))};
+    }
+
+    private static String parameterText(JsonNode doc, String path, String name) {
+        for (JsonNode p : doc.get("paths").get(path).get("get").path("parameters")) {
+            if (p.get("name").asString().equals(name)) return p.get("description").asString();
+        }
+        throw new AssertionError("GET " + path + " has no parameter " + name);
     }
 
     /**

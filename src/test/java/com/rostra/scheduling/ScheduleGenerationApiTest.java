@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.rostra.contacts.ContactStore;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.ScheduleFixtures;
 import com.rostra.support.WeeklyChats;
 import com.rostra.tenancy.CompanyId;
 
@@ -35,13 +36,6 @@ class ScheduleGenerationApiTest extends ApiTest {
     @Autowired
     com.rostra.staffing.HandleTimes handleTimes;
 
-    private long person(TestCompany c, String name) {
-        Http.Response r = http.post("/api/v1/people", c.auth(), Map.of("first_name", name, "email", name + "@example.com",
-                "channels", List.of("chat")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
     private JsonNode finished(TestCompany c, long id) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
             String s = http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString();
@@ -57,12 +51,9 @@ class ScheduleGenerationApiTest extends ApiTest {
     @Test
     void aDayOfChatDemandIsCoveredWithoutTouchingTimeOffThenPublishedOnce() {
         TestCompany c = newCompany(ZONE.getId());
-        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
-        http.put("/api/v1/staffing-settings/all/chat", c.auth(), new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60,
-                "aht_seconds", 300, "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1)));
-        http.put("/api/v1/shift-rules", c.auth(), Map.of("shift_lengths_minutes", List.of(480), "start_grid_minutes", 60));
+        List<Long> staff = ScheduleFixtures.chatDemandAndAgents(http, store, c, ZONE, "ann", "bob", "cat", "dan");
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        long ann = person(c, "ann"), bob = person(c, "bob"), cat = person(c, "cat"), dan = person(c, "dan");
+        long ann = staff.get(0), bob = staff.get(1), cat = staff.get(2), dan = staff.get(3);
         // Dan is off all Monday; Cat may only work mornings.
         long off = http.post("/api/v1/time-off", c.auth(), Map.of("person_id", dan, "start", at(monday, 0), "end", at(monday.plusDays(1), 0)))
                 .json().get("id").asLong();
@@ -169,12 +160,9 @@ class ScheduleGenerationApiTest extends ApiTest {
     @Test
     void shiftsChangedOrCreatedByHandWhileAGenerationRanSurviveItsPublishing() {
         TestCompany c = newCompany(ZONE.getId());
-        store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
-        http.put("/api/v1/staffing-settings/all/chat", c.auth(), new HashMap<>(Map.of("service_level", 0.8, "target_seconds", 60,
-                "aht_seconds", 300, "shrinkage", 0.3, "max_occupancy", 0.85, "concurrency", 1)));
-        http.put("/api/v1/shift-rules", c.auth(), Map.of("shift_lengths_minutes", List.of(480), "start_grid_minutes", 60));
+        List<Long> staff = ScheduleFixtures.chatDemandAndAgents(http, store, c, ZONE, "ann", "bob", "cat");
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        long ann = person(c, "ann"), bob = person(c, "bob"), cat = person(c, "cat");
+        long ann = staff.get(0), bob = staff.get(1), cat = staff.get(2);
         // Ann and Cat get a published Monday; the next generation (for all three) replaces both shifts.
         long first = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(1).toString(),
                 "person_ids", List.of(ann, cat), "time_limit_seconds", 2)).json().get("id").asLong();
@@ -247,7 +235,7 @@ class ScheduleGenerationApiTest extends ApiTest {
         Http.Response measured = http.put("/api/v1/staffing-settings/all/chat", c.auth(), Map.of("aht_measured", true));
         assertThat(measured.status()).as(measured.body()).isEqualTo(200);
         http.put("/api/v1/shift-rules", c.auth(), Map.of("shift_lengths_minutes", List.of(480), "start_grid_minutes", 60));
-        for (String n : List.of("ann", "bob", "cat", "dan", "eve", "fay")) person(c, n);
+        for (String n : List.of("ann", "bob", "cat", "dan", "eve", "fay")) ScheduleFixtures.chatAgent(http, c, n);
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         String range = "&start=" + at(monday, 0).replace("+", "%2B") + "&end=" + at(monday.plusDays(1), 0).replace("+", "%2B");
 
@@ -354,7 +342,7 @@ class ScheduleGenerationApiTest extends ApiTest {
         assertThat(http.post("/api/v1/schedule-generations/" + empty + "/publish", c.auth(), Map.of()).status())
                 .as("publishing nothing is fine").isEqualTo(200);
 
-        person(c, "eve");
+        ScheduleFixtures.chatAgent(http, c, "eve");
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         long id = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(7).toString(),
                 "time_limit_seconds", 60)).json().get("id").asLong();
@@ -400,7 +388,7 @@ class ScheduleGenerationApiTest extends ApiTest {
     void stoppingASolveKeepsItsBestScheduleSoFarWhichCanBePublished() {
         TestCompany c = newCompany(ZONE.getId());
         store.upsert(new CompanyId(c.id()), WeeklyChats.sixWeeks(ZONE));
-        for (String n : List.of("oli", "pat", "quinn")) person(c, n + "-" + c.id());
+        for (String n : List.of("oli", "pat", "quinn")) ScheduleFixtures.chatAgent(http, c, n + "-" + c.id());
         LocalDate monday = today(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         long id = http.post("/api/v1/schedule-generations", c.auth(), Map.of("start", monday.toString(), "end", monday.plusDays(7).toString(),
                 "time_limit_seconds", 120)).json().get("id").asLong();

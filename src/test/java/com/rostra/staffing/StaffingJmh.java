@@ -1,7 +1,6 @@
 package com.rostra.staffing;
 
 import java.time.Instant;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,32 +34,27 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class StaffingJmh {
 
-    static final int SIZE = 2_000;
-    static final int INTERVALS = 8 * 7 * 96;
+    static final int SIZE = StaffingBench.SIZE;
 
-    double[] traffic = new double[SIZE];
-    double[] aht = new double[SIZE];
-    double[] patience = new double[SIZE];
-    double[] profile = new double[INTERVALS];
-    double[] volume = new double[SIZE];
-    StaffingSettings[] erlangCSettings = new StaffingSettings[SIZE];
-    StaffingSettings[] erlangASettings = new StaffingSettings[SIZE];
+    double[] traffic;
+    double[] aht;
+    double[] patience;
+    double[] volume;
+    StaffingSettings[] erlangCSettings;
+    StaffingSettings[] erlangASettings;
+    double[] profile;
 
+    /** The inputs StaffingBench measures too (one factory), so the JMH and the plain figures compare. */
     @Setup
     public void setUp() {
-        Random random = new Random(1);
-        for (int i = 0; i < SIZE; i++) {
-            traffic[i] = 5 + random.nextDouble() * 195;
-            aht[i] = 180 + random.nextInt(300);
-            patience[i] = 60 + random.nextInt(120);
-            volume[i] = traffic[i] * 900 / aht[i];
-            erlangCSettings[i] = new StaffingSettings(0.8, 20, (int) aht[i], 0.3, 0.9, 1, null, null);
-            erlangASettings[i] = new StaffingSettings(0.8, 20, (int) aht[i], 0.3, 0.9, 1, (int) patience[i], null, "erlang_a");
-        }
-        for (int i = 0; i < INTERVALS; i++) {
-            int q = i % 96;
-            profile[i] = q < 32 || q > 84 ? 0 : 20 + 80 * Math.sin(Math.PI * (q - 32) / 52.0);
-        }
+        StaffingBench.Intervals in = StaffingBench.intervals();
+        traffic = in.traffic();
+        aht = in.aht();
+        patience = in.patience();
+        volume = in.volume();
+        erlangCSettings = in.erlangC();
+        erlangASettings = in.erlangA();
+        profile = StaffingBench.weeklyProfile();
     }
 
     @Benchmark
@@ -96,20 +90,7 @@ public class StaffingJmh {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public long requirements50x5x8WeeksDistinctVolumes() {
-        StaffingSettings c = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, null, null);
-        StaffingSettings a = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, 120, null, "erlang_a");
-        long sum = 0;
-        for (int series = 0; series < 250; series++) {
-            StaffingSettings s = series % 2 == 0 ? c : a;
-            double scale = 0.5 + (series % 10) / 5.0;
-            SolutionMemo memo = new SolutionMemo();
-            for (int i = 0; i < INTERVALS; i++) {
-                // A different fraction of a contact per interval and series: no two intervals share a forecast.
-                double v = profile[i] == 0 ? 0 : profile[i] * scale + (i * 0.000_37 + series * 0.013) % 1;
-                sum += Requirements.requirement(Instant.EPOCH, v, 900, s, memo).requiredAgents();
-            }
-        }
-        return sum;
+        return StaffingBench.requirements50x5x8Weeks(profile, true);
     }
 
     /** 50 queues × 5 channels × 8 weeks of quarter hours (1,344,000 intervals); time for all of them. */
@@ -119,19 +100,7 @@ public class StaffingJmh {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public long requirements50x5x8Weeks() {
-        StaffingSettings c = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, null, null);
-        StaffingSettings a = new StaffingSettings(0.8, 20, 300, 0.3, 0.85, 1, 120, null, "erlang_a");
-        long sum = 0;
-        for (int series = 0; series < 250; series++) {
-            StaffingSettings s = series % 2 == 0 ? c : a;
-            double scale = 0.5 + (series % 10) / 5.0;
-            SolutionMemo memo = new SolutionMemo();
-            for (int i = 0; i < INTERVALS; i++) {
-                double volume = profile[i] == 0 ? 0 : profile[i] * scale + (i % 7) * 0.1;
-                sum += Requirements.requirement(Instant.EPOCH, volume, 900, s, memo).requiredAgents();
-            }
-        }
-        return sum;
+        return StaffingBench.requirements50x5x8Weeks(profile, false);
     }
 
     /** {@code java -cp ... com.rostra.staffing.StaffingJmh [JMH options]}: the JMH runner on this class. */
