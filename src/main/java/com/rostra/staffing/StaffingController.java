@@ -121,7 +121,8 @@ class StaffingController {
         ZoneId zone = currentCompany.company().timeZone();
         Instant dayStart = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         Instant from = RequestTimes.parseOr("start", start, dayStart, errors);
-        Instant to = RequestTimes.parseOr("end", end, dayStart.plus(Duration.ofDays(1)), errors);
+        // Without an end, one day from the start asked for (today when neither is given).
+        Instant to = RequestTimes.parseOr("end", end, (from == null ? dayStart : from).plus(Duration.ofDays(1)), errors);
         IntervalLength length = IntervalLength.fromWire(interval).filter(l -> l != IntervalLength.DAY).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m or 60m"));
         if (from != null && to != null && (!to.isAfter(from) || Duration.between(from, to).toDays() > 31)) {

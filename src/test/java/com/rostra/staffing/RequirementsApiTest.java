@@ -141,4 +141,16 @@ class RequirementsApiTest extends ApiTest {
         JsonNode defaults = http.get("/api/v1/staffing-settings/all/email", company.auth()).json();
         assertThat(defaults.get("sla_window_hours").asInt()).as("email is deferred by default").isEqualTo(24);
     }
+
+    @Test
+    void aStartWithoutAnEndAsksForThatDay() {
+        TestCompany company = newCompany("America/New_York");
+        java.time.LocalDate tomorrow = today(java.time.ZoneId.of("America/New_York")).plusDays(1);
+        String start = tomorrow.atStartOfDay(java.time.ZoneId.of("America/New_York")).toInstant().toString();
+        Http.Response day = http.get("/api/v1/requirements?channel=chat&interval=60m&start=" + start, company.auth());
+        assertThat(day.status()).as(day.body()).isEqualTo(200);
+        assertThat(day.json()).hasSize(24);
+        assertThat(day.json().get(0).get("start").asString()).isEqualTo(start);
+        assertThat(http.get("/api/v1/requirements?channel=chat&interval=60m", company.auth()).json()).as("today").hasSize(24);
+    }
 }
