@@ -32,6 +32,7 @@ class DemoCompanySetup {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCompanySetup.class);
     private static final String GENERATED_KEY_NAME = "Demo key";
+    private static final String SIMULATOR_KEY_NAME = "Demo simulator wiring";
 
     private final DemoProperties properties;
     private final Companies companies;
@@ -63,19 +64,18 @@ class DemoCompanySetup {
             company = created.company();
             apiKeys.revoke(company.id(), created.firstKey().id());
         }
-        String key = ensureKey(company);
+        String shownKey = announcedKey(company);
+        String simulatorKey = simulatorKey(company);
         if (queues.list(company.id()).isEmpty()) {
             defineQueues(company.id());
         }
         if (businessHours.get(company.id()).weekly().isEmpty()) {
             defineBusinessHours(company.id());
         }
-        String password = blank(properties.password()) ? generatedPassword() : properties.password();
-        Company c = company;
-        users.findByEmail(c.id(), properties.adminEmail()).ifPresentOrElse(
-                u -> users.setPassword(c.id(), u.id(), password),
-                () -> users.create(c.id(), properties.adminEmail(), "Demo Admin", Role.ADMIN, password));
+        String shownPassword = ensureAdmin(company.id());
 
+        // Generated credentials are shown once, at the start that generates them: a later start (over the same H2 file)
+        // keeps them and does not print them again, and configured ones are never printed (logs are often shipped).
         log.info("""
 
                 ==================================================================
@@ -83,13 +83,35 @@ class DemoCompanySetup {
                   Sign in at  http://localhost:{}/login
                     user      {}
                     password  {}
-                  API key     {}   (HTTP Basic username)
+                  API key     {}
                 ==================================================================""",
                 company.name(), environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
-                properties.adminEmail(), password, key);
-        DemoCompanyReady ready = new DemoCompanyReady(company.id(), key);
+                properties.adminEmail(),
+                shownPassword != null ? shownPassword + "   (generated; shown this once)"
+                        : blank(properties.password()) ? "the one shown when this demo database was first started"
+                        : "as set in ROSTRA_DEMO_PASSWORD",
+                shownKey != null ? shownKey + "   (HTTP Basic username; generated, shown this once)"
+                        : blank(properties.apiKey()) ? "the one shown when this demo database was first started"
+                        : "as set in ROSTRA_DEMO_API_KEY");
+        DemoCompanyReady ready = new DemoCompanyReady(company.id(), simulatorKey);
         events.publishEvent(ready);
         return ready;
+    }
+
+    /**
+     * The admin, with the configured password (set again on every start, so changing it takes effect) or, on the
+     * first start only, a generated one. Returns the password when it was generated now, else null.
+     */
+    private String ensureAdmin(CompanyId company) {
+        boolean configured = !blank(properties.password());
+        var admin = users.findByEmail(company, properties.adminEmail());
+        if (admin.isPresent()) {
+            if (configured) users.setPassword(company, admin.get().id(), properties.password());
+            return null;
+        }
+        String password = configured ? properties.password() : generatedPassword();
+        users.create(company, properties.adminEmail(), "Demo Admin", Role.ADMIN, password);
+        return configured ? null : password;
     }
 
     /** Queues over the simulated organization's inboxes, so the Queues page shows the tree from the start. */
@@ -116,17 +138,33 @@ class DemoCompanySetup {
         queues.replaceExclusions(company, List.of(new QueueRule("inbox_when_queued", "is", "Spam")));
     }
 
-    private String ensureKey(Company company) {
+    /**
+     * The key the visitor uses: the configured one, or a key generated on the first start. Returns its text when it
+     * was generated now (to be shown once), else null.
+     */
+    private String announcedKey(Company company) {
         if (!blank(properties.apiKey())) {
             if (apiKeys.authenticate(properties.apiKey()).isEmpty()) {
                 apiKeys.createWithKey(company.id(), "Demo key (fixed)", properties.apiKey());
             }
+            return null;
+        }
+        boolean exists = apiKeys.list(company.id()).stream().anyMatch(k -> k.name().equals(GENERATED_KEY_NAME));
+        return exists ? null : apiKeys.create(company.id(), GENERATED_KEY_NAME).key();
+    }
+
+    /**
+     * The key the demo's own wiring uses (the simulated Gladly's webhook credentials and the history import): the
+     * configured key, else a fresh one on every start, never printed. Only a hash of the visitor's generated key is
+     * kept, so it cannot be handed to the wiring on a later start.
+     */
+    private String simulatorKey(Company company) {
+        if (!blank(properties.apiKey())) {
             return properties.apiKey();
         }
-        // The old generated key was printed by an earlier run and is unrecoverable (only its hash is kept).
-        apiKeys.list(company.id()).stream().filter(k -> k.name().equals(GENERATED_KEY_NAME))
+        apiKeys.list(company.id()).stream().filter(k -> k.name().equals(SIMULATOR_KEY_NAME))
                 .forEach(k -> apiKeys.revoke(company.id(), k.id()));
-        return apiKeys.create(company.id(), GENERATED_KEY_NAME).key();
+        return apiKeys.create(company.id(), SIMULATOR_KEY_NAME).key();
     }
 
     private static boolean blank(String s) {

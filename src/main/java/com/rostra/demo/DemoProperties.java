@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Fixed credentials for scripted tours: {@code ROSTRA_DEMO_API_KEY}, {@code ROSTRA_DEMO_PASSWORD},
- * {@code ROSTRA_DEMO_ADMIN_EMAIL}. Blank means "generate one and print it at start-up".
+ * {@code ROSTRA_DEMO_ADMIN_EMAIL}. Blank means "generate one on the first start and print it that once".
  */
 @ConfigurationProperties("rostra.demo")
 public record DemoProperties(String apiKey, String password, String adminEmail, String companyName, String timeZone) {

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class GladlySimulator implements AutoCloseable {
 
-    public record RecordedRequest(Instant at, String method, String path, int status) {}
+    /** {@code at}: when the request arrived; {@code end}: when its answer was sent (so overlapping requests show). */
+    public record RecordedRequest(Instant at, String method, String path, int status, Instant end) {}
 
     private static final Pattern ORG_PREFIX = Pattern.compile("^/o/([^/]+)(/api/v1/.*)$");
 
@@ -184,10 +185,11 @@ public class GladlySimulator implements AutoCloseable {
         } finally {
             exchange.close();
         }
+        Instant end = clock.instant();
         String path = exchange.getRequestURI().getRawPath();
         if (!path.startsWith("/__sim")) {
             requests.add(new RecordedRequest(at, exchange.getRequestMethod(), path
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()), status));
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()), status, end));
         }
     }
 

@@ -20,7 +20,9 @@ import io.github.bucket4j.Bucket;
 /**
  * Guessing passwords costs time: each failed sign-in takes a token from the account's bucket and from the address's;
  * with either empty, sign-ins for it are refused (429) until the bucket refills, right or wrong password. Buckets live
- * on the node (a guesser spread over nodes gets each node's allowance; fine for a handful of nodes).
+ * on the node (a guesser spread over nodes gets each node's allowance; fine for a handful of nodes). The address is
+ * the request's remote address, which behind a trusted proxy is the client's from X-Forwarded-For
+ * ({@code server.forward-headers-strategy=native}), not the proxy's: otherwise every client would share one bucket.
  */
 @Component
 class LoginThrottle {

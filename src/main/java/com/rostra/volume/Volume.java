@@ -30,6 +30,14 @@ public class Volume {
 
     public enum GroupBy { NONE, CHANNEL, QUEUE }
 
+    /** Intervals one read may span (15-minute intervals over about 208 days). */
+    static final int MAX_INTERVALS = 20_000;
+    /**
+     * Values (keys × intervals) one read may answer: every channel over the longest range fits, while a company with
+     * many queues grouped by queue would otherwise build millions of rows in memory for one request.
+     */
+    static final long MAX_VALUES = 100_000;
+
     private final JdbcClient jdbc;
     private final Queues queues;
     private final AnswerTargets answerTargets;
@@ -55,9 +63,27 @@ public class Volume {
                                        GroupBy groupBy, ZoneId zone, QueueScope scope) {
         Instant from = length.floor(start, zone);
         long intervals = estimateIntervals(from, end, length);
-        if (intervals > 20_000) {
-            throw new InvalidRequestException("end", "the range holds " + intervals + " intervals; ask for at most 20000");
+        if (intervals > MAX_INTERVALS) {
+            throw new InvalidRequestException("end", "the range holds " + intervals + " intervals; ask for at most " + MAX_INTERVALS);
         }
+        // Every key the grouping has is answered for every interval, with zero counts where nothing came in: known
+        // before the read, so a read too large to answer is refused before it runs.
+        TreeSet<String> keys = new TreeSet<>();
+        switch (groupBy) {
+            case NONE -> keys.add("all");
+            case CHANNEL -> { for (Channel c : Channel.values()) keys.add(c.wireName()); }
+            case QUEUE -> {
+                switch (scope.kind()) {
+                    case ALL_QUEUES -> {
+                        keys.add("no_queue");
+                        queues.queueIds(company).forEach(id -> keys.add(String.valueOf(id)));
+                    }
+                    case QUEUE -> keys.add(String.valueOf(scope.queueId()));
+                    case NO_QUEUE -> keys.add("no_queue");
+                }
+            }
+        }
+        requireAnswerable(groupBy, keys.size(), intervals);
         String key = switch (groupBy) {
             case CHANNEL -> "channel";
             case QUEUE -> "case when queue_path = '' then 'no_queue' else queue_path end";
@@ -80,7 +106,6 @@ public class Volume {
                 + "where company_id = ? and quarter >= ? and quarter < ?" + scopeSql
                 + ") v group by quarter, queue_path, channel" + (groupBy == GroupBy.NONE ? "" : ", " + key);
         Map<Instant, Map<String, long[]>> grid = new TreeMap<>();
-        TreeSet<String> keys = new TreeSet<>();
         var targets = answerTargets.of(company);
         Map<String, String> targetColumns = new java.util.HashMap<>();
         // Quarter hours that start before the end; a range ending mid-quarter takes that whole quarter hour.
@@ -106,21 +131,8 @@ public class Volume {
                 acc[4] += rs.getLong("frd_n");
             }
         });
-        // Every key the grouping has is answered for every interval, with zero counts where nothing came in.
-        switch (groupBy) {
-            case NONE -> keys.add("all");
-            case CHANNEL -> { for (Channel c : Channel.values()) keys.add(c.wireName()); }
-            case QUEUE -> {
-                switch (scope.kind()) {
-                    case ALL_QUEUES -> {
-                        keys.add("no_queue");
-                        queues.queueIds(company).forEach(id -> keys.add(String.valueOf(id)));
-                    }
-                    case QUEUE -> keys.add(String.valueOf(scope.queueId()));
-                    case NO_QUEUE -> keys.add("no_queue");
-                }
-            }
-        }
+        // The data can add keys (a queue's children, a deleted queue's contacts), so the answer is checked once more.
+        requireAnswerable(groupBy, keys.size(), intervals);
         List<VolumeInterval> result = new ArrayList<>();
         for (Instant t = from; t.isBefore(end); t = length.next(t, zone)) {
             Map<String, long[]> row = grid.getOrDefault(t, Map.of());
@@ -172,6 +184,16 @@ public class Volume {
         List<Long> ids = QueuePath.decode(path);
         int from = scope.queueId() == null ? 0 : Math.max(0, ids.indexOf(scope.queueId()));
         return ids.subList(from, ids.size()).stream().map(String::valueOf).toList();
+    }
+
+    private static void requireAnswerable(GroupBy groupBy, int keys, long intervals) {
+        long values = keys * intervals;
+        if (values > MAX_VALUES) {
+            throw new InvalidRequestException("group_by", "group_by=" + groupBy.name().toLowerCase(java.util.Locale.ROOT)
+                    + " gives " + keys + " keys x " + intervals + " intervals = " + values + " values; at most " + MAX_VALUES
+                    + " are answered: shorten the range, ask for a longer interval, or read one queue and its children with "
+                    + "GET /api/v1/queues/{id}/volume");
+        }
     }
 
     private static long estimateIntervals(Instant from, Instant end, IntervalLength length) {

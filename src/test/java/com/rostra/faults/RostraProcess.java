@@ -38,6 +38,9 @@ final class RostraProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "com.rostra.RostraApplication",
                 "--server.port=" + port,
+                // Its own scheduler name (the default is the host's, the same for every node here), so a test can tell
+                // which node has picked a sync; a restarted node keeps its name.
+                "--db-scheduler.scheduler-name=" + schedulerName(port),
                 // The child's clock starts where the test's (and the simulator's) clock is now.
                 "--rostra.clock.start-at=" + TestClocks.now(),
                 "--rostra.gladly.allowed-hosts=127.0.0.1,localhost",
@@ -80,6 +83,10 @@ final class RostraProcess {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Rostra did not become healthy within " + patience);
+    }
+
+    static String schedulerName(int port) {
+        return "rostra-node-" + port;
     }
 
     String baseUrl() {

@@ -98,6 +98,60 @@ class StaffingBoundsApiTest extends ApiTest {
         }
     }
 
+    /**
+     * Issue 11's promise, timed: every staffing request answers within one second whatever its inputs. The worst the
+     * bounds allow (the most traffic, from the largest volume and from the longest handle time, at the smallest
+     * occupancy and the strictest goal, with Erlang C and with Erlang A at both extremes of patience), each warmed up
+     * once and then timed three times through the API; the median must be under a second, so one stall of a loaded CI
+     * machine does not fail it.
+     */
+    @Test
+    void theWorstInputsInRangeAnswerWithinOneSecond() {
+        TestCompany company = newCompany();
+        double traffic = StaffingLimits.MAX_TRAFFIC;
+        Map<String, Map<String, Object>> worst = new java.util.LinkedHashMap<>();
+        Map<String, Object> largestVolume = Map.of("volume", StaffingLimits.MAX_VOLUME, "interval_seconds", StaffingLimits.MAX_INTERVAL_SECONDS,
+                "aht_seconds", (int) (traffic * StaffingLimits.MAX_INTERVAL_SECONDS / StaffingLimits.MAX_VOLUME));
+        Map<String, Object> longestHandle = Map.of("volume", traffic, "interval_seconds", StaffingLimits.MAX_INTERVAL_SECONDS,
+                "aht_seconds", StaffingLimits.MAX_AHT_SECONDS);
+        Map<String, Object> strictest = Map.of("service_level", StaffingLimits.MAX_SERVICE_LEVEL, "target_seconds", 1,
+                "concurrency", 1);
+        for (var load : Map.of("largest volume", largestVolume, "longest handle time", longestHandle).entrySet()) {
+            for (var model : Map.<String, Map<String, Object>>of("erlang_c", Map.of("model", "erlang_c"),
+                    "erlang_a, patience 1 s", Map.of("model", "erlang_a", "patience_seconds", 1),
+                    "erlang_a, patience 24 h", Map.of("model", "erlang_a", "patience_seconds", StaffingLimits.MAX_PATIENCE_SECONDS)).entrySet()) {
+                // The smallest occupancy cap asks for the most agents; no cap leaves the whole search to the goal.
+                for (double occupancy : new double[] {StaffingLimits.MIN_OCCUPANCY, 1}) {
+                    Map<String, Object> body = new HashMap<>(strictest);
+                    body.putAll(load.getValue());
+                    body.putAll(model.getValue());
+                    body.put("max_occupancy", occupancy);
+                    worst.put(load.getKey() + ", " + model.getKey() + ", occupancy " + occupancy, body);
+                }
+            }
+        }
+        Map<String, Object> longestTarget = new HashMap<>(worst.get("largest volume, erlang_a, patience 24 h, occupancy 1.0"));
+        longestTarget.put("target_seconds", StaffingLimits.MAX_TARGET_SECONDS);
+        worst.put("largest volume, erlang_a, patience 24 h, target 7 days", longestTarget);
+
+        List<String> slow = new ArrayList<>();
+        worst.forEach((name, body) -> {
+            Http.Response warmUp = http.post("/api/v1/staffing/calculate", company.auth(), body);
+            assertThat(warmUp.status()).as(name + ": " + warmUp.body()).isEqualTo(200);
+            assertThat(warmUp.json().get("traffic_erlangs").asDouble()).as(name).isCloseTo(traffic, org.assertj.core.data.Offset.offset(1.0));
+            long[] millis = new long[3];
+            for (int i = 0; i < millis.length; i++) {
+                long started = System.nanoTime();
+                assertThat(http.post("/api/v1/staffing/calculate", company.auth(), body).status()).isEqualTo(200);
+                millis[i] = (System.nanoTime() - started) / 1_000_000;
+            }
+            java.util.Arrays.sort(millis);
+            System.out.println("[staffing bounds] " + name + ": median " + millis[1] + " ms of " + java.util.Arrays.toString(millis));
+            if (millis[1] >= 1000) slow.add(name + ": median " + millis[1] + " ms of " + java.util.Arrays.toString(millis));
+        });
+        assertThat(slow).as("worst-case staffing requests taking a second or more").isEmpty();
+    }
+
     @Test
     void requirementWhatIfsAreBoundedByName() {
         TestCompany company = newCompany();

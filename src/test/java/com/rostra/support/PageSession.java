@@ -51,6 +51,17 @@ public final class PageSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /**
+     * Any method with this session's cookie and, for methods with a body, an empty JSON object; no CSRF token. For
+     * routes that must not take the session at all (the API is key-only).
+     */
+    public HttpResponse<String> call(String method, String path) {
+        boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(30));
+        if (body) request.header("Content-Type", "application/json");
+        return send(request.method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Posts a form as the page would, with a CSRF token taken from a page of the session. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         return form(path, fields, csrfFrom(fetch("/realtime").body()));

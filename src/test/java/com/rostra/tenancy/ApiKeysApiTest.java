@@ -3,6 +3,9 @@ package com.rostra.tenancy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
@@ -12,6 +15,35 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiKeysApiTest extends ApiTest {
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /**
+     * A request that authenticates while the revoke's transaction is still open sees the key active (the revoke is not
+     * committed) and caches it again after the revoke's own eviction. The key is evicted once more after the commit,
+     * so it is refused at once, not when the cache entry expires.
+     */
+    @Test
+    void aKeyCachedAgainWhileItsRevokeIsOpenIsRefusedOnceTheRevokeCommits() {
+        TestCompany company = newCompany();
+        JsonNode created = http.post("/api/v1/api-keys", company.auth(), Map.of("name", "Soon revoked")).json();
+        String key = Http.key(created.get("key").asString());
+        assertThat(http.get("/api/v1/queues", key).status()).as("used once: cached, last use recorded").isEqualTo(200);
+
+        int[] duringRevoke = new int[1];
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            apiKeys.revoke(new CompanyId(company.id()), created.get("id").asLong());
+            // Served by a request thread of the server, on its own connection: the revoke is not visible there yet.
+            duringRevoke[0] = http.get("/api/v1/queues", key).status();
+        });
+        assertThat(duringRevoke[0]).as("the revoke not yet committed: the key still authenticates (and is cached again)")
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/queues", key).status()).as("right after the revoke commits").isEqualTo(401);
+    }
 
     @Test
     void createListAndRevokeKeys() {

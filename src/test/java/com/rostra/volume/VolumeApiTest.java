@@ -102,6 +102,32 @@ class VolumeApiTest extends ApiTest {
         assertThat(http.get("/api/v1/contacts?cursor=garbage!", company.auth()).status()).isEqualTo(400);
     }
 
+    /**
+     * Grouped by queue, each queue adds a key to every interval: a company with a dozen queues over 100 days of quarter
+     * hours would answer 125,000 values. Refused by name, saying the limit and how to narrow the read; the same range
+     * by channel, or by queue hourly, is answered.
+     */
+    @Test
+    void aQueueGroupedReadTooLargeToAnswerIsRefusedNamingGroupBy() {
+        TestCompany company = newCompany();
+        for (int i = 0; i < 12; i++) {
+            assertThat(http.post("/api/v1/queues", company.auth(), java.util.Map.of("name", "Queue " + i)).status()).isEqualTo(201);
+        }
+        String range = "/api/v1/volume?start=2026-06-01T00:00:00Z&end=2026-09-09T00:00:00Z"; // 100 days: 9,600 quarter hours
+
+        com.rostra.support.Http.Response refused = http.get(range + "&interval=15m&group_by=queue", company.auth());
+        assertThat(refused.status()).as(() -> refused.body().substring(0, Math.min(300, refused.body().length()))).isEqualTo(400);
+        JsonNode error = refused.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("group_by");
+        assertThat(error.get("message").asString()).as("the limit and how to narrow the read")
+                .contains("13 keys", "at most 100000", "shorten the range", "longer interval", "/api/v1/queues/{id}/volume");
+
+        JsonNode byChannel = http.get(range + "&interval=15m&group_by=channel", company.auth()).json().get("intervals");
+        assertThat(byChannel).as("five channels over the same range").hasSize(5 * 9_600);
+        JsonNode hourly = http.get(range + "&interval=60m&group_by=queue", company.auth()).json().get("intervals");
+        assertThat(hourly).as("thirteen keys (twelve queues and no_queue), hourly").hasSize(13 * 2_400);
+    }
+
     private long phoneMet(TestCompany company, String range) {
         for (JsonNode i : http.get(range, company.auth()).json().get("intervals")) {
             if (i.get("key").asString().equals("phone")) return i.get("sla_met").asLong();

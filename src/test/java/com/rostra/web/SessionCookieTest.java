@@ -11,7 +11,10 @@ import com.rostra.support.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page session cookie is not sent on cross-site requests and not readable by scripts. */
+/**
+ * The page session cookie is not sent on cross-site requests and not readable by scripts, and is Secure when a
+ * TLS-terminating proxy (a trusted, internal address) says the client came over HTTPS.
+ */
 class SessionCookieTest extends ApiTest {
 
     @Test
@@ -20,5 +23,16 @@ class SessionCookieTest extends ApiTest {
                 URI.create("http://127.0.0.1:" + port + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(cookie).as("plain HTTP: a Secure cookie would never come back").doesNotContain("Secure");
+    }
+
+    /** Behind a TLS-terminating proxy the request reaches Rostra over HTTP; the proxy's X-Forwarded-Proto says HTTPS. */
+    @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/login")).header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 }

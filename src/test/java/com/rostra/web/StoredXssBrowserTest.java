@@ -2,12 +2,16 @@ package com.rostra.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Browser;
 import com.rostra.support.Http;
+import com.rostra.support.PageSession;
 
 import static com.rostra.support.GladlyEventFixtures.event;
 import static com.rostra.support.GladlyEventFixtures.reason;
@@ -29,9 +34,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Names are data, never code: queues, people, Gladly agents, inboxes, teams and state reasons named like script
  * show as text on every page, no dialog opens on its own, the delete confirmation still asks (with the name as
- * text), and the browser refuses inline script.
+ * text), and the browser refuses inline script. The pages walked are every whole page of the handler mapping, so a
+ * new page is walked the day it is added.
  */
 class StoredXssBrowserTest extends ApiTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
 
     private static final String QUOTE_BREAK = "'); alert(1); //";
     private static final String IMG = "<img src=x onerror=alert(1)>";
@@ -72,13 +82,28 @@ class StoredXssBrowserTest extends ApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/agent-states/current", company.auth()).json().size() == 1
                 && "away".equals(http.get("/api/v1/agent-states/current", company.auth()).json().get(0).get("state").asString()));
 
+        // Every whole page the application has (from the handler mapping), the hostile person's timeline among them.
+        Http.Response generation = http.post("/api/v1/schedule-generations", company.auth(), Map.of(
+                "start", "2026-11-30", "end", "2026-12-01", "time_limit_seconds", 1));
+        assertThat(generation.status()).as(generation.body()).isBetween(200, 202);
+        PageRoutes.Bindings ids = new PageRoutes.Bindings(quoteQueue, person.json().get("id").asLong(),
+                generation.json().get("id").asLong(), "2026-11-30");
+        PageSession reader = PageSession.signIn(port, email, USER_PASSWORD);
+        List<String> pages = new ArrayList<>();
+        for (String pattern : PageRoutes.getPatterns(mapping)) {
+            String path = PageRoutes.bind(pattern, ids);
+            java.net.http.HttpResponse<String> r = reader.fetch(path);
+            assertThat(r.statusCode()).as(path).isIn(200, 302); // "/" redirects to Realtime
+            if (r.statusCode() == 200 && PageRoutes.wholePage(r)) pages.add(path);
+        }
+        pages.add("/settings/queues/" + imgQueue);
+        assertThat(pages).as("whole pages to walk").hasSizeGreaterThanOrEqualTo(18)
+                .contains("/adherence", "/forecasts/special-days", "/schedules/generate", "/people/" + ids.personId() + "/timeline");
+
         try (Browser browser = new Browser("http://127.0.0.1:" + port)) {
             WebDriver d = browser.driver();
             browser.login(email, USER_PASSWORD);
-            for (String path : List.of("/realtime", "/queues", "/forecasts", "/staffing", "/schedules", "/people",
-                    "/settings/integrations", "/settings/agent-states", "/settings/queues", "/settings/queues/new",
-                    "/settings/queues/" + quoteQueue, "/settings/queues/" + imgQueue, "/settings/business-hours",
-                    "/settings/api-keys")) {
+            for (String path : pages) {
                 browser.open(path);
                 assertThat(d.findElement(By.tagName("h1")).getText()).as(path).isNotBlank();
                 Thread.sleep(300); // let deferred scripts and a first htmx poll run
