@@ -59,13 +59,14 @@ class ForecastAccuracyGateTest {
     }
 
     /**
-     * Not the goal yet at week 1 and weeks 2–5 (docs/notes/forecasting.md), but at least 10 % better there — before
-     * the blend and the after-holiday days it was 8 % and 5 %.
+     * Not the goal yet at week 1 and weeks 2–5 (docs/notes/forecasting.md), but 11 % and 13 % better there (measured
+     * 12.5 % and 14.9 % with the month position counted in open days and the month-turn shape; 10.5 % and 11.8 % before,
+     * 8 % and 5 % before the blend and the after-holiday days).
      */
     @Test
-    void usWeeksAheadAtLeastTenPercentBetter() {
-        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.90 * us.wape(BASELINE, 1));
-        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.90 * us.wape(BASELINE, 2));
+    void usWeeksAheadAtLeastElevenAndThirteenPercentBetter() {
+        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.89 * us.wape(BASELINE, 1));
+        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.87 * us.wape(BASELINE, 2));
     }
 
     /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */
