@@ -299,6 +299,20 @@ class ForecastModelsTest {
     }
 
     @Test
+    void theWeeksAfterTheFirstKeepTheBaselineUntilThreeBacktestOriginsReachThem() {
+        // +10 % a week: a trend model beats the lagging 4-week average in every backtest; with four weeks of history
+        // only one origin (trained on two weeks) reaches past its first week, too little to leave the baseline for
+        java.util.function.IntFunction<double[]> rising = i -> {
+            double level = 100 * Math.pow(1.10, i / 7.0);
+            return new double[] {level * .25, level * .5, level * .25};
+        };
+        ForecastEngine.Selection four = new ForecastEngine().select(weekdaysOnly(28, rising));
+        assertThat(four.chosenLater()).isEqualTo("week_average");
+        ForecastEngine.Selection six = new ForecastEngine().select(weekdaysOnly(42, rising));
+        assertThat(six.chosenLater()).isNotEqualTo("week_average");
+    }
+
+    @Test
     void aPerfectBaselineIsKept() {
         DayHistory h = weekdaysOnly(56, i -> new double[] {3, 7});
         ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 14);
