@@ -26,6 +26,8 @@ class ForecastAccuracyGateTest {
     private static final String BASELINE = "week_average";
     private static Result us;
     private static Result il;
+    /** The US origins with only the eight weeks before each: the ten earlier origins, the ten later ones. */
+    private static final Map<String, Result> usEightWeeks = new java.util.LinkedHashMap<>();
 
     @BeforeAll
     static void measure() throws Exception {
@@ -35,6 +37,12 @@ class ForecastAccuracyGateTest {
         DayHistory ilData = ForecastAccuracyBench.ilBank(dir.resolve("il-bank-1999-01-calls.csv"));
         us = ForecastAccuracyBench.evaluate(usData, ForecastAccuracyBench.usOrigins(usData), ForecastAccuracyBench.US_HISTORY_DAYS,
                 ForecastEngine.Config.DEFAULT, ForecastAccuracyBench.US_BUCKETS, ForecastAccuracyBench.US_HOLIDAYS);
+        LocalDate split = LocalDate.of(2003, 7, 1);
+        var origins = ForecastAccuracyBench.usOrigins(usData);
+        usEightWeeks.put("earlier", ForecastAccuracyBench.evaluate(usData, origins.stream().filter(o -> o.isBefore(split)).toList(), 56,
+                ForecastEngine.Config.DEFAULT, ForecastAccuracyBench.US_BUCKETS, ForecastAccuracyBench.US_HOLIDAYS));
+        usEightWeeks.put("later", ForecastAccuracyBench.evaluate(usData, origins.stream().filter(o -> !o.isBefore(split)).toList(), 56,
+                ForecastEngine.Config.DEFAULT, ForecastAccuracyBench.US_BUCKETS, ForecastAccuracyBench.US_HOLIDAYS));
         il = ForecastAccuracyBench.evaluate(ilData, ForecastAccuracyBench.ilOrigins(ilData), ForecastAccuracyBench.IL_HISTORY_DAYS,
                 ForecastAccuracyBench.IL_CONFIG, ForecastAccuracyBench.IL_BUCKETS, Map.<LocalDate, ForecastEngine.SpecialKind>of());
     }
@@ -49,6 +57,21 @@ class ForecastAccuracyGateTest {
         }
     }
 
+    /**
+     * Issue #12: never worse than the baseline on a series with a short history. The US origins with only the eight
+     * weeks before each, each half of them on its own (measured: earlier −10.1 / −3.3 / −9.3 %, later −12.7 / −10.9 /
+     * −7.6 %; before the short-history default the earlier half was 2.7 % worse than the baseline in week 1).
+     */
+    @Test
+    void withEightWeeksOfHistoryTheChosenModelIsNeverWorseThanTheBaseline() {
+        usEightWeeks.forEach((half, r) -> {
+            for (int b = 0; b < ForecastAccuracyBench.US_BUCKETS.size(); b++) {
+                assertThat(r.wape("chosen", b)).as("US, 8 weeks, " + half + " origins, " + ForecastAccuracyBench.US_BUCKETS.get(b).label())
+                        .isLessThan(r.wape(BASELINE, b));
+            }
+        });
+    }
+
     /** The 15 % goal: met on the IL series at both horizons and on the US series one day ahead. */
     @Test
     void fifteenPercentBetterWhereTheGoalIsMet() {
@@ -59,13 +82,15 @@ class ForecastAccuracyGateTest {
     }
 
     /**
-     * Not the goal yet at week 1 and weeks 2–5 (docs/notes/forecasting.md), but at least 10 % better there — before
-     * the blend and the after-holiday days it was 8 % and 5 %.
+     * Not the goal yet at week 1 and weeks 2–5 (docs/notes/forecasting.md), but 11 % and 13 % better there (measured
+     * 12.3 % and 14.9 % with the month position counted in open days, the month-turn shape and the short-history
+     * default; 10.5 % and 11.8 % before,
+     * 8 % and 5 % before the blend and the after-holiday days).
      */
     @Test
-    void usWeeksAheadAtLeastTenPercentBetter() {
-        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.90 * us.wape(BASELINE, 1));
-        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.90 * us.wape(BASELINE, 2));
+    void usWeeksAheadAtLeastElevenAndThirteenPercentBetter() {
+        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.89 * us.wape(BASELINE, 1));
+        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.87 * us.wape(BASELINE, 2));
     }
 
     /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */

@@ -154,7 +154,7 @@ class ForecastModelsTest {
         // log(y + 1) = ln 101 + φ^k · ln 1.2 with φ = .5: one day ahead 101·√1.2 − 1, two days 101·1.2^¼ − 1
         LocalDate wednesday = LocalDate.of(2026, 1, 14); // mid-month, weekday effect 0
         boolean[] all = {true, true, true, true, true, true, true};
-        double[] none = new double[8];
+        double[] none = new double[9];
         CalendarModel.Fit fit = new CalendarModel.Fit(new double[7], none, Math.log(101), new double[0], all, .3, .5, Math.log(1.2));
         assertThat(fit.total(1, wednesday)).isCloseTo(101 * Math.sqrt(1.2) - 1, offset(1e-9));
         assertThat(fit.total(2, wednesday)).isCloseTo(101 * Math.pow(1.2, .25) - 1, offset(1e-9));
@@ -188,11 +188,61 @@ class ForecastModelsTest {
         }
         DayHistory h = new DayHistory(start, d, 1); // ends 2026-03-29; forecast from Monday 2026-03-30
         double[] totals = CalendarModel.totals(h, 20);
-        // each position's effect is shrunk by n / (n + 3) (about six days each here), so most, not all, of it is
+        // each position's effect is shrunk by n / (n + 0.25) (two to six days each here), so most, not all, of it is
         // seen; what is not stays in the mean level, a few percent above the quiet days' 100
         assertThat(totals[2]).as("April 1st").isGreaterThan(110);
         assertThat(totals[12]).as("April 11th").isBetween(97.0, 106.0);
         assertThat(totals[2] - totals[12]).isGreaterThan(10);
+    }
+
+    /** Weekdays from {@code start}; {@code value(date)} gives the day's slots, weekends are absent. */
+    private static DayHistory weekdaysFrom(LocalDate start, int days, java.util.function.Function<LocalDate, double[]> value) {
+        double[][] d = new double[days][];
+        for (int i = 0; i < days; i++) {
+            LocalDate date = start.plusDays(i);
+            if (date.getDayOfWeek().getValue() <= 5) d[i] = value.apply(date);
+        }
+        return new DayHistory(start, d, d[0].length);
+    }
+
+    /** Whether {@code date} is the first Monday-to-Friday day of its month. */
+    private static boolean firstBusinessDay(LocalDate date) {
+        LocalDate first = date.withDayOfMonth(1);
+        while (first.getDayOfWeek().getValue() > 5) first = first.plusDays(1);
+        return first.equals(date);
+    }
+
+    @Test
+    void theMonthEffectFollowsBusinessDaysNotDatesOfTheMonth() {
+        // sixteen weekday-only weeks to Sunday 2026-08-02; the first business day of each month (May 1st, a Friday;
+        // June 1st, a Monday; July 1st, a Wednesday) runs at 150, every other day 100. August 1st is a Saturday, so
+        // the first business day is Monday the 3rd: by date (the 1st–2nd) it would look like a normal day
+        DayHistory h = weekdaysFrom(LocalDate.of(2026, 4, 13), 112, d -> new double[] {firstBusinessDay(d) ? 150 : 100});
+        double[] calendar = CalendarModel.totals(h, 3);
+        assertThat(calendar[0]).as("calendar, Monday August 3rd").isGreaterThan(115);
+        assertThat(calendar[1]).as("calendar, Tuesday August 4th").isBetween(95.0, 106.0);
+        double[][] topDown = new TopDownModel().forecast(h, 3);
+        assertThat(topDown[0][0]).as("top-down, Monday August 3rd").isGreaterThan(115);
+        assertThat(topDown[1][0]).as("top-down, Tuesday August 4th").isBetween(95.0, 106.0);
+    }
+
+    @Test
+    void aMonthTurnDayGetsItsOwnShapeOfTheDay() {
+        // eight intervals; a normal day 10 each (80); the first business day of a month 25, 25 in the first two and 10
+        // in the rest (110): its extra volume comes in the morning. Forecast from Monday 2026-08-03, a first business day
+        DayHistory h = weekdaysFrom(LocalDate.of(2026, 4, 13), 112, d -> {
+            double[] v = new double[8];
+            java.util.Arrays.fill(v, 10);
+            if (firstBusinessDay(d)) v[0] = v[1] = 25;
+            return v;
+        });
+        for (DayModel m : List.of(new TopDownModel(), new CalendarModel())) {
+            double[][] f = m.forecast(h, 2);
+            double turnMorning = (f[0][0] + f[0][1]) / java.util.Arrays.stream(f[0]).sum();
+            double normalMorning = (f[1][0] + f[1][1]) / java.util.Arrays.stream(f[1]).sum();
+            assertThat(turnMorning).as(m.name() + ": morning share of the month-turn day").isGreaterThan(0.33);
+            assertThat(normalMorning).as(m.name() + ": morning share of a normal day").isCloseTo(0.25, offset(0.02));
+        }
     }
 
     @Test
@@ -246,6 +296,20 @@ class ForecastModelsTest {
         assertThat(s.weights().stream().mapToDouble(Double::doubleValue).sum()).as("combination weights").isCloseTo(1, offset(1e-9));
         assertThat(s.weights().get(0)).as("the better model weighs more").isGreaterThanOrEqualTo(s.weights().get(1));
         assertThat(s.ranked()).doesNotContain("calendar");
+    }
+
+    @Test
+    void theWeeksAfterTheFirstKeepTheBaselineUntilThreeBacktestOriginsReachThem() {
+        // +10 % a week: a trend model beats the lagging 4-week average in every backtest; with four weeks of history
+        // only one origin (trained on two weeks) reaches past its first week, too little to leave the baseline for
+        java.util.function.IntFunction<double[]> rising = i -> {
+            double level = 100 * Math.pow(1.10, i / 7.0);
+            return new double[] {level * .25, level * .5, level * .25};
+        };
+        ForecastEngine.Selection four = new ForecastEngine().select(weekdaysOnly(28, rising));
+        assertThat(four.chosenLater()).isEqualTo("week_average");
+        ForecastEngine.Selection six = new ForecastEngine().select(weekdaysOnly(42, rising));
+        assertThat(six.chosenLater()).isNotEqualTo("week_average");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * </pre>
  * by alternating least squares over the whole history: the week effects soak up level shifts so the weekday and
  * month effects are measured within weeks. The month effect uses {@link MonthTurnEffect#bin}'s positions in the
- * month, each shrunk toward zero by {@code n / (n + 3)}, and only with six weeks of history or more (as
+ * month (counted in open days), each shrunk toward zero by {@code n / (n + 0.25)}, and only with six weeks of history or more (as
  * {@link MonthTurnEffect}). Then the calendar-adjusted residual {@code r = log(y + 1) − weekday − month} is
  * treated as a mean {@code μ} (its mean over the history) plus a deviation that decays back to it:
  * <pre>
@@ -20,12 +20,13 @@ import java.time.LocalDate;
  * α and φ are fitted with BOBYQA on the squared errors of forecasts 1 to {@link #HORIZON} days ahead. Contact volume
  * in a bank's call centre drifts for a few weeks and comes back (a quiet month, a busy month), which a random-walk
  * level (exponential smoothing) carries on forever and a plain long average ignores. The day's total is spread over
- * the day by the weekday's {@link IntradayProfile}, as in {@link TopDownModel}.
+ * the day by the weekday's {@link IntradayProfile} tilted for its position in the month ({@link MonthShape}), as in
+ * {@link TopDownModel}.
  */
 public final class CalendarModel implements DayModel {
 
     static final int HORIZON = 35;
-    static final double MONTH_SHRINK = 3;
+    static final double MONTH_SHRINK = MonthTurnEffect.SHRINK;
     private static final int ITERATIONS = 12;
     static final double[] UNFITTED = {0.2, 0.95};
     private static final double[] LOWER = {0.02, 0.5};
@@ -44,16 +45,7 @@ public final class CalendarModel implements DayModel {
 
     @Override
     public double[][] forecast(DayHistory h, int horizon) {
-        double[] totals = totals(h, horizon);
-        IntradayProfile.Settings settings = IntradayProfile.fit(h, 10);
-        double[][] profiles = new double[7][];
-        for (int wd = 0; wd < 7; wd++) profiles[wd] = IntradayProfile.of(h, wd, settings);
-        double[][] out = new double[horizon][h.slots()];
-        for (int k = 0; k < horizon; k++) {
-            int wd = h.end().plusDays(k).getDayOfWeek().getValue() - 1;
-            for (int j = 0; j < h.slots(); j++) out[k][j] = totals[k] * profiles[wd][j];
-        }
-        return out;
+        return MonthShape.spread(h, MonthTurnEffect.estimate(h), totals(h, horizon));
     }
 
     /** The fitted effects: weekday (Monday = 0), month-position bins, mean residual, and the fitted α, φ. */
@@ -64,7 +56,7 @@ public final class CalendarModel implements DayModel {
         public double total(int k, LocalDate date) {
             int wd = date.getDayOfWeek().getValue() - 1;
             if (!seen[wd]) return 0;
-            return Math.max(0, Math.exp(mean + Math.pow(phi, k) * deviation + weekday[wd] + month[MonthTurnEffect.bin(date)]) - 1);
+            return Math.max(0, Math.exp(mean + Math.pow(phi, k) * deviation + weekday[wd] + month[MonthTurnEffect.bin(date, seen)]) - 1);
         }
     }
 
@@ -93,7 +85,7 @@ public final class CalendarModel implements DayModel {
         int weeks = (n - 1 + offset) / 7 + 1;
         double[] week = new double[weeks];
         int[] bins = new int[n];
-        for (int i = 0; i < n; i++) bins[i] = MonthTurnEffect.bin(h.date(i));
+        for (int i = 0; i < n; i++) bins[i] = MonthTurnEffect.bin(h.date(i), seen);
         for (int it = 0; it < ITERATIONS; it++) {
             double[] s = new double[weeks];
             int[] c = new int[weeks];
