@@ -8,6 +8,7 @@
 # PostgreSQL's raw single-row insert rate of the same body (pgbench, 32 clients, bench/pg-raw-insert.sql) in the same
 # database, so the webhook's rate can be read as a ratio of it. While each step runs the unprocessed backlog is
 # sampled every 5 s. STREAM_EVENTS (default 0): also time that many agent-state changes from POST to the live stream
+# (of a second company, 100 agents)
 # while wrk runs (bench/StreamLatency.java). Machine-readable lines start with "pgbench ", "connections=",
 # "stream_at_load " and "acknowledged=".
 set -euo pipefail
@@ -28,6 +29,11 @@ trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; psql -h 127.
 for _ in $(seq 1 60); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
 KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: application/json' \
   -d '{"name":"Bench Co"}' localhost:$PORT/api/v1/companies | sed 's/.*"api_key":"\([^"]*\)".*/\1/')
+# The live stream is timed on a company of its own: 100 agents changing every few seconds, as a support floor does,
+# while wrk's load goes to another company. Streaming wrk's company would have the viewer watch 200 agents changing
+# 40 times a second each (every change fanned out as an event and parsed by the timing client on the same two cores).
+STREAM_KEY=$(curl -sf -X POST -H 'Authorization: Bearer bench-token' -H 'Content-Type: application/json' \
+  -d '{"name":"Bench Stream Co"}' localhost:$PORT/api/v1/companies | sed 's/.*"api_key":"\([^"]*\)".*/\1/')
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') PostgreSQL"
 export AUTH="Basic $(printf '%s:%s' "$KEY" "$KEY" | base64 -w0)"
 if command -v wrk >/dev/null; then
@@ -75,7 +81,7 @@ if command -v wrk >/dev/null; then
     if [ "${STREAM_EVENTS:-0}" -gt 0 ]; then
       # The live stream at this load: 100 agents' changes (~33/s) timed from POST to SSE event, alongside wrk.
       javac -d /tmp/webhook-stream-latency bench/StreamLatency.java
-      (sleep 5; java -cp /tmp/webhook-stream-latency StreamLatency "http://127.0.0.1:$PORT" "$KEY" 100 "$STREAM_EVENTS" \
+      (sleep 5; java -cp /tmp/webhook-stream-latency StreamLatency "http://127.0.0.1:$PORT" "$STREAM_KEY" 100 "$STREAM_EVENTS" \
          > /tmp/webhook-stream-latency.out 2>&1) & STREAM=$!
     fi
     OUT=$(RUN_ID=c$C wrk -t1 -c$C -d${SECONDS_PER_STEP}s --timeout 15s -s bench/webhook.lua "http://127.0.0.1:$PORT/webhooks/gladly" | grep RESULT)
