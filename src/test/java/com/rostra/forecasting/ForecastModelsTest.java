@@ -313,6 +313,40 @@ class ForecastModelsTest {
     }
 
     @Test
+    void withFourWeeksOfHistoryTheFirstWeekIsTheCalendarModelAveragedWithTheBaseline() {
+        // four weeks whose level climbs 18 % in the last one: no model is clearly better than the calendar model and
+        // the baseline half and half, which is what a short history gets (issue #12: never worse than the baseline)
+        double[] weekLevel = {0.83, 0.86, 0.93, 1.18};
+        DayHistory h = weekdaysOnly(28, i -> {
+            double level = 1000 * weekLevel[i / 7] * (i % 7 == 0 ? 1.2 : 1) * (1 + 0.02 * Math.sin(i * 2.1));
+            return new double[] {Math.round(level * .25), Math.round(level * .5), Math.round(level * .25)};
+        });
+        ForecastEngine engine = new ForecastEngine();
+        ForecastEngine.Selection s = engine.select(h);
+        assertThat(s.chosen()).isEqualTo(ForecastEngine.COMBINATION);
+        assertThat(s.ranked()).containsExactly("calendar", "week_average");
+        assertThat(s.weights()).containsExactly(0.5, 0.5);
+        double[][] forecast = engine.forecast(s, h, 7);
+        double[][] calendar = new CalendarModel().forecast(h, 7);
+        double[][] baseline = new WeekdayAverage(4).forecast(h, 7);
+        for (int k = 0; k < 7; k++) {
+            for (int j = 0; j < 3; j++) assertThat(forecast[k][j]).isCloseTo((calendar[k][j] + baseline[k][j]) / 2, offset(1e-9));
+        }
+    }
+
+    @Test
+    void withFourWeeksOfHistoryAModelClearlyBetterInBacktestIsStillChosen() {
+        // +10 % a week: a trend model's backtest error is far below the calendar-and-baseline mean's
+        DayHistory h = weekdaysOnly(28, i -> {
+            double level = 100 * Math.pow(1.10, i / 7.0);
+            return new double[] {level * .25, level * .5, level * .25};
+        });
+        ForecastEngine.Selection s = new ForecastEngine().select(h);
+        assertThat(s.ranked()).doesNotContain("calendar");
+        assertThat(s.chosen()).isNotEqualTo("week_average");
+    }
+
+    @Test
     void aPerfectBaselineIsKept() {
         DayHistory h = weekdaysOnly(56, i -> new double[] {3, 7});
         ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 14);

@@ -25,6 +25,8 @@ import java.time.LocalDate;
  */
 public final class CalendarModel implements DayModel {
 
+    public static final String NAME = "calendar";
+
     static final int HORIZON = 35;
     static final double MONTH_SHRINK = MonthTurnEffect.SHRINK;
     private static final int ITERATIONS = 12;
@@ -33,7 +35,7 @@ public final class CalendarModel implements DayModel {
     private static final double[] UPPER = {0.8, 0.995};
 
     @Override
-    public String name() { return "calendar"; }
+    public String name() { return NAME; }
 
     /**
      * A candidate for the weeks after the first only: it is built for where the level goes over weeks, and in the
