@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +128,7 @@ public class AgentStateStream implements SmartLifecycle {
             long wait = lastDelivery + DELIVERY_GAP_NANOS - System.nanoTime();
             try {
                 fanOut.schedule(this::drain, Math.max(0, wait), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            } catch (RejectedExecutionException stopped) {
                 draining.set(false);
             }
         }
