@@ -8,11 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import com.rostra.tenancy.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,18 @@ public final class PageSession {
     /** A new session, signed in (asserting the sign-in worked). */
     public static PageSession signIn(int port, String email, String password) {
         return new PageSession(null, port).login(email, password);
+    }
+
+    /**
+     * One new signed-in session per role, in role order: {@code addUser} adds a user of that role (to the company under
+     * test) and returns its email; each signs in with {@code password}.
+     */
+    public static Map<Role, PageSession> signInEachRole(int port, Function<Role, String> addUser, String password) {
+        Map<Role, PageSession> sessions = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            sessions.put(role, signIn(port, addUser.apply(role), password));
+        }
+        return sessions;
     }
 
     public PageSession login(String email, String password) {

@@ -2,7 +2,6 @@ package com.rostra.web;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,12 +48,10 @@ class ApiRolesTest extends ApiTest {
     @Test
     void aSignedInUsersSessionIsRefusedOnEveryApiRouteAndAWebhookKeyIsForbidden() {
         TestCompany c = newCompany();
-        Map<Role, PageSession> sessions = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            PageSession session = PageSession.signIn(port, addUser(c, role.wireName(), "An " + role.wireName()), USER_PASSWORD);
-            assertThat(session.fetch("/realtime").statusCode()).as(role + " is signed in").isEqualTo(200);
-            sessions.put(role, session);
-        }
+        Map<Role, PageSession> sessions = PageSession.signInEachRole(port,
+                role -> addUser(c, role.wireName(), "An " + role.wireName()), USER_PASSWORD);
+        sessions.forEach((role, session) ->
+                assertThat(session.fetch("/realtime").statusCode()).as(role + " is signed in").isEqualTo(200));
         Http.Response created = http.post("/api/v1/api-keys", c.auth(), Map.of("name", "Gladly webhook", "scope", "webhook"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String webhookKey = Http.key(created.json().get("key").asString());

@@ -2,7 +2,6 @@ package com.rostra.web;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +64,8 @@ class PageRolesTest extends ApiTest {
     @Test
     void everyPageRouteFollowsTheRoleMatrix() {
         TestCompany c = newCompany();
-        Map<Role, PageSession> sessions = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            sessions.put(role, PageSession.signIn(port, addUser(c, role.wireName(), "A " + role.wireName()), USER_PASSWORD));
-        }
+        Map<Role, PageSession> sessions = PageSession.signInEachRole(port,
+                role -> addUser(c, role.wireName(), "A " + role.wireName()), USER_PASSWORD);
         List<Route> routes = pageRoutes();
         assertThat(routes).hasSizeGreaterThan(30);
         List<String> wrong = new ArrayList<>();
