@@ -28,6 +28,14 @@ public final class RequestTimes {
         return value == null || value.isBlank() ? fallback : parse(field, value, errors);
     }
 
+    /**
+     * As {@link #parseOr(String, String, Instant, List)}, but a bare date means its midnight in {@code zone} (a
+     * company's day, not UTC's).
+     */
+    public static Instant parseOr(String field, String value, ZoneId zone, Instant fallback, List<FieldError> errors) {
+        return value == null || value.isBlank() ? fallback : parse(field, value, zone, errors);
+    }
+
     /** A required time whose bare date means midnight in {@code zone} (a company's day, not UTC's). */
     public static Instant required(String field, String value, ZoneId zone, List<FieldError> errors) {
         if (value == null || value.isBlank()) {

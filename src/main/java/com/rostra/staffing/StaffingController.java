@@ -120,9 +120,10 @@ class StaffingController {
         if (ch == null) errors.add(new FieldError("channel", "is required: one of " + com.rostra.contacts.Channel.listed() + " (settings are per channel)"));
         ZoneId zone = currentCompany.company().timeZone();
         Instant dayStart = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        Instant from = RequestTimes.parseOr("start", start, dayStart, errors);
+        // A bare date is the start of that local day in the company's zone (as forecast publishing reads it), not UTC's.
+        Instant from = RequestTimes.parseOr("start", start, zone, dayStart, errors);
         // Without an end, one day from the start asked for (today when neither is given).
-        Instant to = RequestTimes.parseOr("end", end, (from == null ? dayStart : from).plus(Duration.ofDays(1)), errors);
+        Instant to = RequestTimes.parseOr("end", end, zone, (from == null ? dayStart : from).plus(Duration.ofDays(1)), errors);
         IntervalLength length = IntervalLength.fromWire(interval).filter(l -> l != IntervalLength.DAY).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m or 60m"));
         if (from != null && to != null && (!to.isAfter(from) || Duration.between(from, to).toDays() > 31)) {

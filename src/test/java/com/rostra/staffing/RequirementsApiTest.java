@@ -1,6 +1,8 @@
 package com.rostra.staffing;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -108,6 +110,33 @@ class RequirementsApiTest extends ApiTest {
         // A what-if back to Erlang C without saving.
         JsonNode whatIf = http.get("/api/v1/requirements?channel=chat&model=erlang_c" + range, company.auth()).json().get(0);
         assertThat(whatIf.get("required_agents").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aBareDateIsTheCompanysLocalDayNotUtcs() {
+        // Auckland is UTC+13 in November: its midnight is 11:00 UTC the day before, far from UTC's.
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+        TestCompany company = newCompany(auckland.getId());
+        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(auckland));
+        LocalDate monday = today(auckland).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Instant midnight = monday.atStartOfDay(auckland).toInstant();
+
+        Http.Response day = http.get("/api/v1/requirements?channel=chat&start=" + monday, company.auth());
+        assertThat(day.status()).as(day.body()).isEqualTo(200);
+        JsonNode intervals = day.json();
+        assertThat(intervals).as("that local day's quarter hours").hasSize(96);
+        assertThat(Instant.parse(intervals.get(0).get("start").asString())).isEqualTo(midnight);
+        assertThat(Instant.parse(intervals.get(95).get("start").asString())).isEqualTo(midnight.plus(Duration.ofHours(23).plusMinutes(45)));
+
+        JsonNode twoDays = http.get("/api/v1/requirements?channel=chat&start=" + monday + "&end=" + monday.plusDays(2), company.auth()).json();
+        assertThat(Instant.parse(twoDays.get(0).get("start").asString())).isEqualTo(midnight);
+        assertThat(Instant.parse(twoDays.get(twoDays.size() - 1).get("start").asString()))
+                .as("end is the start of that local day too").isEqualTo(monday.plusDays(2).atStartOfDay(auckland).toInstant().minus(Duration.ofMinutes(15)));
+
+        // An instant with an offset is read as before.
+        Instant utcMidnight = monday.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        JsonNode fromInstant = http.get("/api/v1/requirements?channel=chat&start=" + utcMidnight, company.auth()).json();
+        assertThat(Instant.parse(fromInstant.get(0).get("start").asString())).isEqualTo(utcMidnight);
     }
 
     private long typeId(TestCompany company, String name) {
