@@ -44,7 +44,13 @@ import com.rostra.volume.VolumeInterval;
 @Service
 public class Forecasts {
 
-    static final int HISTORY_DAYS = 16 * 7;
+    /**
+     * Half a year of history. Was 16 weeks; on the US bench (holidays marked, 20 origins) 26 weeks took weeks 2–5 from
+     * −14.9 % to −16.3 % against the 4-week average (later ten origins −16.0 → −18.8 %; every length from 18 to 32
+     * weeks measured −16.3 … −16.6 %), week 1 unchanged (−12.3 %), one day −15.5 → −15.0 %; the fit of a series takes
+     * about as long (~0.1 s). docs/notes/forecasting.md, "Sixth pass". The bench reads this constant.
+     */
+    public static final int HISTORY_DAYS = 26 * 7;
     static final int SLOTS = 96;
     /** Days a forecast from today reaches when fitted (and stored): nine weeks, so eight weeks out are always there. */
     static final int STORED_DAYS = 63;

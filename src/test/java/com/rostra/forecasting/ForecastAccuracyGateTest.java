@@ -96,25 +96,27 @@ class ForecastAccuracyGateTest {
         });
     }
 
-    /** The 15 % goal: met on the IL series at both horizons and on the US series one day ahead. */
+    /**
+     * The 15 % goal: met on the IL series at both horizons and on the US series one day ahead and in weeks 2–5
+     * (measured with 26 weeks of history: −15.0 % and −16.3 %; with 16 weeks −15.5 % and −14.9 %).
+     */
     @Test
     void fifteenPercentBetterWhereTheGoalIsMet() {
         for (int b = 0; b < ForecastAccuracyBench.IL_BUCKETS.size(); b++) {
             assertThat(il.wape("chosen", b)).as("IL " + ForecastAccuracyBench.IL_BUCKETS.get(b).label()).isLessThan(0.85 * il.wape(BASELINE, b));
         }
         assertThat(us.wape("chosen", 0)).as("US 1 day").isLessThan(0.85 * us.wape(BASELINE, 0));
+        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.85 * us.wape(BASELINE, 2));
     }
 
     /**
-     * Not the goal yet at week 1 and weeks 2–5 (docs/notes/forecasting.md), but 11 % and 13 % better there (measured
-     * 12.3 % and 14.9 % with the month position counted in open days, the month-turn shape and the short-history
-     * default; 10.5 % and 11.8 % before,
-     * 8 % and 5 % before the blend and the after-holiday days).
+     * Not the goal yet at week 1 (docs/notes/forecasting.md), but 11 % better there (measured 12.3 % with the month
+     * position counted in open days, the month-turn shape and the short-history default; 10.5 % before, 8 % before
+     * the blend and the after-holiday days).
      */
     @Test
-    void usWeeksAheadAtLeastElevenAndThirteenPercentBetter() {
+    void usFirstWeekAtLeastElevenPercentBetter() {
         assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.89 * us.wape(BASELINE, 1));
-        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.87 * us.wape(BASELINE, 2));
     }
 
     /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */

@@ -41,7 +41,7 @@ public final class ForecastAccuracyBench {
         System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
 
-        // US bank: origins every Monday from 8 weeks in, horizons 1 day, week 1, weeks 2–5; history up to 16 weeks
+        // US bank: origins every Monday from 8 weeks in, horizons 1 day, week 1, weeks 2–5; history up to 26 weeks
         // (as the Forecasts service reads), the engine's default settings
         evaluate("us-bank 2003, 15 min, weekdays", us, usOrigins(us), US_HISTORY_DAYS, ForecastEngine.Config.DEFAULT, US_BUCKETS, US_HOLIDAYS);
 
@@ -73,7 +73,8 @@ public final class ForecastAccuracyBench {
         if (!Boolean.getBoolean("bench.skipFitTime")) fitTime(us);
     }
 
-    public static final int US_HISTORY_DAYS = 112;
+    /** What the Forecasts service reads. */
+    public static final int US_HISTORY_DAYS = com.rostra.forecasting.Forecasts.HISTORY_DAYS;
     public static final List<Bucket> US_BUCKETS = List.of(new Bucket("1 day", 0, 1), new Bucket("week 1", 0, 7), new Bucket("weeks 2-5", 7, 35));
     public static final int IL_HISTORY_DAYS = 84;
     public static final ForecastEngine.Config IL_CONFIG = new ForecastEngine.Config(3, 6, 35, 14);
