@@ -1,6 +1,8 @@
 package com.rostra.forecasting;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -98,5 +100,38 @@ class ForecastApiTest extends ApiTest {
         assertThat(http.get("/api/v1/forecasts/accuracy?weeks=0", company.auth()).status()).isEqualTo(400);
         JsonNode empty = http.get("/api/v1/forecasts", company.auth()).json();
         assertThat(empty.get("intervals")).hasSize(14 * 96).allSatisfy(i -> assertThat(i.get("volume").asDouble()).isZero());
+    }
+
+    @Test
+    void aBareDateIsTheCompanysLocalDayNotUtcs() {
+        // Auckland is UTC+13 in November: its midnight is 11:00 UTC the day before, far from UTC's.
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+        TestCompany company = newCompany(auckland.getId());
+        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(auckland));
+        LocalDate monday = today(auckland).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Instant midnight = monday.atStartOfDay(auckland).toInstant();
+
+        Http.Response r = http.get("/api/v1/forecasts?channel=chat&start=" + monday + "&end=" + monday.plusDays(1), company.auth());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode intervals = r.json().get("intervals");
+        assertThat(intervals).as("that local day's quarter hours").hasSize(96);
+        assertThat(Instant.parse(intervals.get(0).get("start").asString())).isEqualTo(midnight);
+        assertThat(Instant.parse(intervals.get(95).get("start").asString()))
+                .as("end is the start of the next local day").isEqualTo(midnight.plus(Duration.ofHours(23).plusMinutes(45)));
+        // Weekdays 09-17 local, three chats an hour: 09:00 local is the 36th quarter hour of the local day.
+        assertThat(intervals.get(36).get("volume").asDouble() + intervals.get(37).get("volume").asDouble()
+                + intervals.get(38).get("volume").asDouble() + intervals.get(39).get("volume").asDouble())
+                .as("09:00-10:00 Auckland").isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.01));
+
+        JsonNode days = http.get("/api/v1/forecasts?channel=chat&interval=1d&start=" + monday + "&end=" + monday.plusDays(7),
+                company.auth()).json().get("intervals");
+        assertThat(days).hasSize(7);
+        assertThat(Instant.parse(days.get(0).get("start").asString())).isEqualTo(midnight);
+
+        // An instant with an offset is read as before.
+        Instant utcMidnight = monday.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        JsonNode fromInstant = http.get("/api/v1/forecasts?channel=chat&start=" + utcMidnight + "&end=" + utcMidnight.plus(Duration.ofDays(1)),
+                company.auth()).json().get("intervals");
+        assertThat(Instant.parse(fromInstant.get(0).get("start").asString())).isEqualTo(utcMidnight);
     }
 }
