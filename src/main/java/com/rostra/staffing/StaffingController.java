@@ -122,8 +122,9 @@ class StaffingController {
         Instant dayStart = clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         // A bare date is the start of that local day in the company's zone (as forecast publishing reads it), not UTC's.
         Instant from = RequestTimes.parseOr("start", start, zone, dayStart, errors);
-        // Without an end, one day from the start asked for (today when neither is given).
-        Instant to = RequestTimes.parseOr("end", end, zone, (from == null ? dayStart : from).plus(Duration.ofDays(1)), errors);
+        // Without an end, one local day from the start asked for (today when neither is given): the next local midnight
+        // for a bare date, 23 or 25 hours on a DST day, not 24.
+        Instant to = RequestTimes.parseOr("end", end, zone, (from == null ? dayStart : from).atZone(zone).plusDays(1).toInstant(), errors);
         IntervalLength length = IntervalLength.fromWire(interval).filter(l -> l != IntervalLength.DAY).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m or 60m"));
         if (from != null && to != null && (!to.isAfter(from) || Duration.between(from, to).toDays() > 31)) {

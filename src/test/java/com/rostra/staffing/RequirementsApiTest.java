@@ -139,6 +139,38 @@ class RequirementsApiTest extends ApiTest {
         assertThat(Instant.parse(fromInstant.get(0).get("start").asString())).isEqualTo(utcMidnight);
     }
 
+    @Test
+    void withoutAnEndADstDayIsItsLocalDayNot24Hours() {
+        // New York's clocks go back on 2026-11-01 (a 25-hour day) and forward on 2027-03-14 (23 hours); the endpoint
+        // takes past and future days alike.
+        ZoneId newYork = ZoneId.of("America/New_York");
+        TestCompany company = newCompany(newYork.getId());
+        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(newYork));
+        Instant now = com.rostra.support.TestClocks.now();
+        LocalDate back = newYork.getRules().previousTransition(now).getInstant().atZone(newYork).toLocalDate();
+        LocalDate forward = newYork.getRules().nextTransition(now).getInstant().atZone(newYork).toLocalDate();
+        for (LocalDate day : new LocalDate[] {back, forward}) {
+            Instant midnight = day.atStartOfDay(newYork).toInstant();
+            Instant nextMidnight = day.plusDays(1).atStartOfDay(newYork).toInstant();
+            int quarterHours = (int) Duration.between(midnight, nextMidnight).toMinutes() / 15;
+            assertThat(quarterHours).as(day + " is a DST day").isNotEqualTo(96);
+
+            Http.Response r = http.get("/api/v1/requirements?channel=chat&start=" + day, company.auth());
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode intervals = r.json();
+            assertThat(intervals).as(day + ": that local day's quarter hours").hasSize(quarterHours);
+            assertThat(Instant.parse(intervals.get(0).get("start").asString())).isEqualTo(midnight);
+            assertThat(Instant.parse(intervals.get(quarterHours - 1).get("start").asString()))
+                    .isEqualTo(nextMidnight.minus(Duration.ofMinutes(15)));
+
+            // An instant start without an end runs to the same local time the next day, across the change too.
+            Instant tenAm = day.minusDays(1).atTime(10, 0).atZone(newYork).toInstant();
+            JsonNode fromTen = http.get("/api/v1/requirements?channel=chat&interval=60m&start=" + tenAm, company.auth()).json();
+            assertThat(Instant.parse(fromTen.get(fromTen.size() - 1).get("start").asString()))
+                    .isEqualTo(day.atTime(9, 0).atZone(newYork).toInstant());
+        }
+    }
+
     private long typeId(TestCompany company, String name) {
         for (JsonNode t : http.get("/api/v1/activity-types", company.auth()).json()) {
             if (t.get("name").asString().equals(name)) return t.get("id").asLong();
