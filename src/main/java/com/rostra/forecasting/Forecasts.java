@@ -52,6 +52,8 @@ public class Forecasts {
      */
     public static final int HISTORY_DAYS = 26 * 7;
     static final int SLOTS = 96;
+    /** Volume is read eight weeks at a time (5,376 quarter hours, within one read's limits for every grouping). */
+    static final java.time.Duration READ_PIECE = java.time.Duration.ofDays(56);
     /** Days a forecast from today reaches when fitted (and stored): nine weeks, so eight weeks out are always there. */
     static final int STORED_DAYS = 63;
     /** Present days before the origin whose day-ahead forecasts fit the intraday shrinkage. */
@@ -493,8 +495,12 @@ public class Forecasts {
         String key = series.channel() == null ? "all" : series.channel().wireName();
         QueueScope scope = QueueScope.allOr(series.queueId());
         Map<Instant, Long> actuals = new HashMap<>();
-        for (VolumeInterval v : volume.volume(series.company(), from, to, IntervalLength.MINUTES_15, groupBy, zone, scope)) {
-            if (v.key().equals(key) && v.count() > 0) actuals.put(v.start(), v.count());
+        // in pieces: half a year of history plus the accuracy weeks is more than one volume read answers
+        for (Instant a = from; a.isBefore(to); a = a.plus(READ_PIECE)) {
+            Instant b = a.plus(READ_PIECE).isBefore(to) ? a.plus(READ_PIECE) : to;
+            for (VolumeInterval v : volume.volume(series.company(), a, b, IntervalLength.MINUTES_15, groupBy, zone, scope)) {
+                if (v.key().equals(key) && v.count() > 0) actuals.put(v.start(), v.count());
+            }
         }
         return actuals;
     }

@@ -65,7 +65,7 @@ class ForecastsController {
         Instant thisWeek = WeekSlots.weekStart(clock.instant(), zone);
         // A bare date is the start of that local day in the company's zone (as requirements and publishing read it), not UTC's.
         Instant from = RequestTimes.parseOr("start", start, zone, thisWeek, errors);
-        Instant to = RequestTimes.parseOr("end", end, zone, thisWeek.plus(Duration.ofDays(14)), errors);
+        Instant to = RequestTimes.parseOr("end", end, zone, thisWeek.atZone(zone).plusWeeks(2).toInstant(), errors);
         IntervalLength length = IntervalLength.fromWire(interval).orElse(null);
         if (length == null) errors.add(new FieldError("interval", "must be 15m, 30m, 60m or 1d"));
         if (from != null && to != null) {

@@ -110,13 +110,13 @@ class ForecastAccuracyGateTest {
     }
 
     /**
-     * Not the goal yet at week 1 (docs/notes/forecasting.md), but 11 % better there (measured 12.3 % with the month
-     * position counted in open days, the month-turn shape and the short-history default; 10.5 % before, 8 % before
-     * the blend and the after-holiday days).
+     * Not the goal yet at week 1 (docs/notes/forecasting.md), but 13 % better there (measured 14.6 % with the blend
+     * from the second day and 26 weeks of history; 12.3 % before the blend from the second day, 10.5 % before the
+     * fifth pass, 8 % before the blend and the after-holiday days).
      */
     @Test
-    void usFirstWeekAtLeastElevenPercentBetter() {
-        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.89 * us.wape(BASELINE, 1));
+    void usFirstWeekAtLeastThirteenPercentBetter() {
+        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.87 * us.wape(BASELINE, 1));
     }
 
     /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */

@@ -119,7 +119,9 @@ public final class ForecastEngine {
         long farOrigins = origins.stream().filter(o -> java.time.temporal.ChronoUnit.DAYS.between(o, h.end()) > 7).count();
         if (farOrigins < MIN_LATER_ORIGINS) far = new Segment(baseline.name(), far.ranked, far.weights, far.scores);
         Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()), MARGIN, Set.of(), null);
-        return new Selection(near.chosen, near.ranked, near.weights, far.chosen, far.ranked, far.weights, all.scores, origins.size());
+        Segment next = h.size() >= SHORT_HISTORY_DAYS ? segment(h, origins, perOrigin, NEXT_FROM, 7, MARGIN, Set.of(), BLEND) : near;
+        return new Selection(near.chosen, near.ranked, near.weights, next.chosen, next.ranked, next.weights,
+                far.chosen, far.ranked, far.weights, all.scores, origins.size());
     }
 
     /** The first week's choice, by how much history there is (see {@link #SHORT_HISTORY_DAYS}, {@link #FEW_WEEKS_DAYS}). */
@@ -290,16 +292,34 @@ public final class ForecastEngine {
     }
 
     /**
-     * @param chosen the model for the first week after the origin, {@code ranked} its two best single models
+     * @param chosen the model for the first day after the origin (and the rest of the first week with less than
+     *        {@link #SHORT_HISTORY_DAYS} of history), {@code ranked} its two best single models
+     * @param chosenNext the model for the second to seventh day ({@link #NEXT_FROM})
      * @param chosenLater the model for the weeks after, {@code rankedLater} its two best
      * @param scores backtest WAPE and MASE per model over all scored days
      */
-    public record Selection(String chosen, List<String> ranked, List<Double> weights, String chosenLater,
+    public record Selection(String chosen, List<String> ranked, List<Double> weights, String chosenNext,
+                            List<String> rankedNext, List<Double> weightsNext, String chosenLater,
                             List<String> rankedLater, List<Double> weightsLater, List<Score> scores, int origins) {}
 
-    /** The selection's forecast: the first week by its near choice, the rest by its later choice. */
+    /**
+     * From the second day after the origin to the seventh, with at least {@link #SHORT_HISTORY_DAYS} of history, the
+     * forecast defaults to the {@link BlendModel} as the weeks after the first do (chosen on days 2–7 of the backtest,
+     * replaced only by a model {@link #PREFERRED_MARGIN} better). The first day keeps the near choice: a model
+     * following the latest level wins tomorrow (US bench, 26 weeks: chosen −15.0 % against the 4-week average, blend
+     * −13.2 %), while from the second day the level's last move is as likely noise as news (week 1 −12.3 % → −14.6 %,
+     * earlier ten origins −7.3 → −9.4 %, later ten −17.2 → −19.8 %; with 10, 12 and 16 weeks of history −12.9 → −13.7,
+     * −10.5 → −12.1, −12.3 → −13.3 %; 14 weeks −13.3 → −13.2 %). docs/notes/forecasting.md, "Sixth pass".
+     */
+    static final int NEXT_FROM = 1;
+
+    /** The selection's forecast: the first day by its near choice, days 2–7 by its next choice, the rest by its later one. */
     public double[][] forecast(Selection s, DayHistory h, int horizon) {
         double[][] near = forecastWith(s.chosen(), s.ranked(), s.weights(), h, Math.min(7, horizon));
+        if (!s.chosenNext().equals(s.chosen()) || !s.rankedNext().equals(s.ranked())) {
+            double[][] next = forecastWith(s.chosenNext(), s.rankedNext(), s.weightsNext(), h, Math.min(7, horizon));
+            System.arraycopy(next, NEXT_FROM, near, NEXT_FROM, near.length - NEXT_FROM);
+        }
         if (horizon <= 7) return near;
         double[][] out = forecastWith(s.chosenLater(), s.rankedLater(), s.weightsLater(), h, horizon);
         System.arraycopy(near, 0, out, 0, near.length);
