@@ -347,6 +347,29 @@ class ForecastModelsTest {
     }
 
     @Test
+    void fromTenWeeksTheSecondToSeventhDayDefaultToTheBlendAndTheFirstKeepsTheNearChoice() {
+        // twelve weeks whose level swings ±5 % from week to week: the blend beats the baseline on days 2-7 of the
+        // backtest, so it forecasts them, while the first day keeps the first week's choice
+        double[] weekLevel = {1.0, 0.93, 1.06, 0.97, 1.08, 0.95, 1.02, 0.9, 1.07, 0.96, 1.04, 0.92};
+        DayHistory h = weekdaysOnly(84, i -> {
+            double level = 1000 * weekLevel[i / 7] * (i % 7 == 0 ? 1.2 : 1) * (1 + 0.02 * Math.sin(i * 2.1));
+            return new double[] {Math.round(level * .25), Math.round(level * .5), Math.round(level * .25)};
+        });
+        ForecastEngine engine = new ForecastEngine();
+        ForecastEngine.Selection s = engine.select(h);
+        assertThat(s.chosenNext()).isEqualTo(ForecastEngine.BLEND);
+        assertThat(s.chosen()).isNotEqualTo(ForecastEngine.BLEND);
+        double[][] forecast = engine.forecast(s, h, 14);
+        double[][] first = engine.forecastWith(s.chosen(), s.ranked(), s.weights(), h, 7);
+        double[][] blend = engine.forecastWith(ForecastEngine.BLEND, List.of(), h, 7);
+        assertThat(forecast[0]).containsExactly(first[0]);
+        for (int k = 1; k < 7; k++) assertThat(forecast[k]).as("day " + (k + 1)).containsExactly(blend[k]);
+        // with nine weeks the whole first week is one choice
+        ForecastEngine.Selection nine = engine.select(weekdaysOnly(63, i -> h.day(i)));
+        assertThat(nine.chosenNext()).isEqualTo(nine.chosen());
+    }
+
+    @Test
     void aPerfectBaselineIsKept() {
         DayHistory h = weekdaysOnly(56, i -> new double[] {3, 7});
         ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 14);
