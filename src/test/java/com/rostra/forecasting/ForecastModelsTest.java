@@ -40,6 +40,22 @@ class ForecastModelsTest {
         return new DayHistory(MONDAY, d, d[0].length);
     }
 
+    /** Weekdays whose level grows by {@code weekly} (1.03 = +3 %) a week, shaped 1:2:1 over three intervals. */
+    private static java.util.function.IntFunction<double[]> growing(double weekly) {
+        return i -> {
+            double level = 100 * Math.pow(weekly, i / 7.0);
+            return new double[] {level * .25, level * .5, level * .25};
+        };
+    }
+
+    /** Weekdays at 1000 × the week's level (Mondays 20 % busier, ±2 % fixed noise), shaped 1:2:1, whole contacts. */
+    private static java.util.function.IntFunction<double[]> weekLevels(double[] weekLevel) {
+        return i -> {
+            double level = 1000 * weekLevel[i / 7] * (i % 7 == 0 ? 1.2 : 1) * (1 + 0.02 * Math.sin(i * 2.1));
+            return new double[] {Math.round(level * .25), Math.round(level * .5), Math.round(level * .25)};
+        };
+    }
+
     @Test
     void weekAverageTakesTheLastNPresentSameWeekdaysAndSkipsAbsentOnes() {
         // Mondays (2 slots): 10,20 · absent · 30,40 · 50,60; N = 2 → Monday = mean(30,50), mean(40,60) = 40, 50
@@ -283,10 +299,7 @@ class ForecastModelsTest {
     @Test
     void aGrowingSeriesIsGivenAModelThatBeatsTheBaselineInBacktest() {
         // +3 % a week on weekdays, eight weeks: the 4-week average lags, the damped trend follows
-        DayHistory h = weekdaysOnly(56, i -> {
-            double level = 100 * Math.pow(1.03, i / 7.0);
-            return new double[] {level * .25, level * .5, level * .25};
-        });
+        DayHistory h = weekdaysOnly(56, growing(1.03));
         ForecastEngine.Selection s = new ForecastEngine().select(h);
         assertThat(s.origins()).isGreaterThanOrEqualTo(3);
         double baseline = s.scores().get(0).wape();
@@ -302,10 +315,7 @@ class ForecastModelsTest {
     void theWeeksAfterTheFirstKeepTheBaselineUntilThreeBacktestOriginsReachThem() {
         // +10 % a week: a trend model beats the lagging 4-week average in every backtest; with four weeks of history
         // only one origin (trained on two weeks) reaches past its first week, too little to leave the baseline for
-        java.util.function.IntFunction<double[]> rising = i -> {
-            double level = 100 * Math.pow(1.10, i / 7.0);
-            return new double[] {level * .25, level * .5, level * .25};
-        };
+        java.util.function.IntFunction<double[]> rising = growing(1.10);
         ForecastEngine.Selection four = new ForecastEngine().select(weekdaysOnly(28, rising));
         assertThat(four.chosenLater()).isEqualTo("week_average");
         ForecastEngine.Selection six = new ForecastEngine().select(weekdaysOnly(42, rising));
@@ -316,11 +326,7 @@ class ForecastModelsTest {
     void withFourWeeksOfHistoryTheFirstWeekIsTheCalendarModelAveragedWithTheBaseline() {
         // four weeks whose level climbs 18 % in the last one: no model is clearly better than the calendar model and
         // the baseline half and half, which is what a short history gets (issue #12: never worse than the baseline)
-        double[] weekLevel = {0.83, 0.86, 0.93, 1.18};
-        DayHistory h = weekdaysOnly(28, i -> {
-            double level = 1000 * weekLevel[i / 7] * (i % 7 == 0 ? 1.2 : 1) * (1 + 0.02 * Math.sin(i * 2.1));
-            return new double[] {Math.round(level * .25), Math.round(level * .5), Math.round(level * .25)};
-        });
+        DayHistory h = weekdaysOnly(28, weekLevels(new double[] {0.83, 0.86, 0.93, 1.18}));
         ForecastEngine engine = new ForecastEngine();
         ForecastEngine.Selection s = engine.select(h);
         assertThat(s.chosen()).isEqualTo(ForecastEngine.COMBINATION);
@@ -337,10 +343,7 @@ class ForecastModelsTest {
     @Test
     void withFourWeeksOfHistoryAModelClearlyBetterInBacktestIsStillChosen() {
         // +10 % a week: a trend model's backtest error is far below the calendar-and-baseline mean's
-        DayHistory h = weekdaysOnly(28, i -> {
-            double level = 100 * Math.pow(1.10, i / 7.0);
-            return new double[] {level * .25, level * .5, level * .25};
-        });
+        DayHistory h = weekdaysOnly(28, growing(1.10));
         ForecastEngine.Selection s = new ForecastEngine().select(h);
         assertThat(s.ranked()).doesNotContain("calendar");
         assertThat(s.chosen()).isNotEqualTo("week_average");
@@ -350,11 +353,7 @@ class ForecastModelsTest {
     void fromTenWeeksTheSecondToSeventhDayDefaultToTheBlendAndTheFirstKeepsTheNearChoice() {
         // twelve weeks whose level swings ±5 % from week to week: the blend beats the baseline on days 2-7 of the
         // backtest, so it forecasts them, while the first day keeps the first week's choice
-        double[] weekLevel = {1.0, 0.93, 1.06, 0.97, 1.08, 0.95, 1.02, 0.9, 1.07, 0.96, 1.04, 0.92};
-        DayHistory h = weekdaysOnly(84, i -> {
-            double level = 1000 * weekLevel[i / 7] * (i % 7 == 0 ? 1.2 : 1) * (1 + 0.02 * Math.sin(i * 2.1));
-            return new double[] {Math.round(level * .25), Math.round(level * .5), Math.round(level * .25)};
-        });
+        DayHistory h = weekdaysOnly(84, weekLevels(new double[] {1.0, 0.93, 1.06, 0.97, 1.08, 0.95, 1.02, 0.9, 1.07, 0.96, 1.04, 0.92}));
         ForecastEngine engine = new ForecastEngine();
         ForecastEngine.Selection s = engine.select(h);
         assertThat(s.chosenNext()).isEqualTo(ForecastEngine.BLEND);
