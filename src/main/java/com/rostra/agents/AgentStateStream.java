@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -65,7 +68,7 @@ public class AgentStateStream implements SmartLifecycle {
     private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(daemon("agent-state-stream"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("agent-state-heartbeat"));
     private final Map<Long, Set<String>> pending = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean running;
     private volatile long lastDelivery = System.nanoTime() - DELIVERY_GAP_NANOS;
     private Thread listener;
@@ -120,7 +123,7 @@ public class AgentStateStream implements SmartLifecycle {
      */
     private void enqueue(CompanyId company, Set<String> agents) {
         if (!streams.containsKey(company.value())) return;
-        pending.merge(company.value(), new java.util.HashSet<>(agents), (a, b) -> {
+        pending.merge(company.value(), new HashSet<>(agents), (a, b) -> {
             a.addAll(b);
             return a;
         });
@@ -226,7 +229,7 @@ public class AgentStateStream implements SmartLifecycle {
         return running;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
