@@ -128,7 +128,7 @@ class EventQuarantineApiTest extends ApiTest {
         assertThat(post(a, contactStarted("k".repeat(90), now().minusSeconds(60))).status()).isEqualTo(200);
         awaitQuarantined(a, 1);
 
-        String page = new PageSession(http, port).login(email, USER_PASSWORD).get("/settings/integrations");
+        String page = new PageSession(port).login(email, USER_PASSWORD).get("/settings/integrations");
         assertThat(page).contains("id=\"gladly-quarantine\"").contains("1 webhook event could not be applied")
                 .contains("CONTACT/STARTED");
     }

@@ -84,7 +84,7 @@ class SyncStallApiTest extends ApiTest {
             assertThat(error.get("retry_at").isNull()).isFalse();
             assertThat(failed[0].get("status").asString()).isEqualTo("sync_in_progress");
 
-            String card = new PageSession(http, port).login(email, USER_PASSWORD).get("/settings/integrations");
+            String card = new PageSession(port).login(email, USER_PASSWORD).get("/settings/integrations");
             assertThat(card).contains("id=\"gladly-error\"").contains("Rostra could not store what Gladly sent");
 
             Instant resumed = now();

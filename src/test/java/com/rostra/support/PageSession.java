@@ -29,13 +29,13 @@ public final class PageSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String base;
 
-    public PageSession(Http http, int port) {
+    public PageSession(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** A new session, signed in (asserting the sign-in worked). */
     public static PageSession signIn(int port, String email, String password) {
-        return new PageSession(null, port).login(email, password);
+        return new PageSession(port).login(email, password);
     }
 
     /**

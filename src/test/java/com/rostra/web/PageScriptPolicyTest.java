@@ -56,7 +56,7 @@ class PageScriptPolicyTest extends ApiTest {
         String email = addUser(company, "admin", "Polly Policy");
         PageRoutes.Bindings ids = resources(http, company, "Billing", Map.of("first_name", "Tia", "last_name", "Timeline"));
 
-        PageSession session = new PageSession(http, port);
+        PageSession session = new PageSession(port);
         HttpResponse<String> login = session.fetch("/login");
         assertPolicy("/login", login);
         assertNoInlineCode("/login", login.body());
