@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.rostra.contacts.ContactStore;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.LocalDayFixtures;
+import com.rostra.support.LocalDayFixtures.LocalMonday;
 import com.rostra.support.WeeklyChats;
 import com.rostra.tenancy.CompanyId;
 
@@ -104,12 +106,10 @@ class ForecastApiTest extends ApiTest {
 
     @Test
     void aBareDateIsTheCompanysLocalDayNotUtcs() {
-        // Auckland is UTC+13 in November: its midnight is 11:00 UTC the day before, far from UTC's.
-        ZoneId auckland = ZoneId.of("Pacific/Auckland");
-        TestCompany company = newCompany(auckland.getId());
-        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(auckland));
-        LocalDate monday = today(auckland).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        Instant midnight = monday.atStartOfDay(auckland).toInstant();
+        LocalMonday auckland = LocalDayFixtures.aucklandWithSixWeeksOfChats(this, store);
+        TestCompany company = auckland.company();
+        LocalDate monday = auckland.monday();
+        Instant midnight = auckland.midnight();
 
         Http.Response r = http.get("/api/v1/forecasts?channel=chat&start=" + monday + "&end=" + monday.plusDays(1), company.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.rostra.contacts.ContactStore;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
+import com.rostra.support.LocalDayFixtures;
+import com.rostra.support.LocalDayFixtures.LocalMonday;
 import com.rostra.support.WeeklyChats;
 import com.rostra.tenancy.CompanyId;
 
@@ -114,12 +116,10 @@ class RequirementsApiTest extends ApiTest {
 
     @Test
     void aBareDateIsTheCompanysLocalDayNotUtcs() {
-        // Auckland is UTC+13 in November: its midnight is 11:00 UTC the day before, far from UTC's.
-        ZoneId auckland = ZoneId.of("Pacific/Auckland");
-        TestCompany company = newCompany(auckland.getId());
-        store.upsert(new CompanyId(company.id()), WeeklyChats.sixWeeks(auckland));
-        LocalDate monday = today(auckland).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        Instant midnight = monday.atStartOfDay(auckland).toInstant();
+        LocalMonday auckland = LocalDayFixtures.aucklandWithSixWeeksOfChats(this, store);
+        TestCompany company = auckland.company();
+        LocalDate monday = auckland.monday();
+        Instant midnight = auckland.midnight();
 
         Http.Response day = http.get("/api/v1/requirements?channel=chat&start=" + monday, company.auth());
         assertThat(day.status()).as(day.body()).isEqualTo(200);
@@ -131,7 +131,7 @@ class RequirementsApiTest extends ApiTest {
         JsonNode twoDays = http.get("/api/v1/requirements?channel=chat&start=" + monday + "&end=" + monday.plusDays(2), company.auth()).json();
         assertThat(Instant.parse(twoDays.get(0).get("start").asString())).isEqualTo(midnight);
         assertThat(Instant.parse(twoDays.get(twoDays.size() - 1).get("start").asString()))
-                .as("end is the start of that local day too").isEqualTo(monday.plusDays(2).atStartOfDay(auckland).toInstant().minus(Duration.ofMinutes(15)));
+                .as("end is the start of that local day too").isEqualTo(monday.plusDays(2).atStartOfDay(auckland.zone()).toInstant().minus(Duration.ofMinutes(15)));
 
         // An instant with an offset is read as before.
         Instant utcMidnight = monday.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
