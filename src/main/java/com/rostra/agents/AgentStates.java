@@ -3,8 +3,16 @@ package com.rostra.agents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,7 +78,7 @@ public class AgentStates {
         // Two changes at the same instant: the later delivery wins, as it does one by one (since <= excluded.since).
         // Rows are upserted in key order: concurrent writers (the webhook's group commits, the processor) then lock
         // shared agents' rows in the same order and cannot deadlock.
-        Map<String, StateChange> latest = new java.util.TreeMap<>();
+        Map<String, StateChange> latest = new TreeMap<>();
         for (StateChange c : applied) {
             latest.merge(c.companyId().value() + "\u0000" + c.gladlyAgentId(), c,
                     (a, b) -> b.occurredAt().isBefore(a.occurredAt()) ? a : b);
@@ -185,8 +193,8 @@ public class AgentStates {
      * never announced), so Realtime streams only ever show stored states.
      */
     private void announce(List<Map.Entry<CompanyId, String>> changed) {
-        Map<CompanyId, java.util.Set<String>> byCompany = new java.util.LinkedHashMap<>();
-        changed.forEach(e -> byCompany.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>()).add(e.getValue()));
+        Map<CompanyId, Set<String>> byCompany = new LinkedHashMap<>();
+        changed.forEach(e -> byCompany.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue()));
         byCompany.forEach((company, agents) -> events.publishEvent(new AgentStatesChanged(company, agents)));
     }
 
@@ -220,7 +228,7 @@ public class AgentStates {
                   select gladly_agent_id, state, reason, occurred_at as start_at,
                          lead(occurred_at) over (partition by gladly_agent_id order by occurred_at, id) as end_at
                   from agent_state_changes where company_id = :company""");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("company", company.value());
         if (gladlyAgentId != null) {
             sql.append(" and gladly_agent_id = :agent");
@@ -248,7 +256,7 @@ public class AgentStates {
      * {@code to}. Ends are the next change of the agent; the last entry's end is null (it lasts at least to
      * {@code to}, or is still current). Bounded by the range: history before {@code from} is read through the index.
      */
-    public List<TimelineEntry> timelines(CompanyId company, java.util.Collection<String> agentIds, Instant from, Instant to) {
+    public List<TimelineEntry> timelines(CompanyId company, Collection<String> agentIds, Instant from, Instant to) {
         if (agentIds.isEmpty()) return List.of();
         List<TimelineEntry> rows = jdbc.sql("""
                 select c.gladly_agent_id, c.state, c.reason, c.occurred_at, c.id from agent_state_changes c
@@ -263,10 +271,10 @@ public class AgentStates {
                         Db.instant(rs, 4), null), rs.getLong(5)))
                 .list().stream()
                 // Sorted here rather than by the database: a sort of every row there costs more than the query itself.
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.entry().gladlyAgentId(), java.util.TreeMap::new,
-                        java.util.stream.Collectors.toList()))
+                .collect(Collectors.groupingBy(r -> r.entry().gladlyAgentId(), TreeMap::new,
+                        Collectors.toList()))
                 .values().stream()
-                .flatMap(perAgent -> perAgent.stream().sorted(java.util.Comparator.comparing((Row r) -> r.entry().start()).thenComparingLong(Row::id)))
+                .flatMap(perAgent -> perAgent.stream().sorted(Comparator.comparing((Row r) -> r.entry().start()).thenComparingLong(Row::id)))
                 .map(Row::entry).toList();
         List<TimelineEntry> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -287,7 +295,7 @@ public class AgentStates {
      * {@link #timelines}: the entry in effect at {@code from}, every change before {@code to}, the last end null.
      * Before an agent's first availability change nothing is known (no entry).
      */
-    public List<AvailabilityEntry> availability(CompanyId company, java.util.Collection<String> agentIds, Instant from, Instant to) {
+    public List<AvailabilityEntry> availability(CompanyId company, Collection<String> agentIds, Instant from, Instant to) {
         if (agentIds.isEmpty()) return List.of();
         List<AvailabilityEntry> rows = jdbc.sql("""
                 select c.gladly_agent_id, c.available_for, c.occurred_at from agent_availability_changes c
@@ -300,7 +308,7 @@ public class AgentStates {
                 .param("from", Db.ts(from)).param("to", Db.ts(to))
                 .query((rs, i) -> new AvailabilityEntry(rs.getString(1), split(rs.getString(2)), Db.instant(rs, 3), null))
                 .list().stream()
-                .sorted(java.util.Comparator.comparing(AvailabilityEntry::gladlyAgentId).thenComparing(AvailabilityEntry::start))
+                .sorted(Comparator.comparing(AvailabilityEntry::gladlyAgentId).thenComparing(AvailabilityEntry::start))
                 .toList();
         List<AvailabilityEntry> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

@@ -1,8 +1,13 @@
 package com.rostra.agents;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,10 +30,10 @@ class AgentStatesController {
     private final StateMappings mappings;
     private final People people;
     private final CurrentCompany currentCompany;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     AgentStatesController(AgentStates states, StateMappings mappings, People people, CurrentCompany currentCompany,
-                          java.time.Clock clock) {
+                          Clock clock) {
         this.clock = clock;
         this.states = states;
         this.mappings = mappings;
@@ -38,7 +43,7 @@ class AgentStatesController {
 
     record TimelineView(String gladlyAgentId, Long personId, String state, String reason, Instant start, Instant end) {}
 
-    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
+    static final Duration MAX_RANGE = Duration.ofDays(31);
 
     @Operation(summary = "Agent state timeline",
             description = "State changes with their start and end, for one `person_id` or `gladly_agent_id` (or all agents), in [start, end) (at most 31 days; a side left out is taken from the other, the end defaulting to a day after now). 404 for another company's person.")
@@ -57,17 +62,17 @@ class AgentStatesController {
             person = people.findByGladlyAgent(company, gladlyAgentId).map(Person::id).orElse(null);
         }
         Long resolved = person;
-        java.util.Map<String, Long> personByAgent = new java.util.HashMap<>();
+        Map<String, Long> personByAgent = new HashMap<>();
         if (agent == null) {
             people.list(company).forEach(p -> { if (p.gladlyAgentId() != null) personByAgent.put(p.gladlyAgentId(), p.id()); });
         }
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Instant to = RequestTimes.parse("end", end, errors);
         Instant from = RequestTimes.parse("start", start, errors);
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         // Every read is bounded: at most 31 days; a side left out is taken from the other (end: up to a day ahead of now).
         if (to == null) {
-            to = from == null ? clock.instant().plus(java.time.Duration.ofDays(1)) : from.plus(MAX_RANGE);
+            to = from == null ? clock.instant().plus(Duration.ofDays(1)) : from.plus(MAX_RANGE);
         }
         if (from == null) {
             from = to.minus(MAX_RANGE);
@@ -75,7 +80,7 @@ class AgentStatesController {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("end", "must be after start");
         }
-        if (java.time.Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new InvalidRequestException("end", "the range from start to end may span at most 31 days; ask for longer periods in parts");
         }
         return states.timeline(company, agent, from, to).stream()
@@ -101,7 +106,7 @@ class AgentStatesController {
             description = "Body `[{state, reason, activity_type, productive, channel?}]`; the most specific reason wins over `*`. 400 naming the entry (`mappings[2].state`); 400 on `mappings`, one error per rule, when a stored adherence rule names `mapped:<activity type>` and no entry would map to that type any more (the rule could never match: change it first). An empty list goes back to the defaults.")
     @PutMapping("/api/v1/agent-state-mappings")
     MappingsView replace(@RequestBody List<MappingView> body) {
-        List<StateMappings.Mapping> parsed = new java.util.ArrayList<>();
+        List<StateMappings.Mapping> parsed = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             MappingView m = body.get(i);
             AgentState state;

@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +71,7 @@ public class Contacts {
                        inbox_when_ended, entry_point, status, gladly_status, external_created_at, queued_at,
                        first_responded_at, first_response_duration, answer_wait_seconds, answered_at, ended_at, queue_path, excluded
                 from contacts where company_id = :company""");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("company", company.value());
         if (filter.start() != null) {
             sql.append(" and queued_at >= :start");
@@ -119,7 +123,7 @@ public class Contacts {
 
     private static List<Long> queueIdsLeafFirst(String path) {
         List<Long> ids = new ArrayList<>(QueuePath.decode(path));
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         return ids;
     }
 
@@ -128,7 +132,7 @@ public class Contacts {
      * Rostra does not know yet).
      */
     public Map<String, Long> countByChannel(CompanyId company, Instant from, Instant to) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (Channel c : Channel.values()) {
             counts.put(c.wireName(), 0L);
         }
@@ -148,7 +152,7 @@ public class Contacts {
      * that intake works during a quiet hour. One backward index scan per channel, stopped at the first row.
      */
     public Map<String, Instant> lastQueuedByChannel(CompanyId company, Instant since) {
-        Map<String, Instant> last = new java.util.LinkedHashMap<>();
+        Map<String, Instant> last = new LinkedHashMap<>();
         for (Channel c : Channel.values()) {
             jdbc.sql("select queued_at from contacts where company_id = ? and channel = ? and queued_at >= ? "
                             + "order by queued_at desc limit 1")
@@ -168,8 +172,8 @@ public class Contacts {
      */
     public Map<String, Instant> queuedAt(CompanyId company, Collection<String> externalIds, String contactChannel,
                                          QueueFilter queue) {
-        Map<String, Instant> queued = new java.util.HashMap<>();
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(externalIds));
+        Map<String, Instant> queued = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(externalIds));
         String scope = queue.sql() == null ? "" : " and c." + queue.sql();
         for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));

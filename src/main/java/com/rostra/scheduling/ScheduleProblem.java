@@ -4,13 +4,16 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.rostra.scheduling.solver.Block;
 import com.rostra.scheduling.solver.Demand;
@@ -153,17 +156,17 @@ public final class ScheduleProblem {
             // Kept shifts: inside the horizon they pin their day; outside it they count for their week and for rest.
             Map<LocalDate, List<Staff.Kept>> pinnedByDay = new HashMap<>();
             Map<LocalDate, int[]> keptByWeek = new HashMap<>();
-            Map<LocalDate, java.util.Set<LocalDate>> outsideDaysByWeek = new HashMap<>();
-            Map<LocalDate, java.util.Set<LocalDate>> keptDaysByWeek = new HashMap<>();
+            Map<LocalDate, Set<LocalDate>> outsideDaysByWeek = new HashMap<>();
+            Map<LocalDate, Set<LocalDate>> keptDaysByWeek = new HashMap<>();
             for (Staff.Kept k : person.kept()) {
                 LocalDate monday = k.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 int[] minutes = keptByWeek.computeIfAbsent(monday, m -> new int[2]);
-                keptDaysByWeek.computeIfAbsent(monday, m -> new java.util.HashSet<>()).add(k.day());
+                keptDaysByWeek.computeIfAbsent(monday, m -> new HashSet<>()).add(k.day());
                 if (k.inHorizon()) {
                     pinnedByDay.computeIfAbsent(k.day(), d -> new ArrayList<>()).add(k);
                     minutes[1] += k.paidMinutes();
                 } else {
-                    outsideDaysByWeek.computeIfAbsent(monday, m -> new java.util.HashSet<>()).add(k.day());
+                    outsideDaysByWeek.computeIfAbsent(monday, m -> new HashSet<>()).add(k.day());
                     minutes[0] += k.paidMinutes();
                 }
             }
@@ -173,8 +176,8 @@ public final class ScheduleProblem {
                 LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 StaffWeek week = personWeeks.computeIfAbsent(monday, m -> {
                     int[] kept = keptByWeek.getOrDefault(m, new int[2]);
-                    int outsideDays = outsideDaysByWeek.getOrDefault(m, java.util.Set.of()).size();
-                    int keptDays = keptDaysByWeek.getOrDefault(m, java.util.Set.of()).size();
+                    int outsideDays = outsideDaysByWeek.getOrDefault(m, Set.of()).size();
+                    int keptDays = keptDaysByWeek.getOrDefault(m, Set.of()).size();
                     return new StaffWeek(person, m,
                             !m.isBefore(firstDay) && !m.plusDays(6).isAfter(lastDay)
                                     && !ShiftAssignment.startOf(m, 0, zone).isBefore(start)
@@ -187,7 +190,7 @@ public final class ScheduleProblem {
                     Instant from = pinned.stream().map(Staff.Kept::start).min(Instant::compareTo).orElseThrow();
                     Instant to = pinned.stream().map(Staff.Kept::end).max(Instant::compareTo).orElseThrow();
                     int paid = pinned.stream().mapToInt(Staff.Kept::paidMinutes).sum();
-                    java.time.LocalTime local = from.atZone(zone).toLocalTime();
+                    LocalTime local = from.atZone(zone).toLocalTime();
                     ShiftOption kept = ShiftOption.kept(id++, local.getHour() * 60 + local.getMinute(), (int) Duration.between(from, to).toMinutes(), paid);
                     assignments.add(new ShiftAssignment(person.personId() + "-" + day, person, week, day, d, zone, start, grid, List.of()).pin(kept));
                     continue;

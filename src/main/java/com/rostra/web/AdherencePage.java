@@ -9,10 +9,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -127,22 +131,22 @@ class AdherencePage {
         List<String> tokens = form.getOrDefault("satisfied_by", List.of());
         List<String> channels = form.getOrDefault("requires_channel", List.of());
         Map<String, ActivityRules.RuleView> current = new LinkedHashMap<>();
-        rules.views(user.companyId()).forEach(v -> current.put(v.activityType().toLowerCase(java.util.Locale.ROOT), v));
+        rules.views(user.companyId()).forEach(v -> current.put(v.activityType().toLowerCase(Locale.ROOT), v));
         Map<String, Integer> posted = new LinkedHashMap<>();
         List<ActivityRules.RuleInput> inputs = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i).strip();
             List<String> satisfiedBy = split(i < tokens.size() ? tokens.get(i) : "");
             Boolean requires = i < channels.size() ? "yes".equalsIgnoreCase(channels.get(i).strip()) : null;
-            ActivityRules.RuleView was = current.get(name.toLowerCase(java.util.Locale.ROOT));
+            ActivityRules.RuleView was = current.get(name.toLowerCase(Locale.ROOT));
             boolean unchanged = was != null && !was.customized() && was.satisfiedBy().equals(satisfiedBy)
                     && (requires == null || requires == was.requiresChannel());
             if (unchanged) continue;
-            posted.put(name.toLowerCase(java.util.Locale.ROOT), inputs.size());
+            posted.put(name.toLowerCase(Locale.ROOT), inputs.size());
             inputs.add(new ActivityRules.RuleInput(name, satisfiedBy, requires));
         }
         for (ActivityRules.RuleView v : current.values()) {
-            if (v.customized() && !posted.containsKey(v.activityType().toLowerCase(java.util.Locale.ROOT))) {
+            if (v.customized() && !posted.containsKey(v.activityType().toLowerCase(Locale.ROOT))) {
                 inputs.add(new ActivityRules.RuleInput(v.activityType(), v.satisfiedBy(), v.requiresChannel()));
             }
         }
@@ -151,13 +155,13 @@ class AdherencePage {
         } catch (InvalidRequestException e) {
             Map<Integer, List<String>> byInput = new LinkedHashMap<>();
             for (InvalidRequestException.FieldError f : e.errors()) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^activity_rules\\[(\\d+)]").matcher(f.field());
+                Matcher m = Pattern.compile("^activity_rules\\[(\\d+)]").matcher(f.field());
                 int index = m.find() ? Integer.parseInt(m.group(1)) : -1;
                 byInput.computeIfAbsent(index, k -> new ArrayList<>()).add(f.message());
             }
             List<RuleRow> rows = new ArrayList<>();
             for (ActivityRules.RuleView v : current.values()) {
-                String key = v.activityType().toLowerCase(java.util.Locale.ROOT);
+                String key = v.activityType().toLowerCase(Locale.ROOT);
                 Integer at = posted.get(key);
                 int formIndex = indexOf(names, key);
                 String typed = formIndex >= 0 && formIndex < tokens.size() ? tokens.get(formIndex) : String.join(", ", v.satisfiedBy());
@@ -170,7 +174,7 @@ class AdherencePage {
             List<String> unplaced = new ArrayList<>();
             byInput.forEach((index, messages) -> {
                 boolean placed = index >= 0 && index < inputs.size()
-                        && current.containsKey(inputs.get(index).activityType().toLowerCase(java.util.Locale.ROOT));
+                        && current.containsKey(inputs.get(index).activityType().toLowerCase(Locale.ROOT));
                 if (!placed) unplaced.addAll(messages);
             });
             model.addAttribute("ruleRows", rows);
@@ -190,7 +194,7 @@ class AdherencePage {
     }
 
     private static List<String> split(String tokens) {
-        return java.util.Arrays.stream(tokens.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(tokens.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     @GetMapping("/adherence.csv")
@@ -219,10 +223,10 @@ class AdherencePage {
     }
 
     private static String hours(long seconds) {
-        return String.format(java.util.Locale.ROOT, "%.2f", seconds / 3600.0);
+        return String.format(Locale.ROOT, "%.2f", seconds / 3600.0);
     }
 
     private static String number(Double v) {
-        return v == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", v);
+        return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 }
