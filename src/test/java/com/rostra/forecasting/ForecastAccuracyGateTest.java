@@ -97,26 +97,18 @@ class ForecastAccuracyGateTest {
     }
 
     /**
-     * The 15 % goal: met on the IL series at both horizons and on the US series one day ahead and in weeks 2–5
-     * (measured with 26 weeks of history: −15.0 % and −16.3 %; with 16 weeks −15.5 % and −14.9 %).
+     * The 15 % goal, on the IL series at both horizons and on the US series at every horizon (measured with 26 weeks
+     * of history and the robust smoothing of the seventh pass: 1 day −16.4 %, week 1 −15.6 %, weeks 2–5 −16.6 %;
+     * before it week 1 was −14.6 %, before the blend from the second day −12.3 %, before the fifth pass −10.5 %).
      */
     @Test
-    void fifteenPercentBetterWhereTheGoalIsMet() {
+    void fifteenPercentBetterAtEveryHorizon() {
         for (int b = 0; b < ForecastAccuracyBench.IL_BUCKETS.size(); b++) {
             assertThat(il.wape("chosen", b)).as("IL " + ForecastAccuracyBench.IL_BUCKETS.get(b).label()).isLessThan(0.85 * il.wape(BASELINE, b));
         }
-        assertThat(us.wape("chosen", 0)).as("US 1 day").isLessThan(0.85 * us.wape(BASELINE, 0));
-        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.85 * us.wape(BASELINE, 2));
-    }
-
-    /**
-     * Not the goal yet at week 1 (docs/notes/forecasting.md), but 13 % better there (measured 14.6 % with the blend
-     * from the second day and 26 weeks of history; 12.3 % before the blend from the second day, 10.5 % before the
-     * fifth pass, 8 % before the blend and the after-holiday days).
-     */
-    @Test
-    void usFirstWeekAtLeastThirteenPercentBetter() {
-        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.87 * us.wape(BASELINE, 1));
+        for (int b = 0; b < ForecastAccuracyBench.US_BUCKETS.size(); b++) {
+            assertThat(us.wape("chosen", b)).as("US " + ForecastAccuracyBench.US_BUCKETS.get(b).label()).isLessThan(0.85 * us.wape(BASELINE, b));
+        }
     }
 
     /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */
