@@ -358,12 +358,24 @@ class ForecastModelsTest {
     }
 
     @Test
-    void withFourWeeksOfHistoryAModelClearlyBetterInBacktestIsStillChosen() {
-        // +10 % a week: a trend model's backtest error is far below the calendar-and-baseline mean's
+    void withFourWeeksOfHistoryAModelClearlyBetterInBacktestIsAveragedWithTheCalendarModelAndTheBaseline() {
+        // +10 % a week: a trend model's backtest error is far below the calendar-and-baseline mean's, so it gets a
+        // third of the forecast (two backtest origins cannot tell a trend from a passing bump: the hedge)
         DayHistory h = weekdaysOnly(28, growing(1.10));
-        ForecastEngine.Selection s = new ForecastEngine().select(h);
-        assertThat(s.ranked()).doesNotContain("calendar");
-        assertThat(s.chosen()).isNotEqualTo("week_average");
+        ForecastEngine engine = new ForecastEngine();
+        ForecastEngine.Selection s = engine.select(h);
+        assertThat(s.chosen()).isEqualTo(ForecastEngine.COMBINATION);
+        assertThat(s.ranked()).hasSize(3).endsWith("calendar", "week_average");
+        assertThat(s.ranked().get(0)).isIn("top_down", "double_seasonal");
+        assertThat(s.weights()).allSatisfy(w -> assertThat(w).isCloseTo(1.0 / 3, offset(1e-12)));
+        double[][] forecast = engine.forecast(s, h, 7);
+        double[][] lead = engine.forecastWith(s.ranked().get(0), List.of(), h, 7);
+        double[][] calendar = new CalendarModel().forecast(h, 7);
+        double[][] baseline = new WeekdayAverage(4).forecast(h, 7);
+        for (int j = 0; j < 3; j++) {
+            assertThat(forecast[0][j]).isCloseTo((lead[0][j] + calendar[0][j] + baseline[0][j]) / 3, offset(1e-9));
+        }
+        assertThat(forecast[0][1]).as("above the calendar/baseline mean").isGreaterThan((calendar[0][1] + baseline[0][1]) / 2);
     }
 
     @Test
