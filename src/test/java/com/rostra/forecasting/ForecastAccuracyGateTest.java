@@ -31,6 +31,8 @@ class ForecastAccuracyGateTest {
     private static final Map<String, Result> usEightWeeks = new java.util.LinkedHashMap<>();
     /** The same with only four and five weeks before each origin (issue #12's shortest history), by half. */
     private static final Map<String, Result> usFewWeeks = new java.util.LinkedHashMap<>();
+    /** All twenty US origins with each history length from four weeks to a day short of six (the few-weeks rule). */
+    private static final Map<String, Result> usEveryFewWeeksLength = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void measure() throws Exception {
@@ -43,6 +45,9 @@ class ForecastAccuracyGateTest {
         var origins = ForecastAccuracyBench.usOrigins(usData);
         byHalf(usData, origins, 56, "", usEightWeeks);
         for (int days : new int[] {28, 35}) byHalf(usData, origins, days, days / 7 + " weeks, ", usFewWeeks);
+        java.util.stream.IntStream.range(28, 42).parallel().forEach(days -> usEveryFewWeeksLength.put(days + " days, all",
+                ForecastAccuracyBench.evaluate(usData, origins, days, ForecastEngine.Config.DEFAULT, ForecastAccuracyBench.US_BUCKETS,
+                        ForecastAccuracyBench.US_HOLIDAYS)));
         il = ForecastAccuracyBench.evaluate(ilData, ForecastAccuracyBench.ilOrigins(ilData), ForecastAccuracyBench.IL_HISTORY_DAYS,
                 ForecastAccuracyBench.IL_CONFIG, ForecastAccuracyBench.IL_BUCKETS, Map.<LocalDate, ForecastEngine.SpecialKind>of());
     }
@@ -97,26 +102,29 @@ class ForecastAccuracyGateTest {
     }
 
     /**
-     * The 15 % goal: met on the IL series at both horizons and on the US series one day ahead and in weeks 2–5
-     * (measured with 26 weeks of history: −15.0 % and −16.3 %; with 16 weeks −15.5 % and −14.9 %).
+     * The same at every history length from 28 to 41 days, over all twenty origins. At 33 days one origin's backtest
+     * found top-down 15.1 % better than the calendar/baseline mean and took it alone: week 1 was 1.9 % worse than the
+     * baseline (the last history week was a month-turn peak, read as a trend). Now a clearly better model is averaged
+     * with the calendar model and the baseline in thirds (measured: 33 days −2.6 / −1.1 / −1.1 %).
      */
     @Test
-    void fifteenPercentBetterWhereTheGoalIsMet() {
-        for (int b = 0; b < ForecastAccuracyBench.IL_BUCKETS.size(); b++) {
-            assertThat(il.wape("chosen", b)).as("IL " + ForecastAccuracyBench.IL_BUCKETS.get(b).label()).isLessThan(0.85 * il.wape(BASELINE, b));
-        }
-        assertThat(us.wape("chosen", 0)).as("US 1 day").isLessThan(0.85 * us.wape(BASELINE, 0));
-        assertThat(us.wape("chosen", 2)).as("US weeks 2-5").isLessThan(0.85 * us.wape(BASELINE, 2));
+    void atEveryHistoryLengthFromFourToSixWeeksTheChosenModelIsNeverWorseThanTheBaseline() {
+        assertNeverWorseAtAnyHorizon("", usEveryFewWeeksLength);
     }
 
     /**
-     * Not the goal yet at week 1 (docs/notes/forecasting.md), but 13 % better there (measured 14.6 % with the blend
-     * from the second day and 26 weeks of history; 12.3 % before the blend from the second day, 10.5 % before the
-     * fifth pass, 8 % before the blend and the after-holiday days).
+     * The 15 % goal, on the IL series at both horizons and on the US series at every horizon (measured with 26 weeks
+     * of history and the robust smoothing of the seventh pass: 1 day −16.4 %, week 1 −15.6 %, weeks 2–5 −16.6 %;
+     * before it week 1 was −14.6 %, before the blend from the second day −12.3 %, before the fifth pass −10.5 %).
      */
     @Test
-    void usFirstWeekAtLeastThirteenPercentBetter() {
-        assertThat(us.wape("chosen", 1)).as("US week 1").isLessThan(0.87 * us.wape(BASELINE, 1));
+    void fifteenPercentBetterAtEveryHorizon() {
+        for (int b = 0; b < ForecastAccuracyBench.IL_BUCKETS.size(); b++) {
+            assertThat(il.wape("chosen", b)).as("IL " + ForecastAccuracyBench.IL_BUCKETS.get(b).label()).isLessThan(0.85 * il.wape(BASELINE, b));
+        }
+        for (int b = 0; b < ForecastAccuracyBench.US_BUCKETS.size(); b++) {
+            assertThat(us.wape("chosen", b)).as("US " + ForecastAccuracyBench.US_BUCKETS.get(b).label()).isLessThan(0.85 * us.wape(BASELINE, b));
+        }
     }
 
     /** Averaging top-down and calendar beats each of them, and choosing among them, for the weeks after the first. */

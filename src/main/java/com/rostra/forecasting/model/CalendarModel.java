@@ -14,10 +14,11 @@ import java.time.LocalDate;
  * {@link MonthTurnEffect}). Then the calendar-adjusted residual {@code r = log(y + 1) − weekday − month} is
  * treated as a mean {@code μ} (its mean over the history) plus a deviation that decays back to it:
  * <pre>
- *   l ← φ l (every calendar day);   on a present day  l ← α (r − μ) + (1 − α) l
+ *   l ← φ l (every calendar day);   on a present day  l ← l + α ψ(r − μ − l)
  *   forecast k days ahead: exp(μ + φ^k l + weekday + month) − 1
  * </pre>
- * α and φ are fitted with BOBYQA on the squared errors of forecasts 1 to {@link #HORIZON} days ahead. Contact volume
+ * where ψ clips a surprise to a few robust scales ({@link RobustInnovations}; one odd day moves the deviation by a
+ * bounded step). α and φ are fitted with BOBYQA on the squared errors of forecasts 1 to {@link #HORIZON} days ahead. Contact volume
  * in a bank's call centre drifts for a few weeks and comes back (a quiet month, a busy month), which a random-walk
  * level (exponential smoothing) carries on forever and a plain long average ignores. The day's total is spread over
  * the day by the weekday's {@link IntradayProfile} tilted for its position in the month ({@link MonthShape}), as in
@@ -159,6 +160,7 @@ public final class CalendarModel implements DayModel {
         for (int k = 1; k <= HORIZON; k++) pow[k] = pow[k - 1] * phi;
         double l = 0;
         double sse = 0;
+        RobustInnovations robust = new RobustInnovations();
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(r[i]) && i >= 7) {
                 for (int k = 1; k <= HORIZON && i - k >= 6; k++) {
@@ -167,7 +169,10 @@ public final class CalendarModel implements DayModel {
                 }
             }
             l *= phi;
-            if (!Double.isNaN(r[i])) l = alpha * (r[i] - mu) + (1 - alpha) * l;
+            if (!Double.isNaN(r[i])) {
+                double surprise = r[i] - mu - l;
+                l += alpha * (i >= 7 ? robust.clean(surprise) : surprise);
+            }
             state[i] = l;
         }
         if (out != null) out[0] = l;

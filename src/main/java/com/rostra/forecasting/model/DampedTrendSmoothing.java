@@ -3,7 +3,8 @@ package com.rostra.forecasting.model;
 /**
  * Daily totals by exponential smoothing with an additive damped trend and multiplicative weekly seasonality
  * (ETS(A,Ad,M), Gardner–McKenzie damping), run over calendar days: an absent day only advances the state
- * (level plus damped trend), nothing is learnt from it. α, β, γ and φ are fitted with BOBYQA by minimising
+ * (level plus damped trend), nothing is learnt from it. A present day's surprise is clipped before it updates the
+ * state ({@link RobustInnovations}), so a single odd day does not drag the level and the trend with it. α, β, γ and φ are fitted with BOBYQA by minimising
  * the mean squared error of the forecasts made 1 to 14 days ahead; with fewer than two weeks of present days there is too little to fit and
  * conservative fixed values are used (no trend).
  */
@@ -99,6 +100,7 @@ public final class DampedTrendSmoothing {
         double gamma = p.gamma();
         double phi = p.phi();
         double sse = 0;
+        RobustInnovations robust = new RobustInnovations();
         // the state at the start of each day, to score the forecasts made 1…HORIZON days before it
         double[] levels = new double[y.length];
         double[] trends = new double[y.length];
@@ -128,14 +130,17 @@ public final class DampedTrendSmoothing {
                 continue;
             }
             if (s[wd] > 1e-6) {
-                double newLevel = alpha * y[i] / s[wd] + (1 - alpha) * predictedLevel;
+                double oneStep = predictedLevel * s[wd];
+                double cleaned = i >= 7 ? oneStep + robust.clean(y[i] - oneStep) : y[i];
+                double newLevel = alpha * cleaned / s[wd] + (1 - alpha) * predictedLevel;
                 b = beta * (newLevel - l) + (1 - beta) * phi * b;
                 l = newLevel;
+                if (l > 1e-9) s[wd] = gamma * cleaned / l + (1 - gamma) * s[wd];
             } else {
                 l = predictedLevel;
                 b = phi * b;
+                if (l > 1e-9) s[wd] = gamma * y[i] / l + (1 - gamma) * s[wd];
             }
-            if (l > 1e-9) s[wd] = gamma * y[i] / l + (1 - gamma) * s[wd];
             if (l < 0) l = 0;
         }
         if (out != null) out[0] = new State(l, b, s, seen, p);

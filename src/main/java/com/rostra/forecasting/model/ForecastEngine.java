@@ -132,11 +132,13 @@ public final class ForecastEngine {
             Double mix = wape(shrunk, COMBINATION);
             Double base = wape(shrunk, baseline.name());
             if (mix == null || base == null || mix >= base) return segment(h, origins, perOrigin, 0, 7, MARGIN, laterOnly(), null);
-            for (Score sc : shrunk.scores()) {
-                if (sc.model().equals(COMBINATION) || sc.model().equals(baseline.name()) || sc.wape() == null) continue;
-                if (sc.wape() < mix * (1 - FEW_WEEKS_MARGIN)) return segment(h, origins, perOrigin, 0, 7, MARGIN, laterOnly(), null);
+            String lead = bestNearTermModel(shrunk);
+            if (lead == null || wape(shrunk, lead) >= mix * (1 - FEW_WEEKS_MARGIN)) {
+                return new Segment(COMBINATION, shrunk.ranked(), shrunk.weights(), shrunk.scores());
             }
-            return new Segment(COMBINATION, shrunk.ranked(), shrunk.weights(), shrunk.scores());
+            Segment hedged = segment(h, origins, perOrigin, 0, 7, MARGIN, Set.of(), null, PREFERRED_MARGIN,
+                    List.of(lead, CalendarModel.NAME, baseline.name()));
+            return new Segment(COMBINATION, hedged.ranked(), hedged.weights(), hedged.scores());
         }
         if (h.size() >= MonthTurnEffect.MIN_DAYS && h.size() < SHORT_HISTORY_DAYS) {
             return segment(h, origins, perOrigin, 0, 7, MARGIN, Set.of(), COMBINATION);
@@ -146,20 +148,35 @@ public final class ForecastEngine {
 
     /**
      * From four weeks of history to below six, the first week is the {@link CalendarModel} (a level that reverts to
-     * the history's mean, weekday effects, no trend) averaged with the baseline, unless the backtest shows another
-     * model {@link #FEW_WEEKS_MARGIN} better than the calendar model (then that model, as before). The lowest-WAPE
-     * pick was the top-down model, whose damped trend is fitted on the two or three weeks a backtest origin trains
-     * on: on the US bench it was worse than the 4-week average in week 1 (+6.8 % with 4 weeks of history, +4.9 % with
-     * 5). The calendar model alone fixed that on average but not on the ten earlier origins at 33 and 40 days (+4.8 %,
-     * +1.0 %: there no model beats the average in week 1); half-and-half with the baseline is better than the
-     * baseline at 28, 33, 35 and 40 days on both halves, at one day, in week 1 and in weeks 2–5. The IL series
-     * (top-down far ahead in its backtest) is unchanged. Turning the trend off, or averaging the top-down pick with
-     * the baseline, fixed the US but cost the IL series 11–23 points. docs/notes/forecasting.md, "Sixth pass".
+     * the history's mean, weekday effects, no trend) averaged with the baseline, unless the backtest shows a
+     * first-week model {@link #FEW_WEEKS_MARGIN} better than that mean; then that model, the calendar model and the
+     * baseline are averaged in thirds. The lowest-WAPE pick was the top-down model, whose damped trend is fitted on
+     * the two or three weeks a backtest origin trains on: on the US bench it was worse than the 4-week average in
+     * week 1 (+6.8 % with 4 weeks of history, +4.9 % with 5). The calendar model alone fixed that on average but not
+     * on the ten earlier origins at 33 and 40 days; half-and-half with the baseline is better than the baseline at
+     * 28, 35 and 40 days on both halves, at one day, in week 1 and in weeks 2–5. Two backtest origins cannot tell a
+     * trend from a month-turn bump (US, 33 days of history to 2003-06-09: top-down 15.1 % better in backtest, worse
+     * than every other model after), nor from the IL series' real climb (top-down 19 % better in backtest and 40 %
+     * better after): averaging the leader in instead of taking it alone kept the US never worse at 28–41 days and cost
+     * the IL bench 1 point. docs/notes/forecasting.md, "Sixth pass" and "Seventh pass".
      */
     static final int FEW_WEEKS_DAYS = 28;
 
-    /** How much lower a model's backtest WAPE must be than the calendar model's to replace it with few weeks of history. */
+    /** How much lower a model's backtest WAPE must be than the calendar/baseline mean's to be averaged in with few weeks of history. */
     static final double FEW_WEEKS_MARGIN = 0.15;
+
+    /** The single model for the first week with the lowest backtest WAPE, other than the baseline (null: none scored). */
+    private String bestNearTermModel(Segment s) {
+        String best = null;
+        double bestWape = Double.MAX_VALUE;
+        for (DayModel m : models) {
+            Double w = wape(s, m.name());
+            if (m == baseline || !m.nearTerm() || w == null || w >= bestWape) continue;
+            best = m.name();
+            bestWape = w;
+        }
+        return best;
+    }
 
     private static Double wape(Segment s, String model) {
         for (Score sc : s.scores()) if (sc.model().equals(model)) return sc.wape();
