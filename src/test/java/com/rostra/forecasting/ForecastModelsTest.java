@@ -165,9 +165,9 @@ class ForecastModelsTest {
     void theCombinationIsTheMeanOfTheTwoBest() {
         DayHistory h = weekdaysOnly(35, i -> new double[] {5 + (i % 7), 10});
         ForecastEngine engine = new ForecastEngine();
-        double[][] a = engine.forecastWith("week_average", List.of(), h, 3);
-        double[][] b = engine.forecastWith("top_down", List.of(), h, 3);
-        double[][] c = engine.forecastWith(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), h, 3);
+        double[][] a = engine.forecastWith("week_average", h, 3);
+        double[][] b = engine.forecastWith("top_down", h, 3);
+        double[][] c = engine.forecastWith(new ForecastEngine.Choice(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), List.of(.5, .5)), h, 3);
         for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) assertThat(c[k][j]).isCloseTo((a[k][j] + b[k][j]) / 2, offset(1e-9));
     }
 
@@ -175,10 +175,10 @@ class ForecastModelsTest {
     void theCombinationWeighsByTheGivenWeights() {
         DayHistory h = weekdaysOnly(35, i -> new double[] {5 + (i % 7), 10});
         ForecastEngine engine = new ForecastEngine();
-        double[][] a = engine.forecastWith("week_average", List.of(), h, 3);
-        double[][] b = engine.forecastWith("top_down", List.of(), h, 3);
+        double[][] a = engine.forecastWith("week_average", h, 3);
+        double[][] b = engine.forecastWith("top_down", h, 3);
         // backtest WAPE 10 % and 20 %: weights 1/.1² : 1/.2² = 100 : 25 = .8 : .2
-        double[][] c = engine.forecastWith(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), List.of(.8, .2), h, 3);
+        double[][] c = engine.forecastWith(new ForecastEngine.Choice(ForecastEngine.COMBINATION, List.of("week_average", "top_down"), List.of(.8, .2)), h, 3);
         for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) assertThat(c[k][j]).isCloseTo(.8 * a[k][j] + .2 * b[k][j], offset(1e-9));
     }
 
@@ -323,9 +323,9 @@ class ForecastModelsTest {
         assertThat(s.chosen()).isNotEqualTo("week_average");
         double chosen = s.scores().stream().filter(x -> x.model().equals(s.chosen())).findFirst().orElseThrow().wape();
         assertThat(chosen).isLessThan(baseline);
-        assertThat(s.weights().stream().mapToDouble(Double::doubleValue).sum()).as("combination weights").isCloseTo(1, offset(1e-9));
-        assertThat(s.weights().get(0)).as("the better model weighs more").isGreaterThanOrEqualTo(s.weights().get(1));
-        assertThat(s.ranked()).doesNotContain("calendar");
+        assertThat(s.firstDay().weights().stream().mapToDouble(Double::doubleValue).sum()).as("combination weights").isCloseTo(1, offset(1e-9));
+        assertThat(s.firstDay().weights().get(0)).as("the better model weighs more").isGreaterThanOrEqualTo(s.firstDay().weights().get(1));
+        assertThat(s.firstDay().combined()).doesNotContain("calendar");
     }
 
     @Test
@@ -334,9 +334,9 @@ class ForecastModelsTest {
         // only one origin (trained on two weeks) reaches past its first week, too little to leave the baseline for
         java.util.function.IntFunction<double[]> rising = growing(1.10);
         ForecastEngine.Selection four = new ForecastEngine().select(weekdaysOnly(28, rising));
-        assertThat(four.chosenLater()).isEqualTo("week_average");
+        assertThat(four.laterWeeks().model()).isEqualTo("week_average");
         ForecastEngine.Selection six = new ForecastEngine().select(weekdaysOnly(42, rising));
-        assertThat(six.chosenLater()).isNotEqualTo("week_average");
+        assertThat(six.laterWeeks().model()).isNotEqualTo("week_average");
     }
 
     @Test
@@ -347,8 +347,8 @@ class ForecastModelsTest {
         ForecastEngine engine = new ForecastEngine();
         ForecastEngine.Selection s = engine.select(h);
         assertThat(s.chosen()).isEqualTo(ForecastEngine.COMBINATION);
-        assertThat(s.ranked()).containsExactly("calendar", "week_average");
-        assertThat(s.weights()).containsExactly(0.5, 0.5);
+        assertThat(s.firstDay().combined()).containsExactly("calendar", "week_average");
+        assertThat(s.firstDay().weights()).containsExactly(0.5, 0.5);
         double[][] forecast = engine.forecast(s, h, 7);
         double[][] calendar = new CalendarModel().forecast(h, 7);
         double[][] baseline = new WeekdayAverage(4).forecast(h, 7);
@@ -365,11 +365,11 @@ class ForecastModelsTest {
         ForecastEngine engine = new ForecastEngine();
         ForecastEngine.Selection s = engine.select(h);
         assertThat(s.chosen()).isEqualTo(ForecastEngine.COMBINATION);
-        assertThat(s.ranked()).hasSize(3).endsWith("calendar", "week_average");
-        assertThat(s.ranked().get(0)).isIn("top_down", "double_seasonal");
-        assertThat(s.weights()).allSatisfy(w -> assertThat(w).isCloseTo(1.0 / 3, offset(1e-12)));
+        assertThat(s.firstDay().combined()).hasSize(3).endsWith("calendar", "week_average");
+        assertThat(s.firstDay().combined().get(0)).isIn("top_down", "double_seasonal");
+        assertThat(s.firstDay().weights()).allSatisfy(w -> assertThat(w).isCloseTo(1.0 / 3, offset(1e-12)));
         double[][] forecast = engine.forecast(s, h, 7);
-        double[][] lead = engine.forecastWith(s.ranked().get(0), List.of(), h, 7);
+        double[][] lead = engine.forecastWith(s.firstDay().combined().get(0), h, 7);
         double[][] calendar = new CalendarModel().forecast(h, 7);
         double[][] baseline = new WeekdayAverage(4).forecast(h, 7);
         for (int j = 0; j < 3; j++) {
@@ -385,16 +385,16 @@ class ForecastModelsTest {
         DayHistory h = weekdaysOnly(84, weekLevels(new double[] {1.0, 0.93, 1.06, 0.97, 1.08, 0.95, 1.02, 0.9, 1.07, 0.96, 1.04, 0.92}));
         ForecastEngine engine = new ForecastEngine();
         ForecastEngine.Selection s = engine.select(h);
-        assertThat(s.chosenNext()).isEqualTo(ForecastEngine.BLEND);
+        assertThat(s.restOfWeek().model()).isEqualTo(ForecastEngine.BLEND);
         assertThat(s.chosen()).isNotEqualTo(ForecastEngine.BLEND);
         double[][] forecast = engine.forecast(s, h, 14);
-        double[][] first = engine.forecastWith(s.chosen(), s.ranked(), s.weights(), h, 7);
-        double[][] blend = engine.forecastWith(ForecastEngine.BLEND, List.of(), h, 7);
+        double[][] first = engine.forecastWith(s.firstDay(), h, 7);
+        double[][] blend = engine.forecastWith(ForecastEngine.BLEND, h, 7);
         assertThat(forecast[0]).containsExactly(first[0]);
         for (int k = 1; k < 7; k++) assertThat(forecast[k]).as("day " + (k + 1)).containsExactly(blend[k]);
         // with nine weeks the whole first week is one choice
         ForecastEngine.Selection nine = engine.select(weekdaysOnly(63, i -> h.day(i)));
-        assertThat(nine.chosenNext()).isEqualTo(nine.chosen());
+        assertThat(nine.restOfWeek().model()).isEqualTo(nine.chosen());
     }
 
     @Test
@@ -402,7 +402,7 @@ class ForecastModelsTest {
         DayHistory h = weekdaysOnly(56, i -> new double[] {3, 7});
         ForecastEngine.Result r = new ForecastEngine().run(h, Map.of(), 14);
         assertThat(r.chosen()).isEqualTo("week_average");
-        assertThat(r.selection().chosenLater()).isEqualTo("week_average");
+        assertThat(r.selection().laterWeeks().model()).isEqualTo("week_average");
         assertThat(r.forecast()[0]).containsExactly(3, 7);
     }
 

@@ -113,37 +113,41 @@ public final class ForecastEngine {
             perOrigin.add(forecasts);
             origins.add(origin);
         }
-        Segment near = nearSegment(h, origins, perOrigin);
-        Segment far = segment(h, origins, perOrigin, 7, Math.max(8, config.backtestHorizonDays()), MARGIN_LATER, Set.of(), BLEND);
-        if (far.scores.get(0).wape() == null) far = near;
+        Backtest b = new Backtest(h, origins, perOrigin);
+        Segment near = nearSegment(b);
+        Segment far = segment(b, 7, Math.max(8, config.backtestHorizonDays()), MARGIN_LATER, Set.of(), BLEND);
+        if (far.scores().get(0).wape() == null) far = near;
         long farOrigins = origins.stream().filter(o -> java.time.temporal.ChronoUnit.DAYS.between(o, h.end()) > 7).count();
-        if (farOrigins < MIN_LATER_ORIGINS) far = new Segment(baseline.name(), far.ranked, far.weights, far.scores);
-        Segment all = segment(h, origins, perOrigin, 0, Math.max(7, config.backtestHorizonDays()), MARGIN, Set.of(), null);
-        Segment next = h.size() >= SHORT_HISTORY_DAYS ? segment(h, origins, perOrigin, NEXT_FROM, 7, MARGIN, Set.of(), BLEND) : near;
-        return new Selection(near.chosen, near.ranked, near.weights, next.chosen, next.ranked, next.weights,
-                far.chosen, far.ranked, far.weights, all.scores, origins.size());
+        if (farOrigins < MIN_LATER_ORIGINS) far = new Segment(far.choice().withModel(baseline.name()), far.scores());
+        Segment all = segment(b, 0, Math.max(7, config.backtestHorizonDays()), MARGIN, Set.of(), null);
+        Segment next = h.size() >= SHORT_HISTORY_DAYS ? segment(b, NEXT_FROM, 7, MARGIN, Set.of(), BLEND) : near;
+        return new Selection(near.choice(), next.choice(), far.choice(), all.scores(), origins.size());
     }
 
+    /** The history a backtest ran on, its origins, and each origin's forecasts by model name. */
+    private record Backtest(DayHistory history, List<LocalDate> origins, List<Map<String, double[][]>> forecasts) {}
+
     /** The first week's choice, by how much history there is (see {@link #SHORT_HISTORY_DAYS}, {@link #FEW_WEEKS_DAYS}). */
-    private Segment nearSegment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin) {
-        if (h.size() >= FEW_WEEKS_DAYS && h.size() < MonthTurnEffect.MIN_DAYS) {
-            Segment shrunk = segment(h, origins, perOrigin, 0, 7, MARGIN, Set.of(), null, PREFERRED_MARGIN,
+    private Segment nearSegment(Backtest b) {
+        int days = b.history().size();
+        if (days >= FEW_WEEKS_DAYS && days < MonthTurnEffect.MIN_DAYS) {
+            Segment shrunk = segment(b, 0, 7, MARGIN, Set.of(), null, PREFERRED_MARGIN,
                     List.of(CalendarModel.NAME, baseline.name()));
             Double mix = wape(shrunk, COMBINATION);
             Double base = wape(shrunk, baseline.name());
-            if (mix == null || base == null || mix >= base) return segment(h, origins, perOrigin, 0, 7, MARGIN, laterOnly(), null);
+            if (mix == null || base == null || mix >= base) return segment(b, 0, 7, MARGIN, laterOnly(), null);
             String lead = bestNearTermModel(shrunk);
             if (lead == null || wape(shrunk, lead) >= mix * (1 - FEW_WEEKS_MARGIN)) {
-                return new Segment(COMBINATION, shrunk.ranked(), shrunk.weights(), shrunk.scores());
+                return new Segment(shrunk.choice().withModel(COMBINATION), shrunk.scores());
             }
-            Segment hedged = segment(h, origins, perOrigin, 0, 7, MARGIN, Set.of(), null, PREFERRED_MARGIN,
+            Segment hedged = segment(b, 0, 7, MARGIN, Set.of(), null, PREFERRED_MARGIN,
                     List.of(lead, CalendarModel.NAME, baseline.name()));
-            return new Segment(COMBINATION, hedged.ranked(), hedged.weights(), hedged.scores());
+            return new Segment(hedged.choice().withModel(COMBINATION), hedged.scores());
         }
-        if (h.size() >= MonthTurnEffect.MIN_DAYS && h.size() < SHORT_HISTORY_DAYS) {
-            return segment(h, origins, perOrigin, 0, 7, MARGIN, Set.of(), COMBINATION);
+        if (days >= MonthTurnEffect.MIN_DAYS && days < SHORT_HISTORY_DAYS) {
+            return segment(b, 0, 7, MARGIN, Set.of(), COMBINATION);
         }
-        return segment(h, origins, perOrigin, 0, 7, MARGIN, laterOnly(), null);
+        return segment(b, 0, 7, MARGIN, laterOnly(), null);
     }
 
     /**
@@ -228,23 +232,26 @@ public final class ForecastEngine {
 
     public static final String BLEND = "blend";
 
-    private record Segment(String chosen, List<String> ranked, List<Double> weights, List<Score> scores) {}
+    /** A stretch of the horizon's choice and the backtest scores it was made on. */
+    private record Segment(Choice choice, List<Score> scores) {}
 
     /**
      * @param preferred a model chosen whenever its backtest WAPE is below the baseline's, unless another beats it by
      *        {@link #PREFERRED_MARGIN} (null: the lowest WAPE at least {@code margin} below the baseline's wins)
      */
-    private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to,
-                            double margin, Set<String> excluded, String preferred) {
-        return segment(h, origins, perOrigin, from, to, margin, excluded, preferred, PREFERRED_MARGIN, null);
+    private Segment segment(Backtest b, int from, int to, double margin, Set<String> excluded, String preferred) {
+        return segment(b, from, to, margin, excluded, preferred, PREFERRED_MARGIN, null);
     }
 
     /**
      * @param preferredMargin how much lower another model's WAPE must be than the preferred one's to replace it
      * @param combined the models the combination averages with equal weights (null: the two best, weighted)
      */
-    private Segment segment(DayHistory h, List<LocalDate> origins, List<Map<String, double[][]>> perOrigin, int from, int to,
-                            double margin, Set<String> excluded, String preferred, double preferredMargin, List<String> combined) {
+    private Segment segment(Backtest b, int from, int to, double margin, Set<String> excluded, String preferred,
+                            double preferredMargin, List<String> combined) {
+        DayHistory h = b.history();
+        List<LocalDate> origins = b.origins();
+        List<Map<String, double[][]>> perOrigin = b.forecasts();
         Map<String, ForecastErrors> errors = new LinkedHashMap<>();
         for (DayModel m : models) errors.put(m.name(), new ForecastErrors());
         double[] scales = new double[origins.size()];
@@ -305,19 +312,33 @@ public final class ForecastEngine {
         }
         List<Double> w = new ArrayList<>();
         for (double x : weights) w.add(x);
-        return new Segment(chosen, List.copyOf(combinedNames), List.copyOf(w), scores);
+        return new Segment(new Choice(chosen, List.copyOf(combinedNames), List.copyOf(w)), scores);
     }
 
     /**
-     * @param chosen the model for the first day after the origin (and the rest of the first week with less than
-     *        {@link #SHORT_HISTORY_DAYS} of history), {@code ranked} its two best single models
-     * @param chosenNext the model for the second to seventh day ({@link #NEXT_FROM})
-     * @param chosenLater the model for the weeks after, {@code rankedLater} its two best
+     * What forecasts one stretch of the horizon: {@code model} by name, or {@link #COMBINATION}, the weighted mean of
+     * {@code combined} (which the backtest ranked best for that stretch, whatever the model).
+     */
+    public record Choice(String model, List<String> combined, List<Double> weights) {
+
+        /** A single model, nothing combined. */
+        public static Choice of(String model) { return new Choice(model, List.of(), List.of()); }
+
+        public Choice withModel(String other) { return new Choice(other, combined, weights); }
+    }
+
+    /**
+     * @param firstDay the first day after the origin (and the rest of the first week with less than
+     *        {@link #SHORT_HISTORY_DAYS} of history)
+     * @param restOfWeek the second to seventh day ({@link #NEXT_FROM})
+     * @param laterWeeks the weeks after the first
      * @param scores backtest WAPE and MASE per model over all scored days
      */
-    public record Selection(String chosen, List<String> ranked, List<Double> weights, String chosenNext,
-                            List<String> rankedNext, List<Double> weightsNext, String chosenLater,
-                            List<String> rankedLater, List<Double> weightsLater, List<Score> scores, int origins) {}
+    public record Selection(Choice firstDay, Choice restOfWeek, Choice laterWeeks, List<Score> scores, int origins) {
+
+        /** The model for tomorrow: the one the accuracy report names. */
+        public String chosen() { return firstDay.model(); }
+    }
 
     /**
      * From the second day after the origin to the seventh, with at least {@link #SHORT_HISTORY_DAYS} of history, the
@@ -330,38 +351,34 @@ public final class ForecastEngine {
      */
     static final int NEXT_FROM = 1;
 
-    /** The selection's forecast: the first day by its near choice, days 2–7 by its next choice, the rest by its later one. */
+    /** The selection's forecast: the first day by its first-day choice, days 2–7 by the next, the rest by the later one. */
     public double[][] forecast(Selection s, DayHistory h, int horizon) {
-        double[][] near = forecastWith(s.chosen(), s.ranked(), s.weights(), h, Math.min(7, horizon));
-        if (!s.chosenNext().equals(s.chosen()) || !s.rankedNext().equals(s.ranked())) {
-            double[][] next = forecastWith(s.chosenNext(), s.rankedNext(), s.weightsNext(), h, Math.min(7, horizon));
+        double[][] near = forecastWith(s.firstDay(), h, Math.min(7, horizon));
+        if (!s.restOfWeek().equals(s.firstDay())) {
+            double[][] next = forecastWith(s.restOfWeek(), h, Math.min(7, horizon));
             System.arraycopy(next, NEXT_FROM, near, NEXT_FROM, near.length - NEXT_FROM);
         }
         if (horizon <= 7) return near;
-        double[][] out = forecastWith(s.chosenLater(), s.rankedLater(), s.weightsLater(), h, horizon);
+        double[][] out = forecastWith(s.laterWeeks(), h, horizon);
         System.arraycopy(near, 0, out, 0, near.length);
         return out;
     }
 
-    /** The forecast of one model by name (the combination weighs the {@code ranked} models equally). */
-    public double[][] forecastWith(String name, List<String> ranked, DayHistory h, int horizon) {
-        List<Double> equal = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) equal.add(1.0 / ranked.size());
-        return forecastWith(name, ranked, equal, h, horizon);
+    /** One model's forecast by name. */
+    public double[][] forecastWith(String model, DayHistory h, int horizon) {
+        return model(model).forecast(h, horizon);
     }
 
-    /** The forecast of one model by name; the combination is the weighted mean of the {@code ranked} models. */
-    public double[][] forecastWith(String name, List<String> ranked, List<Double> weights, DayHistory h, int horizon) {
-        if (COMBINATION.equals(name)) {
-            List<double[][]> parts = new ArrayList<>();
-            double[] w = new double[ranked.size()];
-            for (int i = 0; i < ranked.size(); i++) {
-                parts.add(model(ranked.get(i)).forecast(h, horizon));
-                w[i] = weights.get(i);
-            }
-            return weighted(parts, w);
+    /** A choice's forecast; the combination is the weighted mean of its combined models. */
+    public double[][] forecastWith(Choice choice, DayHistory h, int horizon) {
+        if (!COMBINATION.equals(choice.model())) return forecastWith(choice.model(), h, horizon);
+        List<double[][]> parts = new ArrayList<>();
+        double[] w = new double[choice.combined().size()];
+        for (int i = 0; i < w.length; i++) {
+            parts.add(model(choice.combined().get(i)).forecast(h, horizon));
+            w[i] = choice.weights().get(i);
         }
-        return model(name).forecast(h, horizon);
+        return weighted(parts, w);
     }
 
     private DayModel model(String name) {

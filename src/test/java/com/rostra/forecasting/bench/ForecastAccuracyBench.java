@@ -143,11 +143,11 @@ public final class ForecastAccuracyBench {
             DayHistory train = data.until(origin).last(historyDays);
             DayHistory clean = engine.clean(train, special, null);
             ForecastEngine.Selection sel = engine.select(clean);
-            chosenCount.merge(sel.chosen() + "/" + sel.chosenLater(), 1, Integer::sum);
+            chosenCount.merge(sel.chosen() + "/" + sel.laterWeeks().model(), 1, Integer::sum);
             double scale = ForecastErrors.weeklyNaiveScale(clean);
             for (String n : names) {
                 double[][] f = n.equals("chosen") ? engine.forecast(sel, clean, maxDay)
-                        : engine.forecastWith(n, sel.rankedLater(), sel.weightsLater(), clean, maxDay);
+                        : engine.forecastWith(sel.laterWeeks().withModel(n), clean, maxDay);
                 if (n.equals("chosen") && !special.isEmpty()) {
                     double[][] plain = new double[f.length][];
                     for (int k = 0; k < f.length; k++) plain[k] = f[k].clone();
