@@ -321,9 +321,6 @@ public final class ForecastEngine {
      */
     public record Choice(String model, List<String> combined, List<Double> weights) {
 
-        /** A single model, nothing combined. */
-        public static Choice of(String model) { return new Choice(model, List.of(), List.of()); }
-
         public Choice withModel(String other) { return new Choice(other, combined, weights); }
     }
 
