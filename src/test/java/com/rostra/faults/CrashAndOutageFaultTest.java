@@ -386,7 +386,7 @@ class CrashAndOutageFaultTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not reached within " + patience);
             }
-            Thread.sleep(1000);
+            Thread.sleep(250);
         }
     }
 

@@ -50,6 +50,11 @@ final class RostraProcess {
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--spring.datasource.hikari.validation-timeout=1000",
                 "--db-scheduler.polling-interval=1s",
+                // A picked sync whose node stopped beating is declared dead after 8 x 2 s = 16 s here instead of the
+                // production 4 x 15 s, so the revival the tests wait for comes well before a minute; 16 s stays far
+                // above the heartbeat gap a live node shows across the 5 s database outage.
+                "--db-scheduler.heartbeat-interval=2s",
+                "--db-scheduler.missed-heartbeats-limit=8",
                 // Small reports: a backfill of a few thousand contacts takes several windows, each checkpointed.
                 "--rostra.gladly.target-rows-per-report=2000",
                 "--logging.level.root=WARN"));

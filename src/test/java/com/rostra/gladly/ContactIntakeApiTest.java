@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.rostra.simulator.GladlySimulator;
@@ -25,20 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Connect, backfill and sync against the Gladly simulator, asserting through the API and the database. */
 class ContactIntakeApiTest extends ApiTest {
 
-    static GladlySimulator sim;
+    /**
+     * One simulated organization per test (same seed, so the same contacts): Gladly's Reports limit (10 a minute) is
+     * per organization, and with one organization for the whole class the second sync of a test waited up to a minute
+     * for the reports earlier tests' companies had made.
+     */
+    GladlySimulator sim;
 
     /** The seed's channel table, written out here so the test does not ask the code under test for its answer. */
     private static final Map<String, String> SEED_CHANNELS = Map.of("PHONE_CALL", "phone", "VOICEMAIL", "phone",
             "ABANDONED_CALL", "phone", "EMAIL", "email", "CHAT", "chat", "SMS", "sms", "FB_MESSENGER", "social",
             "WHATSAPP", "social", "INSTAGRAM_DIRECT", "social", "TWITTER", "social");
 
-    @BeforeAll
-    static void startSimulator() {
+    @BeforeEach
+    void startSimulator() {
         sim = Simulators.start(21, 700);
     }
 
-    @AfterAll
-    static void stopSimulator() {
+    @AfterEach
+    void stopSimulator() {
         sim.close();
     }
 

@@ -37,7 +37,7 @@ class ScheduleGenerationApiTest extends ApiTest {
     com.rostra.staffing.HandleTimes handleTimes;
 
     private JsonNode finished(TestCompany c, long id) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             String s = http.get("/api/v1/schedule-generations/" + id, c.auth()).json().get("status").asString();
             return !s.equals("queued") && !s.equals("solving");
         });

@@ -39,7 +39,7 @@ public final class Simulators {
     /** Waits until the integration leaves sync_in_progress with a finished run (healthy or invalid) after {@code since}. */
     public static JsonNode awaitSettled(Http http, ApiTest.TestCompany company, Instant since) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode s = http.get("/api/v1/integrations/gladly", company.auth()).json();
             last[0] = s;
             String status = s.get("status").asString();
@@ -57,7 +57,7 @@ public final class Simulators {
     public static JsonNode awaitHandleTimes(Http http, ApiTest.TestCompany company, JsonNode settled) {
         Instant through = Instant.parse(settled.get("last_synced_at").asString()).minus(Duration.ofMinutes(2));
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode s = http.get("/api/v1/integrations/gladly", company.auth()).json();
             last[0] = s;
             JsonNode until = s.get("handle_times_synced_until");
