@@ -154,7 +154,7 @@ class ContactSync {
             log.warn("Gladly rejected the credentials ({}); sync stopped until re-authorized", status);
             return null;
         }
-        Duration delay = Duration.ofMinutes(1L << Math.min(5, c.consecutiveFailures()));
+        Duration delay = retryDelay(c);
         String code = status == 0 ? "unreachable" : status == 429 ? "rate_limited" : status >= 500 ? "gladly_error" : "sync_error";
         connections.recordError(c.companyId(), false, code, message,
                 "Nothing to do: Rostra retries automatically and resumes where it stopped.", status == 0 ? null : status,
@@ -163,9 +163,14 @@ class ContactSync {
         return delay;
     }
 
+    /** 1, 2, 4 … 32 × the configured base (a minute in production) after 0, 1, 2 … 5 failures in a row. */
+    private Duration retryDelay(ConnectionRepository.Connection c) {
+        return properties.syncRetryBase().multipliedBy(1L << Math.min(5, c.consecutiveFailures()));
+    }
+
     private Duration recordInternalFailure(ConnectionRepository.Connection c, RuntimeException e) {
         Instant now = clock.instant();
-        Duration delay = Duration.ofMinutes(1L << Math.min(5, c.consecutiveFailures()));
+        Duration delay = retryDelay(c);
         boolean database = e instanceof DataAccessException;
         String reason = EventProcessor.reason(e);
         connections.recordError(c.companyId(), false, database ? "database_error" : "internal_error",

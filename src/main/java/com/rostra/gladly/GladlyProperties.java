@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reportsPerMinute Reports API calls allowed in any sliding minute (Gladly: 10), paced by {@code ReportPacing}
  * @param reportWindowMargin added to that minute, for network jitter between our clock and Gladly's
  * @param rateLimitPatience how long one request keeps backing off from 429s before the run gives up
+ * @param syncRetryBase the wait before a failed sync runs again, doubled with each failure in a row (up to 32 times)
  */
 @ConfigurationProperties("rostra.gladly")
 public record GladlyProperties(
@@ -33,7 +34,8 @@ public record GladlyProperties(
         int maxAttempts,
         Duration backoffBase,
         Duration backoffMax,
-        Duration rateLimitPatience) {
+        Duration rateLimitPatience,
+        Duration syncRetryBase) {
 
     public GladlyProperties {
         allowedHosts = allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -52,12 +54,13 @@ public record GladlyProperties(
         backoffBase = backoffBase == null ? Duration.ofSeconds(1) : backoffBase;
         backoffMax = backoffMax == null ? Duration.ofSeconds(60) : backoffMax;
         rateLimitPatience = rateLimitPatience == null ? Duration.ofMinutes(10) : rateLimitPatience;
+        syncRetryBase = syncRetryBase == null ? Duration.ofMinutes(1) : syncRetryBase;
     }
 
     /** The same settings for checking credentials, which should answer in seconds, not retry for minutes. */
     GladlyProperties forVerification() {
         return new GladlyProperties(allowedHosts, encryptionKey, dataDir, defaultBackfillDays, syncInterval, trailingWindow,
                 maxWindow, targetRowsPerReport, requestsPerSecond, reportsPerMinute, reportWindowMargin, callLookupsPerRun,
-                Duration.ofSeconds(20), 2, backoffBase, backoffMax, Duration.ofSeconds(20));
+                Duration.ofSeconds(20), 2, backoffBase, backoffMax, Duration.ofSeconds(20), syncRetryBase);
     }
 }

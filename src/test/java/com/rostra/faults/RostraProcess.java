@@ -55,6 +55,8 @@ final class RostraProcess {
                 // above the heartbeat gap a live node shows across the 5 s database outage.
                 "--db-scheduler.heartbeat-interval=2s",
                 "--db-scheduler.missed-heartbeats-limit=8",
+                // A sync that failed while the database was away runs again 5 s later (production: a minute).
+                "--rostra.gladly.sync-retry-base=5s",
                 // Small reports: a backfill of a few thousand contacts takes several windows, each checkpointed.
                 "--rostra.gladly.target-rows-per-report=2000",
                 "--logging.level.root=WARN"));

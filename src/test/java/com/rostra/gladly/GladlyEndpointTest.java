@@ -82,6 +82,6 @@ class GladlyEndpointTest {
     }
 
     private static GladlyProperties props(List<String> hosts) {
-        return new GladlyProperties(hosts, null, null, 0, null, null, null, 0, 0, 0, null, -1, null, 0, null, null, null);
+        return new GladlyProperties(hosts, null, null, 0, null, null, null, 0, 0, 0, null, -1, null, 0, null, null, null, null);
     }
 }

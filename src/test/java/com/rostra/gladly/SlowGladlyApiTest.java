@@ -26,7 +26,7 @@ class SlowGladlyApiTest extends ApiTest {
         return new GladlyProperties(p.allowedHosts(), p.encryptionKey(), p.dataDir(), p.defaultBackfillDays(), p.syncInterval(),
                 p.trailingWindow(), p.maxWindow(), p.targetRowsPerReport(), p.requestsPerSecond(), p.reportsPerMinute(),
                 p.reportWindowMargin(), p.callLookupsPerRun(), timeout, attempts, Duration.ofMillis(10), Duration.ofMillis(50),
-                p.rateLimitPatience());
+                p.rateLimitPatience(), p.syncRetryBase());
     }
 
     @Test

@@ -80,7 +80,9 @@ class SyncResilienceApiTest extends ApiTest {
             JsonNode failed = Simulators.awaitSettled(http, company, before);
             assertThat(failed.get("status").asString()).isEqualTo("sync_in_progress");
             assertThat(failed.get("last_error").get("code").asString()).isEqualTo("gladly_error");
-            assertThat(failed.get("last_error").get("retry_at").isNull()).isFalse();
+            JsonNode lastError = failed.get("last_error");
+            assertThat(Duration.between(Instant.parse(lastError.get("at").asString()), Instant.parse(lastError.get("retry_at").asString())))
+                    .as("the first failure in a row waits the configured base, a minute").isEqualTo(Duration.ofMinutes(1));
             int stored = storedIds(company).size();
             Instant checkpoint = column(company, "contacts_checkpoint");
             assertThat(checkpoint).isAfter(column(company, "backfill_start")).isBefore(now().minus(Duration.ofDays(1)));

@@ -19,7 +19,7 @@ class TokenCipherTest {
 
     private static GladlyProperties properties(String key, Path dataDir) {
         return new GladlyProperties(List.of(), key, dataDir == null ? null : dataDir.toString(), 0, null, null, null, 0, 0, 0, null,
-                -1, null, 0, null, null, null);
+                -1, null, 0, null, null, null, null);
     }
 
     private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
