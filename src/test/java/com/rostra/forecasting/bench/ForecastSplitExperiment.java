@@ -22,7 +22,7 @@ public final class ForecastSplitExperiment {
     /** The bench's buckets and weeks 1–5 together (what a customer asking for five weeks sees). */
     static final List<ForecastAccuracyBench.Bucket> BUCKETS = List.of(new ForecastAccuracyBench.Bucket("1 day", 0, 1),
             new ForecastAccuracyBench.Bucket("week 1", 0, 7), new ForecastAccuracyBench.Bucket("weeks 2-5", 7, 35),
-            new ForecastAccuracyBench.Bucket("weeks 1-5", 0, 35));
+            new ForecastAccuracyBench.Bucket("weeks 1-5", 0, 35), new ForecastAccuracyBench.Bucket("weeks 6-8", 35, 56));
 
     static final LocalDate SPLIT = LocalDate.of(2003, 7, 1);
 
@@ -38,11 +38,11 @@ public final class ForecastSplitExperiment {
         for (String spec : args.length > 0 ? args : new String[] {"current"}) {
             long t0 = System.nanoTime();
             Result e = run(us, early);
-            print(spec, "early", e, 4);
+            print(spec, "early", e, BUCKETS.size());
             if (lateToo) {
                 Result l = run(us, late);
-                print(spec, "late", l, 4);
-                print(spec, "all", merge(e, l), 4);
+                print(spec, "late", l, BUCKETS.size());
+                print(spec, "all", merge(e, l), BUCKETS.size());
             }
             if (withIl) {
                 Result r = ForecastAccuracyBench.evaluate(il, ForecastAccuracyBench.ilOrigins(il), ForecastAccuracyBench.IL_HISTORY_DAYS,
