@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.rostra.platform.Db;
@@ -44,6 +45,7 @@ class StoredForecasts {
      * Takes back a stale fit of the series when the history under it is unchanged ({@code historyHash} equal): the
      * company's data changed, but not this series'. False when there is none to take back.
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW) // under the fit lock too: see save
     boolean revive(Forecasts.Series series, ZoneId zone, LocalDate origin, int minDays, long historyHash) {
         return jdbc.sql("""
                 update stored_forecasts set stale = false
@@ -53,7 +55,13 @@ class StoredForecasts {
                 .update() > 0;
     }
 
-    @Transactional
+    /**
+     * Committed on its own, never as part of a caller's transaction: a fit is shared by every request and job, and
+     * {@link Forecasts} writes it while holding its fit lock. Joined to a caller's long transaction (publishing a
+     * forecast fits series after series), the rows stayed locked until that transaction ended, while another thread
+     * holding the fit lock waited for them and the caller waited for the fit lock: both hung (seen in CI).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void save(Forecasts.Series series, ZoneId zone, LocalDate origin, Fit fit, long historyHash, Instant at) {
         jdbc.sql("delete from stored_forecasts where company_id = ? and queue_key = ? and channel = ? and zone = ? and origin = ?")
                 .params(series.company().value(), queueKey(series), channelKey(series), zone.getId(), origin).update();
@@ -70,6 +78,7 @@ class StoredForecasts {
      * The company's volume, rules or special days changed: its fits are no longer read, but kept stale so the store
      * pass can take back those whose series did not change ({@link #revive}).
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW) // under the fit lock too: see save
     void forget(CompanyId company) {
         jdbc.sql("update stored_forecasts set stale = true where company_id = ?").params(company.value()).update();
     }

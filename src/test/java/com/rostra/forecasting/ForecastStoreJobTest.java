@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import com.rostra.contacts.Channel;
 import com.rostra.support.ApiTest;
 import com.rostra.support.Http;
 import com.rostra.tenancy.CompanyId;
@@ -28,6 +31,9 @@ class ForecastStoreJobTest extends ApiTest {
 
     @Autowired
     Forecasts forecasts;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private int storedRows(TestCompany company) {
         return jdbc.sql("select count(*) from stored_forecasts where company_id = ? and origin = ? and stale = false")
@@ -104,5 +110,30 @@ class ForecastStoreJobTest extends ApiTest {
         TestCompany empty = newCompany("UTC");
         assertThat(job.refit(new CompanyId(empty.id()), UTC, true)).as("no history, nothing stored").isZero();
         assertThat(storedRows(empty)).isZero();
+    }
+
+    /**
+     * A fit stored while a caller's transaction is open (publishing a forecast fits series after series in one) is
+     * committed at once: another thread marking the company's fits stale does not wait for the caller. It did, and
+     * with the fit lock held on both sides a publish and a schedule generation hung each other (CI, PostgreSQL).
+     */
+    @Test
+    void aFitStoredInsideACallersTransactionHoldsNoRowForOthers() {
+        TestCompany company = newCompany("UTC");
+        CompanyId id = new CompanyId(company.id());
+        LocalDate today = today(ZoneOffset.UTC);
+        Http.Response imported = http.postRaw("/api/v1/volume/import?interval_minutes=15", company.auth(), "text/csv",
+                ForecastIntradayApiTest.history(today, 5, 10, 10, today.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        Forecasts.Series phone = new Forecasts.Series(id, null, Channel.PHONE);
+        forecasts.fit(phone, today, 14, UTC);
+        forecasts.forgetFits(id);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            forecasts.fit(phone, today, 14, UTC); // replaces the stale row: deletes it and inserts the new fit
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> forecasts.forgetFits(id));
+            assertThat(other).as("another thread's write to the company's fits, while this transaction is open")
+                    .succeedsWithin(java.time.Duration.ofSeconds(10));
+        });
+        assertThat(storedRows(company)).as("the fit was stored, then marked stale by the other thread").isZero();
     }
 }
